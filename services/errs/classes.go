@@ -45,7 +45,7 @@ func RouteNotFound(path string) *Error {
 // ServiceUnavailable is ServiceUnavailableError({ service, reason }).
 func ServiceUnavailable(service, reason string) *Error {
 	return New(CodeServiceUnavailable, 503, fmt.Sprintf("Service \"%s\" is unavailable. %s.", service, reason),
-		map[string]any{"service": service, "reason": reason})
+		map[string]any{"service": service, "reason": reason}).ordered("service", "reason")
 }
 
 // MethodNotAllowed is MethodNotAllowedError({ allowed, current }); the handler sets the Allow header.
@@ -196,4 +196,10 @@ func truthy(v any) bool {
 		return x != 0 && x == x
 	}
 	return true
+}
+
+// ordered records the JS key order of e's extensions.
+func (e *Error) ordered(keys ...string) *Error {
+	e.Order = keys
+	return e
 }

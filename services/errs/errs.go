@@ -16,6 +16,12 @@ type Error struct {
 	Extensions map[string]any // without "code"; the renderer adds it last
 	Directus   bool           // false = a plain error: rendered as INTERNAL_SERVER_ERROR 500, message only for admins
 	Cause      error
+
+	// Order lists Extensions' keys in the order JavaScript would enumerate them (the JSON key order);
+	// keys not listed are rendered after, sorted. Values may be json.RawMessage (JSON made by JS).
+	Order []string
+	// Stack is the JS stack (or Go trace) shown as extensions.stack when NODE_ENV=development.
+	Stack string
 }
 
 // Error formats like Directus's toString(): "DirectusError [CODE]: message" (plain errors: the message).

@@ -1,0 +1,165 @@
+// Package errors turns what JavaScript throws into Directus errors and renders them as Directus's
+// error-handler middleware does (spec 03 §3–§4). It also provides the built-in @directus/errors module.
+package errors
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/services/errs"
+)
+
+// FromJS reads a thrown JS value the way Directus's error handler does. Call it on the instance's loop.
+//
+// Recognition is pure duck typing (spec 03 §3): any non-array object whose name is "DirectusError" is a
+// Directus error — including those from an extension's own bundled copy of @directus/errors. Anything
+// else is a plain error: rendered as 500, its message shown only to admins.
+func FromJS(rt *goja.Runtime, v goja.Value) (e *errs.Error) {
+	defer func() {
+		// A throwing getter on the thrown value must not take the request down: it is then a plain error.
+		if recover() != nil {
+			e = &errs.Error{Code: errs.CodeInternal, Status: 500}
+		}
+	}()
+	obj := asObject(rt, v)
+	if obj != nil && isDirectusError(obj) {
+		return directusFromJS(rt, obj)
+	}
+	return plainFromJS(rt, v, obj)
+}
+
+func directusFromJS(rt *goja.Runtime, obj *goja.Object) *errs.Error {
+	e := &errs.Error{Directus: true, Status: 500}
+	if code, ok := exportProp(obj, "code").(string); ok {
+		e.Code = code
+	}
+	if status, ok := toStatus(obj.Get("status")); ok {
+		e.Status = status
+	}
+	if msg, ok := exportProp(obj, "message").(string); ok {
+		e.Message = msg
+	}
+	e.Extensions, e.Order = spreadJSON(rt, obj.Get("extensions"))
+	e.Stack = stackOf(rt, obj)
+	return e
+}
+
+// plainFromJS keeps what the admin view needs: message (the value's message if a string, else the value
+// itself if a string) and the spread extensions.
+func plainFromJS(rt *goja.Runtime, v goja.Value, obj *goja.Object) *errs.Error {
+	e := &errs.Error{Code: errs.CodeInternal, Status: 500}
+	if obj != nil {
+		if msg, ok := exportProp(obj, "message").(string); ok {
+			e.Message = msg
+		}
+		if _, isString := v.Export().(string); isString && e.Message == "" {
+			e.Message = v.String()
+		}
+		e.Extensions, e.Order = spreadJSON(rt, obj.Get("extensions"))
+		e.Stack = stackOf(rt, obj)
+	}
+	return e
+}
+
+// asObject returns v as an object for property reads (a string becomes its String wrapper so that
+// `value.message` reads undefined as in JS), or nil for undefined/null.
+func asObject(rt *goja.Runtime, v goja.Value) *goja.Object {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	return v.ToObject(rt)
+}
+
+func isDirectusError(obj *goja.Object) bool {
+	if obj.ClassName() == "Array" {
+		return false
+	}
+	name, ok := exportProp(obj, "name").(string)
+	return ok && name == "DirectusError"
+}
+
+// toStatus accepts a JS number that is a valid HTTP status code.
+func toStatus(v goja.Value) (int, bool) {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return 0, false
+	}
+	switch n := v.Export().(type) {
+	case int64:
+		if n >= 100 && n <= 999 {
+			return int(n), true
+		}
+	case float64:
+		if n == float64(int(n)) && n >= 100 && n <= 999 {
+			return int(n), true
+		}
+	}
+	return 0, false
+}
+
+// stackOf gives the stack of a real Error (instanceof Error), as the development-mode renderer shows it.
+func stackOf(rt *goja.Runtime, obj *goja.Object) string {
+	errorCtor, ok := rt.Get("Error").(*goja.Object)
+	if !ok || !rt.InstanceOf(obj, errorCtor) {
+		return ""
+	}
+	if s, ok := exportProp(obj, "stack").(string); ok {
+		return s
+	}
+	return ""
+}
+
+// spreadJSON does `{ ...(ext ?? {}) }` followed by JSON.stringify, key by key: own enumerable keys in JS
+// order (a string spreads into its characters), each value as the exact JSON JavaScript produces
+// (toJSON honoured, so a Date becomes its ISO string). Keys whose value JSON drops (undefined,
+// functions, symbols) are left out, as JSON.stringify does.
+func spreadJSON(rt *goja.Runtime, ext goja.Value) (map[string]any, []string) {
+	if ext == nil || goja.IsUndefined(ext) || goja.IsNull(ext) {
+		return nil, nil
+	}
+	obj := ext.ToObject(rt)
+	keys := obj.Keys()
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	stringify, _ := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("stringify"))
+	out := make(map[string]any, len(keys))
+	order := make([]string, 0, len(keys))
+	for _, k := range keys {
+		raw, ok := stringifyValue(rt, stringify, obj.Get(k))
+		if !ok {
+			continue
+		}
+		out[k] = raw
+		order = append(order, k)
+	}
+	return out, order
+}
+
+func stringifyValue(rt *goja.Runtime, stringify goja.Callable, v goja.Value) (raw json.RawMessage, ok bool) {
+	defer func() {
+		// A throwing toJSON or a BigInt makes JSON.stringify throw; the key is then left out.
+		if recover() != nil {
+			raw, ok = nil, false
+		}
+	}()
+	res, err := stringify(goja.Undefined(), v)
+	if err != nil || res == nil || goja.IsUndefined(res) {
+		return nil, false
+	}
+	s := res.String()
+	if !json.Valid([]byte(s)) {
+		return nil, false
+	}
+	return json.RawMessage(strings.Clone(s)), true
+}
+
+// exportProp exports obj[name]; nil when absent (goja's Get returns a nil Value then).
+func exportProp(obj *goja.Object, name string) any {
+	v := obj.Get(name)
+	if v == nil {
+		return nil
+	}
+	return v.Export()
+}

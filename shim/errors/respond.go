@@ -1,0 +1,218 @@
+package errors
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/logging"
+	"github.com/dxhost/dxhost/shim/exchange"
+)
+
+const unexpectedMessage = "An unexpected error occurred."
+
+// Respond is Directus's error-handler middleware (spec 03 §4): it renders errs as
+// {"errors":[{message, extensions}]} with Directus's status rules and the admin rule for plain errors.
+// Errors that are not *errs.Error (anywhere in their chain) are plain errors. JS values must be turned
+// into *errs.Error with FromJS on their loop first.
+//
+// Not done: the `request.error` filter hook (no emitter yet); the list is sent unfiltered.
+func Respond(c *gin.Context, errors ...error) {
+	log := logging.From(c.Request.Context())
+	if c.Writer.Written() {
+		// Express defers to its final handler, which closes the connection.
+		log.Error("Unexpected error in error handler: headers already sent")
+		c.Abort()
+		return
+	}
+	admin := false
+	if acc := exchange.Get(c).Accountability; acc != nil {
+		admin, _ = acc["admin"].(bool)
+	}
+	development := os.Getenv("NODE_ENV") == "development"
+
+	var entries []entry
+	status := 0
+	for _, err := range errors {
+		e := errs.As(err)
+		if e == nil {
+			e = errs.Internal(err)
+		}
+		ext, order := e.Extensions, e.Order
+		if development && e.Stack != "" {
+			ext, order = withKey(ext, order, "stack", e.Stack)
+		}
+		if e.Directus {
+			log.WithField("code", e.Code).Debug(e.Message)
+			if status == 0 {
+				status = e.Status
+			} else if status != e.Status {
+				status = 500
+			}
+			entries = append(entries, entry{message: e.Message, ext: ext, order: order, code: e.Code})
+			if e.Code == errs.CodeMethodNotAllowed {
+				c.Header("Allow", joinAllowed(ext["allowed"]))
+			}
+			continue
+		}
+		logPlain(log, e)
+		status = 500
+		if admin {
+			msg := e.Message
+			if msg == "" {
+				msg = unexpectedMessage
+			}
+			entries = []entry{{message: msg, ext: ext, order: order, code: errs.CodeInternal, codeFirst: true}}
+		} else {
+			entries = []entry{{message: unexpectedMessage, code: errs.CodeInternal}}
+		}
+	}
+	if status == 0 {
+		status = 500
+	}
+	body := render(entries)
+	c.Header("Content-Type", "application/json; charset=utf-8")
+	c.Header("ETag", WeakETag(body))
+	c.Status(status)
+	_, _ = c.Writer.Write(body)
+	c.Abort()
+}
+
+// entry is one element of the "errors" array before rendering.
+type entry struct {
+	message   string
+	ext       map[string]any
+	order     []string
+	code      string
+	codeFirst bool // plain errors for admins: {code, ...ext}; Directus errors: {...ext, code}
+}
+
+func logPlain(log interface{ Error(...any) }, e *errs.Error) {
+	if e.Cause != nil {
+		log.Error(e.Cause)
+		return
+	}
+	log.Error(e.Message)
+}
+
+// render writes {"errors":[...]} with JS key order and without Go's HTML escaping (as JSON.stringify).
+func render(entries []entry) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"errors":[`)
+	for i, en := range entries {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"message":`)
+		b.Write(marshal(en.message))
+		b.WriteString(`,"extensions":{`)
+		keys := orderedKeys(en.ext, en.order)
+		first := true
+		field := func(k string, v any) {
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			b.Write(marshal(k))
+			b.WriteByte(':')
+			b.Write(marshal(v))
+		}
+		// A key "code" inside extensions keeps its position; only its value is replaced by the winner.
+		hasCode := false
+		for _, k := range keys {
+			if k == "code" {
+				hasCode = true
+			}
+		}
+		if en.codeFirst && !hasCode {
+			field("code", en.code)
+		}
+		for _, k := range keys {
+			if k == "code" {
+				if en.codeFirst {
+					field(k, en.ext[k])
+				} else {
+					field(k, en.code)
+				}
+				continue
+			}
+			field(k, en.ext[k])
+		}
+		if !en.codeFirst && !hasCode {
+			field("code", en.code)
+		}
+		b.WriteString("}}")
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+func orderedKeys(ext map[string]any, order []string) []string {
+	keys := make([]string, 0, len(ext))
+	seen := make(map[string]bool, len(order))
+	for _, k := range order {
+		if _, ok := ext[k]; ok && !seen[k] {
+			keys = append(keys, k)
+			seen[k] = true
+		}
+	}
+	var rest []string
+	for k := range ext {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(keys, rest...)
+}
+
+// withKey is `{ ...ext, key: value }` on a copy.
+func withKey(ext map[string]any, order []string, key string, value any) (map[string]any, []string) {
+	out := make(map[string]any, len(ext)+1)
+	for k, v := range ext {
+		out[k] = v
+	}
+	keys := orderedKeys(ext, order)
+	if _, exists := out[key]; !exists {
+		keys = append(keys, key)
+	}
+	out[key] = value
+	return out, keys
+}
+
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return []byte("null")
+	}
+	return bytes.TrimRight(b.Bytes(), "\n")
+}
+
+// joinAllowed renders extensions.allowed.join(", ") for the Allow header.
+func joinAllowed(v any) string {
+	switch list := v.(type) {
+	case []string:
+		return strings.Join(list, ", ")
+	case []any:
+		parts := make([]string, len(list))
+		for i, m := range list {
+			parts[i] = fmt.Sprint(m)
+		}
+		return strings.Join(parts, ", ")
+	case json.RawMessage:
+		var parts []any
+		if json.Unmarshal(list, &parts) == nil {
+			return joinAllowed(parts)
+		}
+	}
+	return ""
+}
