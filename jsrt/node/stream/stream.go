@@ -1,0 +1,29 @@
+// Package stream is Node's stream module: readable-stream v4, the port of Node 18's streams.
+package stream
+
+import (
+	_ "embed"
+
+	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/node/internal/host"
+	"github.com/dxhost/dxhost/jsrt/node/internal/jsmod"
+)
+
+//go:embed stream.gen.js
+var source string
+
+var asset = jsmod.New("node:stream", source)
+
+func init() {
+	jsrt.RegisterModule("stream", Require)
+	jsrt.RegisterModule("stream/promises", func(rt *goja.Runtime, module *goja.Object) {
+		module.Set("exports", host.Require(rt, "stream").ToObject(rt).Get("promises"))
+	})
+}
+
+// Require loads the module into module.exports (a jsrt.ModuleLoader).
+func Require(rt *goja.Runtime, module *goja.Object) {
+	asset.Load(rt, module, host.Require, nil)
+}

@@ -1,0 +1,29 @@
+// Package util is Node's util module: Node's own util.inspect (node-inspect-extracted) and the npm util port.
+package util
+
+import (
+	_ "embed"
+
+	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/node/internal/host"
+	"github.com/dxhost/dxhost/jsrt/node/internal/jsmod"
+)
+
+//go:embed util.gen.js
+var source string
+
+var asset = jsmod.New("node:util", source)
+
+func init() {
+	jsrt.RegisterModule("util", Require)
+	jsrt.RegisterModule("util/types", func(rt *goja.Runtime, module *goja.Object) {
+		module.Set("exports", host.Require(rt, "util").ToObject(rt).Get("types"))
+	})
+}
+
+// Require loads the module into module.exports (a jsrt.ModuleLoader).
+func Require(rt *goja.Runtime, module *goja.Object) {
+	asset.Load(rt, module, host.Require, nil)
+}
