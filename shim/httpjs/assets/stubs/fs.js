@@ -1,0 +1,2 @@
+// mime.load(file) reads custom type files; dxhost offers no file loading there.
+module.exports = {};
