@@ -1,0 +1,355 @@
+package loader
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/go-sourcemap/sourcemap"
+)
+
+// fixtureTime is the mtime every copied fixture file gets, so dist-vs-source decisions do not depend
+// on checkout order; tests that need a newer file touch it explicitly.
+var fixtureTime = time.Now().Add(-time.Hour).Truncate(time.Second)
+
+// copyFixture copies testdata/build/<name> to a temp folder and reads it as an extension.
+func copyFixture(t *testing.T, name string) *Extension {
+	t.Helper()
+	src := filepath.Join("testdata", "build", name)
+	dst := filepath.Join(t.TempDir(), name)
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(target, data, 0o644); err != nil {
+			return err
+		}
+		return os.Chtimes(target, fixtureTime, fixtureTime)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext, err := ReadExtension(name, dst)
+	if err != nil || ext == nil {
+		t.Fatalf("ReadExtension(%s): %v", name, err)
+	}
+	return ext
+}
+
+func touch(t *testing.T, path string, when time.Time) {
+	t.Helper()
+	if err := os.Chtimes(path, when, when); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runInGoja runs a build the way jsrt will (a CommonJS wrapper in goja) with the host modules
+// stubbed, and returns module.exports. It proves the output parses and runs in goja.
+func runInGoja(t *testing.T, b *Build) (*goja.Runtime, goja.Value) {
+	t.Helper()
+	rt := goja.New()
+	var required []string
+	host := map[string]string{
+		"node:crypto":              `({ createHash: function () {} })`,
+		"path":                     `({ sep: "/" })`,
+		"node:fs":                  `({})`,
+		"@directus/errors":         `({ ForbiddenError: function () {} })`,
+		"@directus/extensions-sdk": `({ defineEndpoint: function (x) { return x } })`,
+		"directus/version":         `({ version: "12.4.1" })`,
+	}
+	require := func(name string) goja.Value {
+		required = append(required, name)
+		src, ok := host[name]
+		if !ok {
+			panic(rt.NewTypeError("module not stubbed: " + name))
+		}
+		v, err := rt.RunString(src)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	}
+	prog, err := goja.Compile(b.Filename, "(function (exports, require, module, __filename, __dirname) {"+b.Code+"\n})", false)
+	if err != nil {
+		t.Fatalf("goja cannot compile the build: %v", err)
+	}
+	fn, err := rt.RunProgram(prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call, _ := goja.AssertFunction(fn)
+	module := rt.NewObject()
+	exports := rt.NewObject()
+	_ = module.Set("exports", exports)
+	if _, err := call(nil, exports, rt.ToValue(require), module, rt.ToValue(b.Filename), rt.ToValue(filepath.Dir(b.Filename))); err != nil {
+		t.Fatalf("running the build in goja: %v", err)
+	}
+	t.Logf("required: %v", required)
+	return rt, module.Get("exports")
+}
+
+func TestBuildCommonJSEntry(t *testing.T) {
+	ext := copyFixture(t, "cjs-endpoint")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.ESM || b.FromSource || b.Filename != filepath.Join(ext.Dir, "dist/index.js") {
+		t.Fatalf("build = ESM %v FromSource %v Filename %s", b.ESM, b.FromSource, b.Filename)
+	}
+	for _, ext := range []string{`require("node:crypto")`, `require("path")`, `require("@directus/errors")`} {
+		if !strings.Contains(b.Code, ext) {
+			t.Errorf("external %s not kept as a runtime require", ext)
+		}
+	}
+	if strings.Contains(b.Code, `require("./helper")`) {
+		t.Error("relative module ./helper was not bundled")
+	}
+	_, exports := runInGoja(t, b)
+	if _, ok := goja.AssertFunction(exports); !ok {
+		t.Fatalf("module.exports is %v, want the register function", exports)
+	}
+	assertMapsMarker(t, b, filepath.Join(ext.Dir, "dist/helper.js"), "MARK:cjs-helper")
+}
+
+func TestBuildESMEntryBundlesNodeModules(t *testing.T) {
+	ext := copyFixture(t, "esm-endpoint")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.ESM {
+		t.Fatal(`dist/index.js under "type": "module" must be ESM`)
+	}
+	if strings.Contains(b.Code, `require("tiny-dep")`) {
+		t.Fatal("tiny-dep from node_modules was not bundled")
+	}
+	rt, exports := runInGoja(t, b)
+	def := exports.ToObject(rt).Get("default").ToObject(rt)
+	if id := def.Get("id").String(); id != "custom-id" {
+		t.Fatalf("default.id = %s", id)
+	}
+	// The bundled CommonJS dependency sees its own folder as __dirname, as in Node.
+	if !strings.Contains(b.Code, quoteJSON(filepath.Join(ext.Dir, "node_modules/tiny-dep"))) {
+		t.Error("tiny-dep's __dirname is not its own folder")
+	}
+	assertMapsMarker(t, b, filepath.Join(ext.Dir, "node_modules/tiny-dep/index.js"), "MARK:tiny-dep")
+}
+
+func TestBuildMJSAndCJSExtensions(t *testing.T) {
+	mjs := copyFixture(t, "mjs-hook")
+	b, err := BuildExtension(mjs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.ESM {
+		t.Fatal(".mjs must be ESM even without a type field")
+	}
+	rt, exports := runInGoja(t, b)
+	obj := exports.ToObject(rt)
+	wantURL := "file://" + filepath.ToSlash(filepath.Join(mjs.Dir, "dist/index.mjs"))
+	if got := obj.Get("url").String(); got != wantURL {
+		t.Fatalf("import.meta.url = %s, want %s", got, wantURL)
+	}
+	if got := obj.Get("dir").String(); got != filepath.Join(mjs.Dir, "dist") {
+		t.Fatalf("import.meta.dirname = %s", got)
+	}
+
+	cjs := copyFixture(t, "cjs-in-module")
+	b, err = BuildExtension(cjs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.ESM {
+		t.Fatal(`.cjs must be CommonJS even under "type": "module"`)
+	}
+	rt, exports = runInGoja(t, b)
+	if got := exports.ToObject(rt).Get("file").String(); got != filepath.Join(cjs.Dir, "dist/index.cjs") {
+		t.Fatalf("__filename = %s", got)
+	}
+}
+
+func TestBuildTypeScriptSource(t *testing.T) {
+	ext := copyFixture(t, "ts-source")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.FromSource || !b.ESM || b.Filename != filepath.Join(ext.Dir, "src/index.ts") {
+		t.Fatalf("FromSource %v ESM %v Filename %s", b.FromSource, b.ESM, b.Filename)
+	}
+	for _, lowered := range []string{"async function*", "for await", "import("} {
+		if strings.Contains(b.Code, lowered) {
+			t.Errorf("output still contains %q, which goja cannot run", lowered)
+		}
+	}
+	runInGoja(t, b)
+	assertMapsMarker(t, b, filepath.Join(ext.Dir, "src/math.ts"), "MARK:ts-math")
+}
+
+func TestBuildSourceNewerThanDist(t *testing.T) {
+	ext := copyFixture(t, "source-newer")
+	origin := func() string {
+		b, err := BuildExtension(ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rt, exports := runInGoja(t, b)
+		return exports.ToObject(rt).Get("origin").String()
+	}
+	if got := origin(); got != "dist" {
+		t.Fatalf("same mtimes: built from %s, want dist", got)
+	}
+	// An edit to a file imported by the source entry counts, not only the entry itself.
+	touch(t, filepath.Join(ext.Dir, "src/origin.js"), fixtureTime.Add(time.Minute))
+	if got := origin(); got != "source" {
+		t.Fatalf("source newer: built from %s, want source", got)
+	}
+	touch(t, filepath.Join(ext.Dir, "dist/index.js"), fixtureTime.Add(2*time.Minute))
+	if got := origin(); got != "dist" {
+		t.Fatalf("dist rebuilt: built from %s, want dist", got)
+	}
+	if err := os.Remove(filepath.Join(ext.Dir, "dist/index.js")); err != nil {
+		t.Fatal(err)
+	}
+	if got := origin(); got != "source" {
+		t.Fatalf("no dist: built from %s, want source", got)
+	}
+}
+
+func TestBuildOperation(t *testing.T) {
+	ext := copyFixture(t, "operation")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, exports := runInGoja(t, b)
+	if id := exports.ToObject(rt).Get("id").String(); id != "my-op" || b.Filename != filepath.Join(ext.Dir, "dist/api.js") {
+		t.Fatalf("id %s filename %s", id, b.Filename)
+	}
+}
+
+func TestBuildBundle(t *testing.T) {
+	ext := copyFixture(t, "bundle")
+	names := func(b *Build) (string, string) {
+		rt, exports := runInGoja(t, b)
+		obj := exports.ToObject(rt)
+		var parts []string
+		for _, kind := range []string{"hooks", "endpoints", "operations"} {
+			list := obj.Get(kind).Export().([]any)
+			for _, item := range list {
+				parts = append(parts, kind+":"+item.(map[string]any)["name"].(string))
+			}
+		}
+		origin, err := rt.RunString(`(function (ops) { return ops[0].config.handler() })`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		call, _ := goja.AssertFunction(origin)
+		v, err := call(nil, obj.Get("operations"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(parts, ","), v.String()
+	}
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, origin := names(b); got != "hooks:bun-hook,endpoints:bun-ep,operations:bun-op" || origin != "dist" || b.FromSource {
+		t.Fatalf("dist bundle: %s from %s", got, origin)
+	}
+	touch(t, filepath.Join(ext.Dir, "src/op/api.js"), fixtureTime.Add(time.Minute))
+	b, err = BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, origin := names(b); got != "hooks:bun-hook,endpoints:bun-ep,operations:bun-op" || origin != "source" || !b.FromSource || !b.ESM {
+		t.Fatalf("source bundle: %s from %s", got, origin)
+	}
+}
+
+func TestBuildErrorsNameFileLine(t *testing.T) {
+	cases := []struct {
+		fixture, file string
+		line          int
+		message       string
+	}{
+		{"syntax-error", "dist/index.js", 3, `Expected ")" but found ";"`},
+		{"top-level-await", "dist/index.js", 3, "Top-level await"},
+		{"missing-dep", "dist/index.js", 3, `Could not resolve "left-pad-not-installed"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.fixture, func(t *testing.T) {
+			ext := copyFixture(t, tc.fixture)
+			_, err := BuildExtension(ext)
+			var be *BuildError
+			if !errors.As(err, &be) {
+				t.Fatalf("err = %v, want a *BuildError", err)
+			}
+			if be.File != filepath.Join(ext.Dir, tc.file) || be.Line != tc.line || !strings.Contains(be.Message, tc.message) {
+				t.Fatalf("got %s:%d %q, want %s:%d containing %q", be.File, be.Line, be.Message, tc.file, tc.line, tc.message)
+			}
+			prefix := filepath.Join(ext.Dir, tc.file) + ":" + strconv.Itoa(tc.line) + ":"
+			if !strings.HasPrefix(err.Error(), prefix) {
+				t.Fatalf("Error() = %s, want prefix %s", err.Error(), prefix)
+			}
+		})
+	}
+}
+
+
+// assertMapsMarker finds the output line holding marker and checks the source map sends it back to
+// the line of file that holds the same marker.
+func assertMapsMarker(t *testing.T, b *Build, file, marker string) {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLine := lineOf(string(src), marker)
+	gotLine := lineOf(b.Code, marker)
+	if wantLine == 0 || gotLine == 0 {
+		t.Fatalf("marker %s not found (source line %d, output line %d)", marker, wantLine, gotLine)
+	}
+	sm, err := sourcemap.Parse("", b.SourceMap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outLine := strings.Split(b.Code, "\n")[gotLine-1]
+	col := len(outLine) - len(strings.TrimLeft(outLine, " \t"))
+	source, _, line, _, ok := sm.Source(gotLine, col)
+	if !ok {
+		t.Fatalf("no mapping for output %d:%d", gotLine, col)
+	}
+	if source != file || line != wantLine {
+		t.Fatalf("output line %d maps to %s:%d, want %s:%d", gotLine, source, line, file, wantLine)
+	}
+	if content := sm.SourceContent(source); !strings.Contains(content, marker) {
+		t.Fatalf("sourcesContent for %s lacks the original text", source)
+	}
+}
+
+func lineOf(text, marker string) int {
+	for i, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, marker) {
+			return i + 1
+		}
+	}
+	return 0
+}

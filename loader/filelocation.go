@@ -1,0 +1,88 @@
+package loader
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// fileLocationPlugin gives every bundled file its own location. In one CommonJS bundle, esbuild
+// would empty `import.meta` and leave `__dirname`/`__filename` to mean the bundle's; Node gives each
+// module its own. So files that mention them are first transformed with those names defined as
+// the file's real path and URL; the transform's inline source map keeps lines pointing at the file.
+var fileLocationPlugin = api.Plugin{
+	Name: "dxhost-file-location",
+	Setup: func(build api.PluginBuild) {
+		build.OnLoad(api.OnLoadOptions{Filter: `\.([mc]?[jt]s|[jt]sx)$`, Namespace: "file"}, loadWithLocation)
+	},
+}
+
+var locationTokens = [][]byte{[]byte("import.meta"), []byte("__dirname"), []byte("__filename")}
+
+func loadWithLocation(args api.OnLoadArgs) (api.OnLoadResult, error) {
+	src, err := os.ReadFile(args.Path)
+	if err != nil {
+		return api.OnLoadResult{}, err
+	}
+	mentions := false
+	for _, tok := range locationTokens {
+		if bytes.Contains(src, tok) {
+			mentions = true
+			break
+		}
+	}
+	if !mentions {
+		return api.OnLoadResult{}, nil // esbuild loads the file itself
+	}
+	loader := loaderFor(args.Path)
+	res := api.Transform(string(src), api.TransformOptions{
+		Loader:         loader,
+		Sourcefile:     args.Path,
+		Sourcemap:      api.SourceMapInline,
+		SourcesContent: api.SourcesContentInclude,
+		Target:         api.ESNext,
+		Define:         locationDefines(args.Path),
+		LogLevel:       api.LogLevelSilent,
+	})
+	if len(res.Errors) > 0 {
+		return api.OnLoadResult{Errors: res.Errors}, nil
+	}
+	code := string(res.Code)
+	return api.OnLoadResult{Contents: &code, Loader: api.LoaderJS}, nil
+}
+
+func loaderFor(path string) api.Loader {
+	switch filepath.Ext(path) {
+	case ".ts", ".mts", ".cts":
+		return api.LoaderTS
+	case ".tsx":
+		return api.LoaderTSX
+	case ".jsx":
+		return api.LoaderJSX
+	}
+	return api.LoaderJS
+}
+
+// locationDefines are Node's per-module location values for the file at path.
+func locationDefines(path string) map[string]string {
+	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	dir := filepath.Dir(path)
+	meta, _ := json.Marshal(map[string]string{"url": fileURL, "dirname": dir, "filename": path})
+	return map[string]string{
+		"import.meta.url":      quoteJSON(fileURL),
+		"import.meta.dirname":  quoteJSON(dir),
+		"import.meta.filename": quoteJSON(path),
+		"import.meta":          string(meta),
+		"__dirname":            quoteJSON(dir),
+		"__filename":           quoteJSON(path),
+	}
+}
+
+func quoteJSON(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

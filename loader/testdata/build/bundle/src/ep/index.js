@@ -1,0 +1,1 @@
+export default (router) => router.get("/", (_req, res) => res.send("source"));

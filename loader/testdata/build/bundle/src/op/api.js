@@ -1,0 +1,1 @@
+export default { id: "bun-op", handler: () => "source" };

@@ -1,0 +1,4 @@
+module.exports = function hook({ filter }) {
+	filter("items.create", (payload) => payload);
+};
+module.exports.file = __filename;

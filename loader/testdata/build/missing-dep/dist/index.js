@@ -1,0 +1,5 @@
+import fs from "node:fs";
+
+import leftPad from "left-pad-not-installed";
+
+export default () => leftPad(fs);

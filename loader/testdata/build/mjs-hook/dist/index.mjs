@@ -1,0 +1,5 @@
+export default ({ action }) => {
+	action("items.create", () => {});
+};
+export const url = import.meta.url;
+export const dir = import.meta.dirname;

@@ -1,0 +1,1 @@
+module.exports = { id: "my-op", handler: ({ text }) => text + "!" };

@@ -1,0 +1,2 @@
+module.exports = function hook() {};
+module.exports.origin = "dist";

@@ -1,0 +1,3 @@
+import { origin } from "./origin.js";
+export default function hook() {}
+export { origin };

@@ -1,0 +1,5 @@
+module.exports = function (router) {
+	router.get("/", (req, res) => {
+		res.send("ok";
+	});
+};

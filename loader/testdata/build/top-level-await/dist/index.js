@@ -1,0 +1,5 @@
+const config = { ready: true };
+
+await Promise.resolve(config);
+
+export default () => {};

@@ -1,0 +1,1 @@
+export const extra: number = 100;
