@@ -313,7 +313,6 @@ func TestBuildErrorsNameFileLine(t *testing.T) {
 	}
 }
 
-
 // assertMapsMarker finds the output line holding marker and checks the source map sends it back to
 // the line of file that holds the same marker.
 func assertMapsMarker(t *testing.T, b *Build, file, marker string) {
