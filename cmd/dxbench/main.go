@@ -1,0 +1,253 @@
+// Command dxbench measures dxhost against a raw Gin handler answering the same bytes, with the same
+// load generator in the same run, on loopback, and prints req/s, latency percentiles and their ratio,
+// plus dxhost's start-up time and memory.
+//
+//	go run ./cmd/dxbench -dxhost bin/dxhost [-duration 10s] [-conns 32]
+//	dxbench rawgin -addr 127.0.0.1:PORT   (the raw Gin server, started by dxbench itself)
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "rawgin" {
+		rawGin(os.Args[2:])
+		return
+	}
+	dxhost := flag.String("dxhost", "bin/dxhost", "dxhost binary")
+	extensions := flag.String("extensions", "extensions", "extensions folder dxhost serves")
+	duration := flag.Duration("duration", 10*time.Second, "load per target")
+	warmup := flag.Duration("warmup", 2*time.Second, "unmeasured load before each target")
+	conns := flag.Int("conns", 32, "concurrent keep-alive connections")
+	path := flag.String("path", "/greet", "route to load")
+	flag.Parse()
+
+	self, err := os.Executable()
+	check(err)
+	raw := startProcess(self, []string{"rawgin", "-addr", freeAddr()}, nil)
+	defer raw.stop()
+
+	dir, err := os.MkdirTemp("", "dxbench")
+	check(err)
+	defer os.RemoveAll(dir)
+	ext, err := filepath.Abs(*extensions)
+	check(err)
+	addr := freeAddr()
+	host, port, _ := net.SplitHostPort(addr)
+	began := time.Now()
+	dx := startProcess(*dxhost, []string{"serve"}, []string{
+		"HOST=" + host, "PORT=" + port, "EXTENSIONS_PATH=" + ext, "EXTENSIONS_AUTO_RELOAD=false",
+		"DB_FILENAME=" + filepath.Join(dir, "data.db"), "LOG_LEVEL=warn", "CONFIG_PATH=" + filepath.Join(dir, "none.env"),
+	})
+	dx.addr = addr
+	defer dx.stop()
+	firstOK := waitFor200("http://"+addr+*path, 30*time.Second)
+	startup := firstOK.Sub(began)
+	idleRSS := rssMB(dx.cmd.Process.Pid)
+
+	body := fetch("http://" + addr + *path)
+	raw.addr = raw.args[2]
+	check(setRawBody(raw.addr, body))
+
+	fmt.Printf("dxbench: %d connections, %s per target (after %s warm-up), GET %s, %d-byte body\n\n", *conns, *duration, *warmup, *path, len(body))
+	rawRes := load("http://"+raw.addr+"/bench", *conns, *warmup, *duration)
+	dxRes := load("http://"+addr+*path, *conns, *warmup, *duration)
+	loadedRSS := rssMB(dx.cmd.Process.Pid)
+
+	fmt.Println("| target | req/s | p50 | p99 | errors |")
+	fmt.Println("|---|---|---|---|---|")
+	for _, r := range []struct {
+		name string
+		res  result
+	}{{"raw Gin handler", rawRes}, {"dxhost " + *path, dxRes}} {
+		fmt.Printf("| %s | %.0f | %s | %s | %d |\n", r.name, r.res.rps, r.res.p50, r.res.p99, r.res.errors)
+	}
+	fmt.Printf("\ndxhost / raw Gin: %.0f%% of the req/s, p99 %.1f×\n", 100*dxRes.rps/rawRes.rps, float64(dxRes.p99)/float64(rawRes.p99))
+	fmt.Printf("dxhost start → first 200: %s; RSS idle %.1f MB, after load %.1f MB\n", startup.Round(time.Millisecond), idleRSS, loadedRSS)
+}
+
+type result struct {
+	rps      float64
+	p50, p99 time.Duration
+	errors   int
+}
+
+// load keeps conns connections busy with GET url for warmup+d and measures the last d.
+func load(url string, conns int, warmup, d time.Duration) result {
+	run := func(d time.Duration, measure bool) result {
+		var mu sync.Mutex
+		var all []time.Duration
+		errs := 0
+		deadline := time.Now().Add(d)
+		var wg sync.WaitGroup
+		for i := 0; i < conns; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, MaxConnsPerHost: 1}}
+				var lat []time.Duration
+				bad := 0
+				for time.Now().Before(deadline) {
+					t0 := time.Now()
+					resp, err := client.Get(url)
+					if err != nil {
+						bad++
+						continue
+					}
+					_, _ = io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != 200 {
+						bad++
+					}
+					lat = append(lat, time.Since(t0))
+				}
+				mu.Lock()
+				all = append(all, lat...)
+				errs += bad
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		if !measure || len(all) == 0 {
+			return result{}
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+		return result{
+			rps:    float64(len(all)) / d.Seconds(),
+			p50:    all[len(all)/2].Round(time.Microsecond),
+			p99:    all[len(all)*99/100].Round(time.Microsecond),
+			errors: errs,
+		}
+	}
+	run(warmup, false)
+	return run(d, true)
+}
+
+// rawGin serves GET /bench with the bytes POSTed to /body, in gin's release mode with no middleware.
+func rawGin(args []string) {
+	fs := flag.NewFlagSet("rawgin", flag.ExitOnError)
+	addr := fs.String("addr", "127.0.0.1:0", "listen address")
+	_ = fs.Parse(args)
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	var body []byte
+	var ctype = "text/html; charset=utf-8"
+	r.POST("/body", func(c *gin.Context) {
+		body, _ = io.ReadAll(c.Request.Body)
+		c.Status(204)
+	})
+	r.GET("/bench", func(c *gin.Context) { c.Data(200, ctype, body) })
+	check(r.Run(*addr))
+}
+
+func setRawBody(addr string, body []byte) error {
+	waitFor("http://"+addr+"/bench", 10*time.Second, func(int) bool { return true })
+	resp, err := http.Post("http://"+addr+"/body", "application/octet-stream", strings.NewReader(string(body)))
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	return nil
+}
+
+type process struct {
+	cmd  *exec.Cmd
+	args []string
+	addr string
+}
+
+func startProcess(bin string, args, env []string) *process {
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stderr = os.Stderr
+	check(cmd.Start())
+	return &process{cmd: cmd, args: args}
+}
+
+func (p *process) stop() {
+	_ = p.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { _ = p.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = p.cmd.Process.Kill()
+	}
+}
+
+func freeAddr() string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check(err)
+	defer l.Close()
+	return l.Addr().String()
+}
+
+func waitFor200(url string, limit time.Duration) time.Time {
+	return waitFor(url, limit, func(code int) bool { return code == 200 })
+}
+
+func waitFor(url string, limit time.Duration, ok func(int) bool) time.Time {
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	for {
+		req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+			if ok(resp.StatusCode) {
+				return time.Now()
+			}
+		}
+		if ctx.Err() != nil {
+			check(fmt.Errorf("%s did not answer within %s", url, limit))
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+func fetch(url string) []byte {
+	resp, err := http.Get(url)
+	check(err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	check(err)
+	return b
+}
+
+// rssMB reads the resident set size of pid from /proc.
+func rssMB(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			f := strings.Fields(line)
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "dxbench:", err)
+		os.Exit(1)
+	}
+}
