@@ -1,0 +1,176 @@
+// Package jsrt runs one extension's JavaScript: a goja runtime owned by one event-loop goroutine
+// (an Instance), with Node-like timers, CommonJS require, console, promise helpers for Go work,
+// a per-job time limit and source-mapped errors.
+package jsrt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/sirupsen/logrus"
+)
+
+// Options configures one Instance.
+type Options struct {
+	Name      string        // extension name, for logs
+	Dir       string        // extension folder; runtime require() resolves <Dir>/node_modules from here
+	Logger    *logrus.Entry // console.* and unhandled rejections are logged here
+	TimeLimit time.Duration // longest uninterrupted JS run (one loop job with its microtasks); 0 = none
+}
+
+// ErrClosed is returned by Do (and reported by RunOnLoop's false) once the Instance no longer takes work.
+var ErrClosed = errors.New("jsrt: instance is closed")
+
+// Instance is one goja runtime and the event loop that owns it.
+type Instance struct {
+	name  string
+	dir   string
+	log   *logrus.Entry
+	rt    *goja.Runtime
+	start time.Time // base of the loop's monotonic clock
+
+	// Shared with other goroutines.
+	mu      sync.Mutex
+	state   loopState
+	queue   []func(*goja.Runtime) // RunOnLoop jobs, in order
+	spare   []func(*goja.Runtime)
+	wake    chan struct{}
+	done    chan struct{}
+	pending atomic.Int64 // Go() work and unsettled NewPromise promises
+	wd      *watchdog
+
+	// Loop-only.
+	timers     timerHeap
+	timerIDs   map[int64]*timer
+	nextTimer  int64
+	timerSeq   uint64
+	immediates []*immediate
+	refs       int // ref'ed timers and pending immediates
+	current    *Task
+	taskStack  []*Task
+	interrupt  interruptNote
+	rejections []rejection
+	modules    map[string]*goja.Object // require cache: registered names and resolved paths
+	requireFn  map[string]goja.Value
+	console    *consoleState
+	timerProto *goja.Object
+	immProto   *goja.Object
+	idSym      *goja.Symbol
+}
+
+type loopState int32
+
+const (
+	stateRunning loopState = iota
+	stateClosing
+	stateTerminated
+)
+
+var instances sync.Map // *goja.Runtime → *Instance
+
+// New creates an Instance, runs every RegisterGlobals setup on it and starts its loop goroutine.
+func New(opts Options) (*Instance, error) {
+	log := opts.Logger
+	if log == nil {
+		log = logrus.NewEntry(logrus.StandardLogger())
+	}
+	i := &Instance{
+		name:     opts.Name,
+		dir:      opts.Dir,
+		log:      log,
+		rt:       goja.New(),
+		start:    time.Now(),
+		wake:     make(chan struct{}, 1),
+		done:     make(chan struct{}),
+		timerIDs: map[int64]*timer{},
+		modules:  map[string]*goja.Object{},
+	}
+	i.rt.SetFieldNameMapper(goja.TagFieldNameMapper("json", true))
+	i.wd = newWatchdog(i.rt, opts.TimeLimit)
+	i.rt.SetAsyncContextTracker(taskTracker{i})
+	i.rt.SetPromiseRejectionTracker(i.trackRejection)
+	instances.Store(i.rt, i)
+
+	if err := i.setup(); err != nil {
+		instances.Delete(i.rt)
+		i.wd.stop()
+		return nil, err
+	}
+	go i.loop()
+	return i, nil
+}
+
+// setup installs the core globals, then every registered setup. It runs before the loop starts,
+// so it owns the runtime.
+func (i *Instance) setup() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("jsrt: setting up %q: %w", i.name, panicError(r))
+		}
+	}()
+	i.installTimers()
+	i.installMicrotask()
+	i.installConsole()
+	i.installRequire()
+	for _, g := range registeredGlobals() {
+		if err := g.setup(i, i.rt); err != nil {
+			return fmt.Errorf("jsrt: globals %q: %w", g.name, err)
+		}
+	}
+	return nil
+}
+
+// FromRuntime returns the Instance that owns rt, or nil.
+func FromRuntime(rt *goja.Runtime) *Instance {
+	if v, ok := instances.Load(rt); ok {
+		return v.(*Instance)
+	}
+	return nil
+}
+
+func (i *Instance) Name() string           { return i.name }
+func (i *Instance) Dir() string            { return i.dir }
+func (i *Instance) Logger() *logrus.Entry  { return i.log }
+func (i *Instance) Runtime() *goja.Runtime { return i.rt } // loop only
+
+// Close stops taking new work (RunOnLoop returns false), lets in-flight work (queued jobs, Go work,
+// unsettled NewPromise promises, ref'ed timers and immediates) finish until ctx is done, then
+// terminates: running JS is interrupted, timers are dropped and the loop goroutine exits.
+// It returns ctx's error when it had to cut work short.
+func (i *Instance) Close(ctx context.Context) error {
+	i.mu.Lock()
+	if i.state == stateRunning {
+		i.state = stateClosing
+	}
+	i.mu.Unlock()
+	i.kick()
+
+	var err error
+	select {
+	case <-i.done:
+	case <-ctx.Done():
+		err = ctx.Err()
+		i.terminate()
+		<-i.done
+	}
+	instances.Delete(i.rt)
+	return err
+}
+
+// Done is closed when the loop goroutine has exited.
+func (i *Instance) Done() <-chan struct{} { return i.done }
+
+func (i *Instance) terminate() {
+	i.mu.Lock()
+	i.state = stateTerminated
+	i.mu.Unlock()
+	i.wd.interruptRunning(errTerminated)
+	i.kick()
+}
+
+var errTerminated = errors.New("jsrt: instance terminated")
