@@ -18,6 +18,7 @@ var outputs = map[string]string{
 	"assert":         "assert/assert.gen.js",
 	"buffer":         "buffer/buffer.gen.js",
 	"events":         "events/events.gen.js",
+	"globals":        "globals/globals.gen.js",
 	"path":           "path/path.gen.js",
 	"process":        "process/process.gen.js",
 	"querystring":    "querystring/querystring.gen.js",

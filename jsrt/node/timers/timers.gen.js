@@ -11,95 +11,7 @@ var raw = {
   clearInterval: globalThis.clearInterval,
   setImmediate: globalThis.setImmediate,
   clearImmediate: globalThis.clearImmediate
-};
-if (typeof raw.setTimeout != "function") throw new Error("timers: the event loop provides no setTimeout");
-var TIMEOUT_MAX = 2 ** 31 - 1, byId = /* @__PURE__ */ new Map(), nextId = 1;
-function invalidCallback(cb) {
-  let e = new TypeError(`The "callback" argument must be of type function. Received ${cb === null ? "null" : typeof cb == "object" ? "an instance of " + (cb.constructor && cb.constructor.name || "Object") : `type ${typeof cb} (${String(cb)})`}`);
-  return e.code = "ERR_INVALID_ARG_TYPE", e;
-}
-__name(invalidCallback, "invalidCallback");
-function normalizeDelay(ms) {
-  return ms = Number(ms), ms >= 1 && ms <= TIMEOUT_MAX ? Math.trunc(ms) : 1;
-}
-__name(normalizeDelay, "normalizeDelay");
-var _Timeout = class _Timeout {
-  constructor(callback, after, args, repeat) {
-    this._idleTimeout = after, this._onTimeout = callback, this._timerArgs = args, this._repeat = repeat ? after : null, this._destroyed = !1, this._ref = !0, this._id = nextId++, this._handle = null, byId.set(this._id, this), this._arm();
-  }
-  _arm() {
-    let fire = /* @__PURE__ */ __name(() => {
-      this._repeat === null && (this._destroyed = !0, byId.delete(this._id)), this._onTimeout.apply(this, this._timerArgs);
-    }, "fire");
-    this._handle = this._repeat === null ? raw.setTimeout(fire, this._idleTimeout) : raw.setInterval(fire, this._idleTimeout);
-  }
-  _disarm() {
-    this._handle !== null && (this._repeat === null ? raw.clearTimeout(this._handle) : raw.clearInterval(this._handle), this._handle = null);
-  }
-  refresh() {
-    return this._destroyed || (this._disarm(), this._arm()), this;
-  }
-  // dxhost's loop lives as long as the extension, so a timer's ref only changes what hasRef reports.
-  ref() {
-    return this._ref = !0, this;
-  }
-  unref() {
-    return this._ref = !1, this;
-  }
-  hasRef() {
-    return this._ref;
-  }
-  close() {
-    return clearTimeout(this), this;
-  }
-  [Symbol.toPrimitive]() {
-    return this._id;
-  }
-};
-__name(_Timeout, "Timeout");
-var Timeout = _Timeout, _Immediate = class _Immediate {
-  constructor(callback, args) {
-    this._onImmediate = callback, this._argv = args, this._destroyed = !1, this._ref = !0;
-    let fire = /* @__PURE__ */ __name(() => {
-      this._destroyed || (this._destroyed = !0, callback.apply(this, args));
-    }, "fire");
-    this._handle = typeof raw.setImmediate == "function" ? raw.setImmediate(fire) : raw.setTimeout(fire, 0);
-  }
-  ref() {
-    return this._ref = !0, this;
-  }
-  unref() {
-    return this._ref = !1, this;
-  }
-  hasRef() {
-    return this._ref;
-  }
-};
-__name(_Immediate, "Immediate");
-var Immediate = _Immediate;
-function setTimeout(callback, after, ...args) {
-  if (typeof callback != "function") throw invalidCallback(callback);
-  return new Timeout(callback, normalizeDelay(after), args, !1);
-}
-__name(setTimeout, "setTimeout");
-function setInterval(callback, repeat, ...args) {
-  if (typeof callback != "function") throw invalidCallback(callback);
-  return new Timeout(callback, normalizeDelay(repeat), args, !0);
-}
-__name(setInterval, "setInterval");
-function clearTimeout(timer) {
-  timer != null && (timer instanceof Timeout || (timer = byId.get(Number(timer))), timer instanceof Timeout && (timer._destroyed = !0, byId.delete(timer._id), timer._disarm()));
-}
-__name(clearTimeout, "clearTimeout");
-function setImmediate(callback, ...args) {
-  if (typeof callback != "function") throw invalidCallback(callback);
-  return new Immediate(callback, args);
-}
-__name(setImmediate, "setImmediate");
-function clearImmediate(immediate) {
-  immediate instanceof Immediate && (immediate._destroyed = !0);
-}
-__name(clearImmediate, "clearImmediate");
+}, { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate } = raw;
 function abortError(signal) {
   let e = new Error("The operation was aborted");
   return e.name = "AbortError", e.code = "ABORT_ERR", signal && signal.reason !== void 0 && (e.cause = signal.reason), e;
@@ -183,10 +95,8 @@ module.exports = {
   setTimeout,
   clearTimeout,
   setInterval,
-  clearInterval: clearTimeout,
+  clearInterval,
   setImmediate,
   clearImmediate,
-  Timeout,
-  Immediate,
   promises
 };

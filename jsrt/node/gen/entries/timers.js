@@ -1,7 +1,6 @@
 'use strict';
-// Node's timers and timers/promises on top of the event loop's raw timer functions. Node returns
-// Timeout/Immediate objects (ref/unref/hasRef/refresh/close, a numeric id via Symbol.toPrimitive) that
-// libraries rely on; the raw loop timers are wrapped to give exactly that.
+// Node's timers and timers/promises. The event loop (jsrt) provides Node's Timeout/Immediate timers
+// as globals; this module re-exports them and builds the promise forms on top.
 const raw = {
   setTimeout: globalThis.setTimeout,
   clearTimeout: globalThis.clearTimeout,
@@ -10,109 +9,8 @@ const raw = {
   setImmediate: globalThis.setImmediate,
   clearImmediate: globalThis.clearImmediate,
 };
-if (typeof raw.setTimeout !== 'function') throw new Error('timers: the event loop provides no setTimeout');
 
-const TIMEOUT_MAX = 2 ** 31 - 1;
-const byId = new Map();
-let nextId = 1;
-
-function invalidCallback(cb) {
-  const e = new TypeError(`The "callback" argument must be of type function. Received ${cb === null ? 'null' : typeof cb === 'object' ? 'an instance of ' + ((cb.constructor && cb.constructor.name) || 'Object') : `type ${typeof cb} (${String(cb)})`}`);
-  e.code = 'ERR_INVALID_ARG_TYPE';
-  return e;
-}
-
-function normalizeDelay(ms) {
-  ms = Number(ms);
-  if (!(ms >= 1 && ms <= TIMEOUT_MAX)) return 1;
-  return Math.trunc(ms);
-}
-
-class Timeout {
-  constructor(callback, after, args, repeat) {
-    this._idleTimeout = after;
-    this._onTimeout = callback;
-    this._timerArgs = args;
-    this._repeat = repeat ? after : null;
-    this._destroyed = false;
-    this._ref = true;
-    this._id = nextId++;
-    this._handle = null;
-    byId.set(this._id, this);
-    this._arm();
-  }
-  _arm() {
-    const fire = () => {
-      if (this._repeat === null) {
-        this._destroyed = true;
-        byId.delete(this._id);
-      }
-      this._onTimeout.apply(this, this._timerArgs);
-    };
-    this._handle = this._repeat === null ? raw.setTimeout(fire, this._idleTimeout) : raw.setInterval(fire, this._idleTimeout);
-  }
-  _disarm() {
-    if (this._handle === null) return;
-    if (this._repeat === null) raw.clearTimeout(this._handle);
-    else raw.clearInterval(this._handle);
-    this._handle = null;
-  }
-  refresh() {
-    if (!this._destroyed) {
-      this._disarm();
-      this._arm();
-    }
-    return this;
-  }
-  // dxhost's loop lives as long as the extension, so a timer's ref only changes what hasRef reports.
-  ref() { this._ref = true; return this; }
-  unref() { this._ref = false; return this; }
-  hasRef() { return this._ref; }
-  close() { clearTimeout(this); return this; }
-  [Symbol.toPrimitive]() { return this._id; }
-}
-
-class Immediate {
-  constructor(callback, args) {
-    this._onImmediate = callback;
-    this._argv = args;
-    this._destroyed = false;
-    this._ref = true;
-    const fire = () => {
-      if (this._destroyed) return;
-      this._destroyed = true;
-      callback.apply(this, args);
-    };
-    this._handle = typeof raw.setImmediate === 'function' ? raw.setImmediate(fire) : raw.setTimeout(fire, 0);
-  }
-  ref() { this._ref = true; return this; }
-  unref() { this._ref = false; return this; }
-  hasRef() { return this._ref; }
-}
-
-function setTimeout(callback, after, ...args) {
-  if (typeof callback !== 'function') throw invalidCallback(callback);
-  return new Timeout(callback, normalizeDelay(after), args, false);
-}
-function setInterval(callback, repeat, ...args) {
-  if (typeof callback !== 'function') throw invalidCallback(callback);
-  return new Timeout(callback, normalizeDelay(repeat), args, true);
-}
-function clearTimeout(timer) {
-  if (timer == null) return;
-  if (!(timer instanceof Timeout)) timer = byId.get(Number(timer));
-  if (!(timer instanceof Timeout)) return;
-  timer._destroyed = true;
-  byId.delete(timer._id);
-  timer._disarm();
-}
-function setImmediate(callback, ...args) {
-  if (typeof callback !== 'function') throw invalidCallback(callback);
-  return new Immediate(callback, args);
-}
-function clearImmediate(immediate) {
-  if (immediate instanceof Immediate) immediate._destroyed = true;
-}
+const { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate } = raw;
 
 function abortError(signal) {
   const e = new Error('The operation was aborted');
@@ -204,10 +102,8 @@ module.exports = {
   setTimeout,
   clearTimeout,
   setInterval,
-  clearInterval: clearTimeout,
+  clearInterval,
   setImmediate,
   clearImmediate,
-  Timeout,
-  Immediate,
   promises,
 };

@@ -1,0 +1,76 @@
+package node_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/jsrttest"
+	_ "github.com/dxhost/dxhost/jsrt/node"
+)
+
+// TestConformance runs every snippet of testdata/conformance in dxhost and compares each case's
+// answer with what Node 22 answered (testdata/golden, recorded by testdata/record.sh).
+func TestConformance(t *testing.T) {
+	goldens, err := filepath.Glob("testdata/golden/*.json")
+	if err != nil || len(goldens) == 0 {
+		t.Fatalf("no golden files: %v", err)
+	}
+	dir, _ := filepath.Abs("testdata/conformance")
+	for _, golden := range goldens {
+		name := strings.TrimSuffix(filepath.Base(golden), ".json")
+		t.Run(name, func(t *testing.T) {
+			var want struct {
+				Node  string            `json:"node"`
+				Cases map[string]string `json:"cases"`
+			}
+			raw, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(raw, &want); err != nil {
+				t.Fatal(err)
+			}
+			got := runSnippet(t, dir, name)
+			for label, expected := range want.Cases {
+				t.Run(label, func(t *testing.T) {
+					actual, ok := got[label]
+					if !ok {
+						t.Fatalf("case missing from dxhost's run")
+					}
+					if actual != expected {
+						t.Errorf("node %s said:\n%s\n\ndxhost said:\n%s", want.Node, expected, actual)
+					}
+				})
+			}
+		})
+	}
+}
+
+// runSnippet calls every exported function of conformance/<name>.js, awaiting each, exactly as
+// testdata/record.js does under Node.
+func runSnippet(t *testing.T, dir, name string) map[string]string {
+	t.Helper()
+	inst := jsrttest.NewWith(t, jsrt.Options{Dir: dir})
+	src := `(async () => {
+  const run = require('./` + name + `.js');
+  const cases = {};
+  for (const [label, fn] of Object.entries(run)) {
+    try {
+      cases[label] = String(await fn());
+    } catch (err) {
+      cases[label] = 'THROWN ' + (err && err.name) + ' ' + (err && err.code) + ': ' + (err && err.message);
+    }
+  }
+  return JSON.stringify(cases);
+})()`
+	v := jsrttest.Run(t, inst, src)
+	got := map[string]string{}
+	if err := json.Unmarshal([]byte(v.String()), &got); err != nil {
+		t.Fatalf("snippet result: %v", err)
+	}
+	return got
+}

@@ -1,0 +1,63 @@
+// Package globals installs Node 22's globals on every jsrt instance: global, process, Buffer, URL,
+// URLSearchParams, TextEncoder/TextDecoder, atob/btoa, structuredClone, AbortController/AbortSignal,
+// Event/EventTarget, DOMException, performance, WeakRef/FinalizationRegistry, Error.captureStackTrace
+// and the cheap language gaps (Promise.withResolvers, Object.groupBy, Symbol.asyncIterator...).
+package globals
+
+import (
+	_ "embed"
+	"fmt"
+	"time"
+
+	"github.com/dop251/goja"
+	nodeurl "github.com/dop251/goja_nodejs/url"
+
+	"github.com/dxhost/dxhost/jsrt"
+	_ "github.com/dxhost/dxhost/jsrt/node/buffer"
+	_ "github.com/dxhost/dxhost/jsrt/node/events"
+	"github.com/dxhost/dxhost/jsrt/node/internal/host"
+	"github.com/dxhost/dxhost/jsrt/node/internal/jsmod"
+	_ "github.com/dxhost/dxhost/jsrt/node/process"
+)
+
+//go:embed globals.gen.js
+var source string
+
+var asset = jsmod.New("node:internal/globals", source)
+
+func init() {
+	jsrt.RegisterGlobals("node", Install)
+}
+
+// Install sets the globals on rt (a jsrt.RegisterGlobals setup). Order matters: the JS modules loaded
+// afterwards (process, buffer) capture URL, TextEncoder and friends at load time.
+func Install(i *jsrt.Instance, rt *goja.Runtime) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("node globals: %v", r)
+		}
+	}()
+	installURL(rt)
+	module := rt.NewObject()
+	module.Set("exports", rt.NewObject())
+	origin := time.Now()
+	asset.Load(rt, module, host.Require, func(rt *goja.Runtime) *goja.Object { return binding(rt, origin) })
+	g := rt.GlobalObject()
+	g.Set("process", host.Require(rt, "process"))
+	g.Set("Buffer", host.Require(rt, "buffer").ToObject(rt).Get("Buffer"))
+	return nil
+}
+
+// installURL gives the WHATWG URL and URLSearchParams of goja_nodejs (Go, spec-conformant).
+func installURL(rt *goja.Runtime) {
+	module := rt.NewObject()
+	module.Set("exports", rt.NewObject())
+	nodeurl.Require(rt, module)
+	exports := module.Get("exports").ToObject(rt)
+	g := rt.GlobalObject()
+	for _, name := range []string{"URL", "URLSearchParams"} {
+		if goja.IsUndefined(g.Get(name)) || g.Get(name) == nil {
+			g.Set(name, exports.Get(name))
+		}
+	}
+}

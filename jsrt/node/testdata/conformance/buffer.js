@@ -1,0 +1,42 @@
+// Buffer conformance: encodings, views, numeric reads/writes, comparisons.
+const { Buffer } = require('buffer');
+const hex = (b) => b.toString('hex');
+module.exports = {
+  encodings: () => ['utf8', 'hex', 'base64', 'base64url', 'latin1', 'ascii', 'utf16le', 'binary', 'ucs2']
+    .map((e) => `${e}=${Buffer.from('héllo wörld ✓ 𝄞', 'utf8').toString(e)}`).join('\n'),
+  decode: () => [
+    Buffer.from('aGVsbG8gd29ybGQ=', 'base64'), Buffer.from('aGVsbG8_-w', 'base64url'), Buffer.from('68656c6c6f', 'hex'),
+    Buffer.from('héllo', 'latin1'), Buffer.from('hi', 'utf16le'), Buffer.from([256, -1, 3.7, '9']),
+  ].map(hex).join(','),
+  byteLength: () => [Buffer.byteLength('héllo'), Buffer.byteLength('aGVsbG8=', 'base64'), Buffer.byteLength('abcd', 'hex'), Buffer.byteLength('𝄞', 'utf16le')].join(','),
+  inspect: () => require('util').inspect(Buffer.from('hello world, this is a long buffer of more than fifty bytes in length')),
+  concatSlice: () => {
+    const b = Buffer.concat([Buffer.from('abc'), Buffer.from('def')], 5);
+    const s = b.subarray(1, 4);
+    s[0] = 0x7a;
+    return [b.toString(), s.toString(), b.slice(-2).toString(), Buffer.isBuffer(s), s instanceof Uint8Array].join(',');
+  },
+  numbers: () => {
+    const b = Buffer.alloc(16);
+    b.writeUInt32BE(0xdeadbeef, 0);
+    b.writeInt16LE(-2, 4);
+    b.writeDoubleLE(Math.PI, 6);
+    b.writeUInt8(255, 14);
+    return [hex(b), b.readUInt32LE(0), b.readInt16LE(4), b.readDoubleLE(6), b.readIntBE(0, 3), b.readBigUInt64BE(0)].join(',');
+  },
+  compare: () => [Buffer.compare(Buffer.from('a'), Buffer.from('b')), Buffer.from('abc').equals(Buffer.from('abc')),
+    Buffer.from('hello world').indexOf('o'), Buffer.from('hello world').lastIndexOf('o'), Buffer.from('hello').includes('ell'),
+    Buffer.from('abc').compare(Buffer.from('abd'))].join(','),
+  fillCopy: () => {
+    const a = Buffer.alloc(6, 'ab');
+    const b = Buffer.alloc(4);
+    a.copy(b, 1, 2, 5);
+    return [a.toString(), hex(b), Buffer.alloc(3, 0x41).toString(), hex(Buffer.from('abcd').swap16())].join(',');
+  },
+  json: () => JSON.stringify(Buffer.from('hi')) + ' ' + JSON.stringify(Buffer.from(JSON.parse(JSON.stringify(Buffer.from('hi')))).toString()),
+  isEncoding: () => ['utf8', 'UTF-8', 'hex', 'base64url', 'nope'].map((e) => Buffer.isEncoding(e)).join(','),
+  errors: () => {
+    try { Buffer.alloc(-1); } catch (e) { return e.name + ':' + e.code; }
+    return 'no error';
+  },
+};
