@@ -1,0 +1,89 @@
+package logging
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sirupsen/logrus"
+)
+
+func TestRawLinesHavePinoFields(t *testing.T) {
+	var out bytes.Buffer
+	l := New(Config{Level: "debug", Style: "raw"}, &out)
+	l.WithFields(logrus.Fields{"reqId": 3}).Debug("hello <b>")
+	line := out.String()
+	var got map[string]any
+	if err := json.Unmarshal([]byte(line), &got); err != nil {
+		t.Fatalf("not JSON: %q", line)
+	}
+	host, _ := os.Hostname()
+	if got["level"] != 20.0 || got["msg"] != "hello <b>" || got["pid"] != float64(os.Getpid()) || got["hostname"] != host || got["reqId"] != 3.0 {
+		t.Fatalf("fields: %v", got)
+	}
+	if ms, ok := got["time"].(float64); !ok || time.Since(time.UnixMilli(int64(ms))) > time.Minute {
+		t.Fatalf("time must be epoch ms: %v", got["time"])
+	}
+	if !strings.HasPrefix(line, `{"level":20,"time":`) || !strings.HasSuffix(line, `"msg":"hello <b>"}`+"\n") {
+		t.Fatalf("pino key order: %s", line)
+	}
+}
+
+func TestLevels(t *testing.T) {
+	var out bytes.Buffer
+	l := New(Config{Style: "raw"}, &out) // default info
+	l.Debug("no")
+	l.Info("yes")
+	if strings.Contains(out.String(), `"no"`) || !strings.Contains(out.String(), `"yes"`) {
+		t.Fatalf("default level must be info: %s", out.String())
+	}
+	out.Reset()
+	New(Config{Level: "silent", Style: "raw"}, &out).Error("x")
+	if out.Len() != 0 {
+		t.Fatal("silent must log nothing")
+	}
+	for level, want := range map[logrus.Level]int{logrus.TraceLevel: 10, logrus.DebugLevel: 20, logrus.InfoLevel: 30, logrus.WarnLevel: 40, logrus.ErrorLevel: 50, logrus.FatalLevel: 60} {
+		if PinoLevel(level) != want {
+			t.Errorf("PinoLevel(%v) = %d, want %d", level, PinoLevel(level), want)
+		}
+	}
+}
+
+func TestRedactsRequestHeaders(t *testing.T) {
+	var out bytes.Buffer
+	l := New(Config{Style: "raw"}, &out)
+	req := map[string]any{"headers": map[string]any{"authorization": "Bearer x", "cookie": "a=b", "host": "h"}}
+	l.WithField("req", req).Info("r")
+	if strings.Contains(out.String(), "Bearer x") || strings.Contains(out.String(), "a=b") || !strings.Contains(out.String(), `"authorization":"--redacted--"`) {
+		t.Fatalf("not redacted: %s", out.String())
+	}
+	if req["headers"].(map[string]any)["authorization"] != "Bearer x" {
+		t.Fatal("redaction must not modify the caller's object")
+	}
+}
+
+func TestFieldOrderAndPretty(t *testing.T) {
+	var out bytes.Buffer
+	l := New(Config{Style: "raw"}, &out)
+	l.WithFields(logrus.Fields{"b": 1, "a": 2, OrderKey: []string{"b", "a"}}).Info("m")
+	if !strings.Contains(out.String(), `"b":1,"a":2,"msg":"m"`) {
+		t.Fatalf("order: %s", out.String())
+	}
+	out.Reset()
+	New(Config{}, &out).WithField("k", "v").Warn("careful")
+	if !strings.Contains(out.String(), "] WARN: careful\n    k: v\n") {
+		t.Fatalf("pretty: %q", out.String())
+	}
+}
+
+func TestWriteBypassesLevel(t *testing.T) {
+	var out bytes.Buffer
+	l := New(Config{Level: "error", Style: "raw"}, &out)
+	Write(l, logrus.DebugLevel, logrus.Fields{}, "child at debug")
+	if !strings.Contains(out.String(), `"level":20`) {
+		t.Fatalf("Write: %s", out.String())
+	}
+}
