@@ -2,7 +2,6 @@ package loader
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -126,8 +125,8 @@ func planBuild(ext *Extension) (buildPlan, error) {
 		}
 		return buildPlan{filename: sources[0], fromSource: true}, nil
 	}
-	if _, err := os.Stat(dist); err != nil {
-		return buildPlan{}, &BuildError{Message: fmt.Sprintf("extension %q: entry %s: %v", ext.Folder, ext.Entrypoint, errors.Unwrap(err))}
+	if info, err := os.Stat(dist); err != nil || info.IsDir() {
+		return buildPlan{}, &BuildError{Message: fmt.Sprintf("extension %q: entry file %s not found, and no source file to build instead", ext.Folder, dist)}
 	}
 	return buildPlan{filename: dist}, nil
 }

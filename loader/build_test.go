@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/evanw/esbuild/pkg/api"
 	"github.com/go-sourcemap/sourcemap"
 )
 
@@ -351,4 +352,48 @@ func lineOf(text, marker string) int {
 		}
 	}
 	return 0
+}
+
+// A dist file that carries its own source map (as the extensions SDK can emit) maps back through
+// it to the original source, not to the dist file.
+func TestBuildChainsDistSourceMap(t *testing.T) {
+	ext := copyFixture(t, "dist-with-map")
+	src := filepath.Join(ext.Dir, "src/index.ts")
+	res := api.Build(api.BuildOptions{
+		EntryPoints: []string{src},
+		Outfile:     filepath.Join(ext.Dir, "dist/index.js"),
+		Bundle:      true,
+		Format:      api.FormatCommonJS,
+		Platform:    api.PlatformNode,
+		Sourcemap:   api.SourceMapLinked,
+		Write:       true,
+		LogLevel:    api.LogLevelSilent,
+	})
+	if len(res.Errors) > 0 {
+		t.Fatal(res.Errors)
+	}
+	touch(t, src, fixtureTime) // older than the dist just written
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.FromSource || b.Filename != filepath.Join(ext.Dir, "dist/index.js") {
+		t.Fatalf("built %s (FromSource %v), want the dist", b.Filename, b.FromSource)
+	}
+	assertMapsMarker(t, b, src, "MARK:dist-with-map")
+}
+
+func TestBuildRejectsAppTypesAndMissingEntry(t *testing.T) {
+	if _, err := BuildExtension(&Extension{Folder: "ui", Type: "interface"}); err == nil {
+		t.Fatal("an interface has no API code to build")
+	}
+	ext := copyFixture(t, "operation")
+	if err := os.Remove(filepath.Join(ext.Dir, "dist/api.js")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := BuildExtension(ext)
+	var be *BuildError
+	if !errors.As(err, &be) || !strings.Contains(err.Error(), "dist/api.js") {
+		t.Fatalf("err = %v, want a BuildError naming dist/api.js", err)
+	}
 }
