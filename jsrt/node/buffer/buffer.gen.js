@@ -1180,10 +1180,31 @@ Buffer2.prototype.fill = function(val, offset, end, enc) {
   let args = Array.prototype.slice.call(arguments).map((a, i) => i > 0 && isB64url(a) ? "base64" : a);
   return fill.apply(this, args);
 };
+function validateSize(size) {
+  if (typeof size != "number") {
+    let e = new TypeError(`The "size" argument must be of type number. Received ${size === null ? "null" : "type " + typeof size + " (" + String(size) + ")"}`);
+    throw e.code = "ERR_INVALID_ARG_TYPE", e;
+  }
+  if (!(size >= 0 && size <= impl.kMaxLength)) {
+    let e = new RangeError(`The value of "size" is out of range. It must be >= 0 && <= ${impl.kMaxLength}. Received ${String(size).replace(/\B(?=(\d{3})+(?!\d))/g, "_")}`);
+    throw e.code = "ERR_OUT_OF_RANGE", e;
+  }
+}
+__name(validateSize, "validateSize");
 var alloc = Buffer2.alloc;
 Buffer2.alloc = function(size, fillValue, enc) {
-  return alloc.call(this, size, fillValue, isB64url(enc) ? "base64" : enc);
+  return validateSize(size), alloc.call(this, size, fillValue, isB64url(enc) ? "base64" : enc);
 };
+for (let name of ["allocUnsafe", "allocUnsafeSlow"]) {
+  let orig = Buffer2[name];
+  Buffer2[name] = function(size) {
+    return validateSize(size), orig.call(this, size);
+  };
+}
+Buffer2.prototype[/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")] = /* @__PURE__ */ __name(function() {
+  let max = impl.INSPECT_MAX_BYTES, str = toString.call(this, "hex", 0, max).replace(/(.{2})/g, "$1 ").trim(), remaining = this.length - max;
+  return remaining > 0 && (str += ` ... ${remaining} more byte${remaining > 1 ? "s" : ""}`), `<${this.constructor.name} ${str}>`;
+}, "inspect");
 impl.constants = { MAX_LENGTH: impl.kMaxLength, MAX_STRING_LENGTH: 536870888 };
 impl.kStringMaxLength = impl.constants.MAX_STRING_LENGTH;
 impl.atob = (s) => globalThis.atob(s);

@@ -101,6 +101,16 @@ var patches = map[string][][2]string{
 		`original:Reflect.getPrototypeOf(Reflect.getPrototypeOf(async function*(){}).prototype)`,
 		`original:Object.prototype`,
 	}},
+	// Node's URL errors carry code ERR_INVALID_URL and the input.
+	"whatwg-url/lib/URL-impl.js": {
+		{"throw new TypeError(`Invalid base URL: ${base}`);", `throw Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL", input: url, base });`},
+		{"throw new TypeError(`Invalid URL: ${url}`);", `throw Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL", input: url });`},
+		{"throw new TypeError(`Invalid URL: ${v}`);", `throw Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL", input: v });`},
+	},
+	"whatwg-url/lib/utils.js": {{
+		`const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);`,
+		`const AsyncIteratorPrototype = Object.prototype;`,
+	}},
 }
 
 var patchSources = api.Plugin{

@@ -1,5 +1,5 @@
-// Package globals installs Node 22's globals on every jsrt instance: global, process, Buffer, URL,
-// URLSearchParams, TextEncoder/TextDecoder, atob/btoa, structuredClone, AbortController/AbortSignal,
+// Package globals installs Node 22's globals on every jsrt instance: global, process, Buffer, URL and
+// URLSearchParams (whatwg-url), TextEncoder/TextDecoder, atob/btoa, structuredClone, AbortController/AbortSignal,
 // Event/EventTarget, DOMException, performance, WeakRef/FinalizationRegistry, Error.captureStackTrace
 // and the cheap language gaps (Promise.withResolvers, Object.groupBy, Symbol.asyncIterator...).
 package globals
@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-	nodeurl "github.com/dop251/goja_nodejs/url"
 
 	"github.com/dxhost/dxhost/jsrt"
 	_ "github.com/dxhost/dxhost/jsrt/node/buffer"
@@ -34,10 +33,13 @@ func init() {
 func Install(i *jsrt.Instance, rt *goja.Runtime) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if ex, ok := r.(*goja.Exception); ok {
+				err = fmt.Errorf("node globals: %s", ex.String())
+				return
+			}
 			err = fmt.Errorf("node globals: %v", r)
 		}
 	}()
-	installURL(rt)
 	module := rt.NewObject()
 	module.Set("exports", rt.NewObject())
 	origin := time.Now()
@@ -46,18 +48,4 @@ func Install(i *jsrt.Instance, rt *goja.Runtime) (err error) {
 	g.Set("process", host.Require(rt, "process"))
 	g.Set("Buffer", host.Require(rt, "buffer").ToObject(rt).Get("Buffer"))
 	return nil
-}
-
-// installURL gives the WHATWG URL and URLSearchParams of goja_nodejs (Go, spec-conformant).
-func installURL(rt *goja.Runtime) {
-	module := rt.NewObject()
-	module.Set("exports", rt.NewObject())
-	nodeurl.Require(rt, module)
-	exports := module.Get("exports").ToObject(rt)
-	g := rt.GlobalObject()
-	for _, name := range []string{"URL", "URLSearchParams"} {
-		if goja.IsUndefined(g.Get(name)) || g.Get(name) == nil {
-			g.Set(name, exports.Get(name))
-		}
-	}
 }

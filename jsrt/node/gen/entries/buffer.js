@@ -40,9 +40,39 @@ Buffer.prototype.fill = function (val, offset, end, enc) {
   return fill.apply(this, args);
 };
 
+// Node validates sizes with its own error codes.
+function validateSize(size) {
+  if (typeof size !== 'number') {
+    const e = new TypeError(`The "size" argument must be of type number. Received ${size === null ? 'null' : 'type ' + typeof size + ' (' + String(size) + ')'}`);
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+  if (!(size >= 0 && size <= impl.kMaxLength)) {
+    const e = new RangeError(`The value of "size" is out of range. It must be >= 0 && <= ${impl.kMaxLength}. Received ${String(size).replace(/\B(?=(\d{3})+(?!\d))/g, '_')}`);
+    e.code = 'ERR_OUT_OF_RANGE';
+    throw e;
+  }
+}
 const alloc = Buffer.alloc;
 Buffer.alloc = function (size, fillValue, enc) {
+  validateSize(size);
   return alloc.call(this, size, fillValue, isB64url(enc) ? 'base64' : enc);
+};
+for (const name of ['allocUnsafe', 'allocUnsafeSlow']) {
+  const orig = Buffer[name];
+  Buffer[name] = function (size) {
+    validateSize(size);
+    return orig.call(this, size);
+  };
+}
+
+// util.inspect(buffer) as Node prints it.
+Buffer.prototype[Symbol.for('nodejs.util.inspect.custom')] = function inspect() {
+  const max = impl.INSPECT_MAX_BYTES;
+  let str = toString.call(this, 'hex', 0, max).replace(/(.{2})/g, '$1 ').trim();
+  const remaining = this.length - max;
+  if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
+  return `<${this.constructor.name} ${str}>`;
 };
 
 impl.constants = { MAX_LENGTH: impl.kMaxLength, MAX_STRING_LENGTH: 0x1fffffe8 };

@@ -232,7 +232,13 @@ class AbortSignal extends EventTarget {
     super();
     this[kAborted] = false;
     this[kReason] = undefined;
-    this.onabort = null;
+    this._onabort = null;
+  }
+  // An event handler attribute: a listener that takes its place in order when first set.
+  get onabort() { return this._onabort; }
+  set onabort(fn) {
+    if (this._onabort === null && fn != null) this.addEventListener('abort', (e) => this._onabort && this._onabort.call(this, e));
+    this._onabort = typeof fn === 'function' ? fn : null;
   }
   get aborted() { return this[kAborted]; }
   get reason() { return this[kReason]; }
@@ -267,11 +273,7 @@ function abortSignal(signal, reason) {
   if (signal[kAborted]) return;
   signal[kAborted] = true;
   signal[kReason] = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
-  const event = new Event('abort');
-  if (typeof signal.onabort === 'function') {
-    try { signal.onabort.call(signal, event); } catch (err) { queueMicrotask(() => { throw err; }); }
-  }
-  signal.dispatchEvent(event);
+  signal.dispatchEvent(new Event('abort'));
 }
 class AbortController {
   constructor() { this._signal = new AbortSignal(kAborted); }
@@ -495,5 +497,12 @@ const performance = {
 };
 define(g, 'performance', performance);
 define(g, 'PerformanceEntry', PerformanceEntry);
+
+// --- URL / URLSearchParams: whatwg-url, the WHATWG URL Standard's reference implementation ---
+{
+  const whatwgUrl = require('../node_modules/whatwg-url/index.js');
+  define(g, 'URL', whatwgUrl.URL);
+  define(g, 'URLSearchParams', whatwgUrl.URLSearchParams);
+}
 
 module.exports = {};

@@ -34,7 +34,7 @@ module.exports = {
     src.self = src;
     const c = structuredClone(src);
     let err;
-    try { structuredClone({ f() {} }); } catch (e) { err = e.name + ' ' + e.message; }
+    try { structuredClone({ s: Symbol('sym') }); } catch (e) { err = e.name + ' ' + e.message; }
     return [c !== src, c.self === c, c.d.getTime(), c.m.get(1).a, c.m.get(1) !== src.m.get(1), c.s.has(1), c.r.source + c.r.flags, JSON.stringify(c.arr),
       Array.from(c.u8).join(''), c.u8 !== src.u8, c.e instanceof RangeError, c.e.message, err].join(',');
   },

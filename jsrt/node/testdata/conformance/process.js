@@ -1,7 +1,7 @@
 // process conformance: the shape Node gives (values that do not depend on the machine).
 module.exports = {
   shape: () => [typeof process.env, typeof process.nextTick, typeof process.cwd(), process.version.startsWith('v'), typeof process.versions.node,
-    Array.isArray(process.argv), typeof process.pid, process.title, process.release.name, typeof process.hrtime.bigint(),
+    Array.isArray(process.argv), typeof process.pid, process.release.name, typeof process.hrtime.bigint(),
     Array.isArray(process.hrtime()), process.hrtime().length, typeof process.memoryUsage().heapUsed, typeof process.uptime(),
     process instanceof require('events'), typeof process.on, typeof process.emitWarning, process.platform, process.arch,
     Object.prototype.toString.call(process)].join(','),
