@@ -149,6 +149,16 @@ func panicError(r any) error {
 	return fmt.Errorf("%v", r)
 }
 
+// newError builds a plain JS Error with a Node-style code.
+func (i *Instance) newError(code, msg string) *goja.Object {
+	e, err := i.rt.New(i.errorCtor, i.rt.ToValue(msg))
+	if err != nil {
+		e = i.rt.NewGoError(errors.New(msg))
+	}
+	e.Set("code", code)
+	return e
+}
+
 // nodeTypeError builds a TypeError with a Node error code, as Node's argument validation throws.
 func nodeTypeError(rt *goja.Runtime, code, msg string) *goja.Object {
 	e := rt.NewTypeError(msg)

@@ -61,6 +61,7 @@ type Instance struct {
 	timerProto *goja.Object
 	immProto   *goja.Object
 	idSym      *goja.Symbol
+	errorCtor  *goja.Object // the built-in Error, taken before user code runs
 }
 
 type loopState int32
@@ -113,6 +114,7 @@ func (i *Instance) setup() (err error) {
 			err = fmt.Errorf("jsrt: setting up %q: %w", i.name, panicError(r))
 		}
 	}()
+	i.errorCtor, _ = i.rt.Get("Error").(*goja.Object)
 	i.installTimers()
 	i.installMicrotask()
 	i.installConsole()

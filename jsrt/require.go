@@ -45,7 +45,10 @@ func (i *Instance) requireFor(from string) goja.Value {
 		if name, ok := builtinName(spec); ok {
 			return rt.ToValue(name)
 		}
-		p, ok := i.resolve(from, spec)
+		p, ok, rerr := i.resolve(from, spec)
+		if rerr != nil {
+			panic(i.resolveFailure(rerr))
+		}
 		if !ok {
 			panic(i.notFound(spec, from))
 		}
@@ -75,7 +78,10 @@ func (i *Instance) require(from, spec string) goja.Value {
 	if isNodeBuiltin(spec) {
 		panic(i.unavailable(spec))
 	}
-	p, ok := i.resolve(from, spec)
+	p, ok, rerr := i.resolve(from, spec)
+	if rerr != nil {
+		panic(i.resolveFailure(rerr))
+	}
 	if !ok {
 		panic(i.notFound(spec, from))
 	}
@@ -178,11 +184,13 @@ func (i *Instance) parseJSON(s string) (goja.Value, error) {
 
 // notFound is Node's MODULE_NOT_FOUND error.
 func (i *Instance) notFound(spec, from string) *goja.Object {
-	e := i.rt.NewGoError(fmt.Errorf("Cannot find module '%s'\nRequire stack:\n- %s", spec, from))
-	e.Set("name", "Error")
-	e.Set("code", "MODULE_NOT_FOUND")
+	e := i.newError("MODULE_NOT_FOUND", fmt.Sprintf("Cannot find module '%s'\nRequire stack:\n- %s", spec, from))
 	e.Set("requireStack", i.rt.NewArray(from))
 	return e
+}
+
+func (i *Instance) resolveFailure(rerr *resolveError) *goja.Object {
+	return i.newError(rerr.code, rerr.message)
 }
 
 // unavailable is the error for a Node built-in dxhost does not provide.
@@ -193,10 +201,7 @@ func (i *Instance) unavailable(spec string) *goja.Object {
 		p := f.Position()
 		where = fmt.Sprintf(" (required at %s:%d)", p.Filename, p.Line)
 	}
-	e := i.rt.NewGoError(fmt.Errorf("Module %q is not available in dxhost%s", name, where))
-	e.Set("name", "Error")
-	e.Set("code", "ERR_DXHOST_MODULE_UNAVAILABLE")
-	return e
+	return i.newError("ERR_DXHOST_MODULE_UNAVAILABLE", fmt.Sprintf("Module %q is not available in dxhost%s", name, where))
 }
 
 // recoveredError turns a JS error panicked by require into a Go error.

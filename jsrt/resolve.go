@@ -8,8 +8,14 @@ import (
 	"strings"
 )
 
-// resolve finds the file spec names when required from file from, as Node's CommonJS resolver does.
-func (i *Instance) resolve(from, spec string) (string, bool) {
+// resolveError is a resolution failure other than "not found", with Node's code and message.
+type resolveError struct{ code, message string }
+
+func (e *resolveError) Error() string { return e.message }
+
+// resolve finds the file spec names when required from file from, as Node's CommonJS resolver
+// does. ok is false when nothing was found; err reports a package that does not export spec.
+func (i *Instance) resolve(from, spec string) (p string, ok bool, err *resolveError) {
 	base := filepath.Dir(from)
 	if isPathSpecifier(spec) {
 		target := spec
@@ -17,23 +23,24 @@ func (i *Instance) resolve(from, spec string) (string, bool) {
 			target = filepath.Join(base, spec)
 		}
 		if p, ok := loadAsFile(target); ok && !strings.HasSuffix(spec, "/") {
-			return p, true
+			return p, true, nil
 		}
-		return loadAsDirectory(target)
+		p, ok := loadAsDirectory(target)
+		return p, ok, nil
 	}
 	for _, dir := range i.nodeModulesPaths(base) {
-		if p, ok := loadPackageExports(dir, spec); ok {
-			return p, p != ""
+		if p, handled, err := loadPackageExports(dir, spec); handled {
+			return p, p != "", err
 		}
 		target := filepath.Join(dir, filepath.FromSlash(spec))
 		if p, ok := loadAsFile(target); ok {
-			return p, true
+			return p, true, nil
 		}
 		if p, ok := loadAsDirectory(target); ok {
-			return p, true
+			return p, true, nil
 		}
 	}
-	return "", false
+	return "", false, nil
 }
 
 func isPathSpecifier(spec string) bool {
@@ -122,31 +129,37 @@ func readPackage(dir string) (map[string]json.RawMessage, bool) {
 }
 
 // loadPackageExports applies package.json "exports" of the package spec names inside dir.
-// handled is false when the package has no "exports" (then "main"/files apply); a handled but
-// unexported subpath yields ("", true), which Node reports as not found.
-func loadPackageExports(dir, spec string) (p string, handled bool) {
+// handled is false when the package has no "exports" (then "main" and files apply). A subpath the
+// exports do not define fails with ERR_PACKAGE_PATH_NOT_EXPORTED; a defined target that does not
+// exist is simply not found.
+func loadPackageExports(dir, spec string) (p string, handled bool, err *resolveError) {
 	name, sub := splitPackage(spec)
 	if name == "" {
-		return "", false
+		return "", false, nil
 	}
 	pkgDir := filepath.Join(dir, filepath.FromSlash(name))
 	pkg, ok := readPackage(pkgDir)
 	if !ok {
-		return "", false
+		return "", false, nil
 	}
 	exports, ok := pkg["exports"]
 	if !ok || bytes.Equal(bytes.TrimSpace(exports), []byte("null")) {
-		return "", false
+		return "", false, nil
 	}
 	target, ok := matchExports(exports, "."+sub)
 	if !ok || target == "" {
-		return "", true
+		pj := filepath.Join(pkgDir, "package.json")
+		if sub == "" {
+			return "", true, &resolveError{"ERR_PACKAGE_PATH_NOT_EXPORTED", `No "exports" main defined in ` + pj}
+		}
+		return "", true, &resolveError{"ERR_PACKAGE_PATH_NOT_EXPORTED",
+			"Package subpath '." + sub + `' is not defined by "exports" in ` + pj}
 	}
 	full := filepath.Join(pkgDir, filepath.FromSlash(target))
 	if !isFile(full) {
-		return "", true
+		return "", true, nil
 	}
-	return full, true
+	return full, true, nil
 }
 
 // splitPackage splits "@scope/name/sub/path" into "@scope/name" and "/sub/path".

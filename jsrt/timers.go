@@ -60,7 +60,10 @@ func (i *Instance) installTimers() {
 	}))
 	tp.Set("close", Safe(rt, func(c goja.FunctionCall) goja.Value { i.clearTimer(i.timerOf(c.This)); return c.This }))
 	tp.SetSymbol(goja.SymToPrimitive, Safe(rt, func(c goja.FunctionCall) goja.Value {
-		return c.This.(*goja.Object).GetSymbol(i.idSym)
+		if t := i.timerOf(c.This); t != nil {
+			return rt.ToValue(t.id)
+		}
+		return goja.NaN()
 	}))
 	tp.SetSymbol(goja.SymToStringTag, "Timeout")
 
@@ -125,7 +128,7 @@ func (i *Instance) schedule(c goja.FunctionCall, repeat bool) goja.Value {
 	}
 	t.obj = i.rt.NewObject()
 	t.obj.SetPrototype(i.timerProto)
-	t.obj.DefineDataPropertySymbol(i.idSym, i.rt.ToValue(t.id), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	t.obj.DefineDataPropertySymbol(i.idSym, i.rt.ToValue(t), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	i.timerIDs[t.id] = t
 	i.refs++
 	i.armTimer(t)
@@ -151,11 +154,12 @@ func (i *Instance) timerOf(v goja.Value) *timer {
 		return nil
 	}
 	if o, ok := v.(*goja.Object); ok {
-		id := o.GetSymbol(i.idSym)
-		if id == nil {
+		h := o.GetSymbol(i.idSym)
+		if h == nil {
 			return nil
 		}
-		return i.timerIDs[id.ToInteger()]
+		t, _ := h.Export().(*timer)
+		return t
 	}
 	f := v.ToFloat()
 	if f != math.Trunc(f) {

@@ -86,6 +86,12 @@ func Eval(inst *jsrt.Instance, src string) (goja.Value, error) {
 	}
 	done := make(chan result, 1)
 	ok := inst.RunOnLoop(func(rt *goja.Runtime) {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("jsrttest: Go panic: %v", r)}
+				panic(r) // the instance contains and logs it
+			}
+		}()
 		rt.Set("require", inst.RequireFunc(filepath.Join(inst.Dir(), "test.js")))
 		v, err := rt.RunScript("test.js", src)
 		if err != nil {
