@@ -20,7 +20,7 @@ import (
 var fixtureTime = time.Now().Add(-time.Hour).Truncate(time.Second)
 
 // copyFixture copies testdata/build/<name> to a temp folder and reads it as an extension.
-func copyFixture(t *testing.T, name string) *Extension {
+func copyFixture(t testing.TB, name string) *Extension {
 	t.Helper()
 	src := filepath.Join("testdata", "build", name)
 	dst := filepath.Join(t.TempDir(), name)
@@ -118,6 +118,9 @@ func TestBuildCommonJSEntry(t *testing.T) {
 			t.Errorf("external %s not kept as a runtime require", ext)
 		}
 	}
+	if !strings.Contains(b.Code, `require("optional-native-addon")`) {
+		t.Error("an unresolvable require inside try/catch must stay a runtime require")
+	}
 	if strings.Contains(b.Code, `require("./helper")`) {
 		t.Error("relative module ./helper was not bundled")
 	}
@@ -169,6 +172,9 @@ func TestBuildMJSAndCJSExtensions(t *testing.T) {
 	}
 	if got := obj.Get("dir").String(); got != filepath.Join(mjs.Dir, "dist") {
 		t.Fatalf("import.meta.dirname = %s", got)
+	}
+	if got := obj.Get("meta").ToObject(rt).Get("url").String(); got != wantURL {
+		t.Fatalf("import.meta (whole object).url = %s, want %s", got, wantURL)
 	}
 
 	cjs := copyFixture(t, "cjs-in-module")
@@ -395,5 +401,19 @@ func TestBuildRejectsAppTypesAndMissingEntry(t *testing.T) {
 	var be *BuildError
 	if !errors.As(err, &be) || !strings.Contains(err.Error(), "dist/api.js") {
 		t.Fatalf("err = %v, want a BuildError naming dist/api.js", err)
+	}
+}
+
+func TestBuildSandboxKeepsDirectusAPI(t *testing.T) {
+	ext := copyFixture(t, "sandbox-endpoint")
+	if ext.Sandbox == nil || !ext.Sandbox.RequestedScopes.Log {
+		t.Fatalf("sandbox = %+v", ext.Sandbox)
+	}
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.ESM || !strings.Contains(b.Code, `require("directus:api")`) {
+		t.Fatalf("ESM %v; directus:api must stay a runtime require:\n%s", b.ESM, b.Code)
 	}
 }

@@ -3,3 +3,4 @@ export default ({ action }) => {
 };
 export const url = import.meta.url;
 export const dir = import.meta.dirname;
+export const meta = import.meta;
