@@ -1,0 +1,136 @@
+package httpjs
+
+import (
+	"context"
+	"net/http"
+	"sync"
+)
+
+// Conn carries one response from the JS loop to the Gin goroutine. The loop only appends to a queue
+// and signals, so it never blocks on a slow client; Pump (on the Gin goroutine) writes and flushes.
+type Conn struct {
+	mu     sync.Mutex
+	queue  []event
+	wake   chan struct{}
+	closed bool // Pump has returned: later events are dropped
+}
+
+// Outcome is how a request left JS: answered, passed on (next() past the router's end) or failed.
+type Outcome struct {
+	Handled bool
+	Err     error // an error passed out of the router (render it), nil otherwise
+}
+
+type eventKind uint8
+
+const (
+	evHead    eventKind = iota // status + headers
+	evData                     // body bytes
+	evEnd                      // response complete
+	evOutcome                  // the router finished without completing the response
+	evAbort                    // close the connection without completing the response
+)
+
+type event struct {
+	kind    eventKind
+	status  int
+	header  http.Header
+	data    []byte
+	outcome Outcome
+}
+
+// NewConn returns an empty pipe.
+func NewConn() *Conn { return &Conn{wake: make(chan struct{}, 1)} }
+
+func (c *Conn) push(e event) bool {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return false
+	}
+	c.queue = append(c.queue, e)
+	c.mu.Unlock()
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+	return true
+}
+
+// Finish reports the router's outcome (loop side). It is ignored once the response is complete.
+func (c *Conn) Finish(o Outcome) { c.push(event{kind: evOutcome, outcome: o}) }
+
+// Abort drops the connection (loop side): used when an error comes after headers were sent.
+func (c *Conn) Abort() { c.push(event{kind: evAbort}) }
+
+// Closed reports whether the Gin side has stopped listening.
+func (c *Conn) Closed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closed
+}
+
+// Pump writes queued events to w until the response is complete, an outcome arrives or ctx ends.
+// abort is called (on this goroutine) when the connection must be dropped mid-response.
+func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Outcome {
+	defer func() {
+		c.mu.Lock()
+		c.closed = true
+		c.queue = nil
+		c.mu.Unlock()
+	}()
+	headSent := false
+	var batch []event
+	for {
+		select {
+		case <-c.wake:
+		case <-ctx.Done():
+			return Outcome{Handled: true}
+		}
+		c.mu.Lock()
+		batch, c.queue = c.queue, batch[:0]
+		c.mu.Unlock()
+		for _, e := range batch {
+			switch e.kind {
+			case evHead:
+				dst := w.Header()
+				for k := range dst {
+					delete(dst, k)
+				}
+				for k, v := range e.header {
+					dst[k] = v
+				}
+				if _, ok := dst["Content-Type"]; !ok {
+					dst["Content-Type"] = nil // Node sends none; stop net/http from sniffing one
+				}
+				w.WriteHeader(e.status)
+				headSent = true
+			case evData:
+				if len(e.data) > 0 {
+					if _, err := w.Write(e.data); err != nil {
+						return Outcome{Handled: true}
+					}
+				}
+			case evEnd:
+				if f, ok := w.(interface{ WriteHeaderNow() }); ok {
+					f.WriteHeaderNow()
+				}
+				return Outcome{Handled: true}
+			case evOutcome:
+				if headSent {
+					abort()
+					return Outcome{Handled: true}
+				}
+				return e.outcome
+			case evAbort:
+				abort()
+				return Outcome{Handled: true}
+			}
+		}
+		if headSent {
+			if f, ok := w.(http.Flusher); ok {
+				f.Flush()
+			}
+		}
+	}
+}

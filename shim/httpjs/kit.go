@@ -1,0 +1,174 @@
+// Package httpjs gives JavaScript the Express 4 `req` and `res` objects of one request. Hot methods are
+// Go functions on prototypes shared by every request of a runtime; rarer ones are small JS functions
+// (prelude.js) over the very npm helpers Express uses (assets/helpers.js). Per-request state lives in
+// Go (Request, Response) and is found from `this` through a hidden symbol.
+package httpjs
+
+import (
+	_ "embed"
+	"fmt"
+	"net"
+	"sync"
+
+	"github.com/dop251/goja"
+)
+
+// Loop schedules work on the runtime's event loop; *jsrt.Instance satisfies it.
+type Loop interface {
+	RunOnLoop(fn func(rt *goja.Runtime)) bool
+}
+
+//go:embed assets/helpers.js
+var helpersSource string
+
+//go:embed prelude.js
+var preludeSource string
+
+var (
+	compileOnce    sync.Once
+	helpersProgram *goja.Program
+	preludeProgram *goja.Program
+	errCompile     error
+	kitSymbol      = goja.NewSymbol("dxhost.httpjs.kit")
+	stateSymbol    = goja.NewSymbol("dxhost.httpjs.state")
+)
+
+func programs() (*goja.Program, *goja.Program, error) {
+	compileOnce.Do(func() {
+		helpersProgram, errCompile = goja.Compile("express-helpers.js", helpersSource, true)
+		if errCompile != nil {
+			errCompile = fmt.Errorf("compile express helpers: %w", errCompile)
+			return
+		}
+		preludeProgram, errCompile = goja.Compile("httpjs-prelude.js", preludeSource, true)
+		if errCompile != nil {
+			errCompile = fmt.Errorf("compile httpjs prelude: %w", errCompile)
+		}
+	})
+	return helpersProgram, preludeProgram, errCompile
+}
+
+// Kit holds one runtime's req/res prototypes and helpers. Build it with KitFor, on the loop.
+type Kit struct {
+	rt         *goja.Runtime
+	reqProto   *goja.Object
+	resProto   *goja.Object
+	helpers    *goja.Object // lazily evaluated bundle
+	stringify  goja.Callable
+	bufferCtor *goja.Object // global Buffer, when the runtime has one
+	isBuffer   goja.Callable
+	bufferFrom goja.Callable
+	emit       goja.Callable // EventEmitter.prototype.emit of the prelude
+	trustProxy func(remoteIP string) bool
+}
+
+// KitFor returns rt's Kit, creating it on first use (loop only).
+func KitFor(rt *goja.Runtime) (*Kit, error) {
+	if v := rt.GlobalObject().GetSymbol(kitSymbol); v != nil {
+		if k, ok := v.Export().(*Kit); ok {
+			return k, nil
+		}
+	}
+	k, err := newKit(rt)
+	if err != nil {
+		return nil, err
+	}
+	if err := rt.GlobalObject().DefineDataPropertySymbol(kitSymbol, rt.ToValue(k), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+		return nil, fmt.Errorf("store httpjs kit: %w", err)
+	}
+	return k, nil
+}
+
+func newKit(rt *goja.Runtime) (*Kit, error) {
+	_, prelude, err := programs()
+	if err != nil {
+		return nil, err
+	}
+	k := &Kit{rt: rt, reqProto: rt.NewObject(), resProto: rt.NewObject(), trustProxy: TrustProxy}
+	stringify, ok := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("stringify"))
+	if !ok {
+		return nil, fmt.Errorf("JSON.stringify is not a function")
+	}
+	k.stringify = stringify
+	if b, ok := rt.Get("Buffer").(*goja.Object); ok {
+		k.bufferCtor = b
+		k.isBuffer, _ = goja.AssertFunction(b.Get("isBuffer"))
+		k.bufferFrom, _ = goja.AssertFunction(b.Get("from"))
+	}
+	k.defineRequest()
+	k.defineResponse()
+	setup, err := rt.RunProgram(prelude)
+	if err != nil {
+		return nil, fmt.Errorf("run httpjs prelude: %w", err)
+	}
+	fn, ok := goja.AssertFunction(setup)
+	if !ok {
+		return nil, fmt.Errorf("httpjs prelude did not yield a function")
+	}
+	natives := rt.NewObject()
+	_ = natives.Set("helpers", func() goja.Value { return k.loadHelpers() })
+	_ = natives.Set("byteLength", func(s string) int { return len(s) })
+	_ = natives.Set("isIP", func(s string) bool { return net.ParseIP(s) != nil })
+	ee, err := fn(goja.Undefined(), k.reqProto, k.resProto, natives)
+	if err != nil {
+		return nil, fmt.Errorf("set up req/res prototypes: %w", err)
+	}
+	emit, ok := goja.AssertFunction(ee.ToObject(rt).Get("prototype").ToObject(rt).Get("emit"))
+	if !ok {
+		return nil, fmt.Errorf("prelude EventEmitter has no emit")
+	}
+	k.emit = emit
+	return k, nil
+}
+
+// loadHelpers evaluates the helper bundle the first time a method needs it.
+func (k *Kit) loadHelpers() goja.Value {
+	if k.helpers != nil {
+		return k.helpers
+	}
+	prog, _, err := programs()
+	if err != nil {
+		panic(k.rt.NewGoError(err))
+	}
+	v, err := k.rt.RunProgram(prog)
+	if err != nil {
+		panic(k.rt.NewGoError(fmt.Errorf("load express helpers: %w", err)))
+	}
+	k.helpers = v.ToObject(k.rt)
+	return k.helpers
+}
+
+// TrustProxy decides whether X-Forwarded-* headers from a peer are believed (Express's "trust proxy"
+// for req.protocol, req.hostname, req.ips). Directus's default IP_TRUST_PROXY is true; the server wiring
+// replaces this to follow the env before the first request. req.ip itself is gin's ClientIP.
+var TrustProxy = func(remoteIP string) bool { return true }
+
+// ownState finds the Go state of a req/res object.
+func ownState[T any](rt *goja.Runtime, this goja.Value) T {
+	var zero T
+	obj, ok := this.(*goja.Object)
+	if ok {
+		if v := obj.GetSymbol(stateSymbol); v != nil {
+			if s, ok := v.Export().(T); ok {
+				return s
+			}
+		}
+	}
+	_ = zero
+	panic(rt.NewTypeError("Illegal invocation: not an Express request/response object"))
+}
+
+func (k *Kit) isBufferValue(v goja.Value) bool {
+	if k.isBuffer == nil {
+		return false
+	}
+	r, err := k.isBuffer(goja.Undefined(), v)
+	return err == nil && r.ToBoolean()
+}
+
+// emitEvent calls obj.emit(name, ...args); a throwing listener's error is returned for logging.
+func (k *Kit) emitEvent(obj *goja.Object, name string, args ...goja.Value) error {
+	all := append([]goja.Value{k.rt.ToValue(name)}, args...)
+	_, err := k.emit(obj, all...)
+	return err
+}

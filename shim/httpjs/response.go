@@ -1,0 +1,454 @@
+package httpjs
+
+import (
+	"crypto/sha1"
+	"encoding/base64"
+	"encoding/hex"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/dop251/goja"
+)
+
+// Response is the Go side of one JS `res`: Node's ServerResponse state plus Express's methods.
+// Bytes leave through conn; nothing here touches the network.
+type Response struct {
+	kit  *Kit
+	obj  *goja.Object
+	req  *Request
+	conn *Conn
+	loop Loop
+
+	StatusCode    int
+	StatusMessage string
+	headers       []headerEntry
+	HeadersSent   bool
+	Ended         bool
+	locals        goja.Value
+	onEnd         func() // set by the router: the response is complete
+	closed        bool
+	// OnListenerError receives an error thrown by a 'finish'/'close' listener (Node would crash).
+	OnListenerError func(err error)
+}
+
+type headerEntry struct {
+	name, lower string
+	val         any // string, []string, or a goja.Value for other JS values (kept as given)
+}
+
+// NewResponse builds the JS res for req, seeded with the headers already on c's writer (those the
+// middleware set: X-Powered-By, CSP, CORS...), as they would be on Node's res.
+func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
+	res := &Response{kit: k, req: req, conn: conn, loop: loop, StatusCode: 200}
+	for name, vals := range req.gin.Writer.Header() {
+		if len(vals) == 1 {
+			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), val: vals[0]})
+		} else if len(vals) > 1 {
+			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), val: append([]string(nil), vals...)})
+		}
+	}
+	req.res = res
+	res.obj = k.rt.NewObject()
+	res.obj.SetPrototype(k.resProto)
+	_ = res.obj.DefineDataPropertySymbol(stateSymbol, k.rt.ToValue(res), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	return res
+}
+
+// Object is the JS value of res.
+func (res *Response) Object() *goja.Object { return res.obj }
+
+// OnEnd registers fn to run (on the loop) when the response is complete.
+func (res *Response) OnEnd(fn func()) { res.onEnd = fn }
+
+func (res *Response) find(lower string) int {
+	for i := range res.headers {
+		if res.headers[i].lower == lower {
+			return i
+		}
+	}
+	return -1
+}
+
+func (res *Response) headerString(lower string) string {
+	if i := res.find(lower); i >= 0 {
+		switch v := res.headers[i].val.(type) {
+		case string:
+			return v
+		case []string:
+			return strings.Join(v, ", ")
+		case goja.Value:
+			return v.String()
+		}
+	}
+	return ""
+}
+
+func (res *Response) hasHeader(lower string) bool { return res.find(lower) >= 0 }
+
+func (res *Response) setHeader(name string, val any) {
+	if res.HeadersSent {
+		panic(res.kit.nodeError("Error", "ERR_HTTP_HEADERS_SENT", "Cannot set headers after they are sent to the client"))
+	}
+	lower := strings.ToLower(name)
+	if i := res.find(lower); i >= 0 {
+		res.headers[i] = headerEntry{name: name, lower: lower, val: val}
+		return
+	}
+	res.headers = append(res.headers, headerEntry{name: name, lower: lower, val: val})
+}
+
+func (res *Response) removeHeader(lower string) {
+	if res.HeadersSent {
+		panic(res.kit.nodeError("Error", "ERR_HTTP_HEADERS_SENT", "Cannot remove headers after they are sent to the client"))
+	}
+	if i := res.find(lower); i >= 0 {
+		res.headers = append(res.headers[:i], res.headers[i+1:]...)
+	}
+}
+
+func (res *Response) headerJS(e headerEntry) goja.Value {
+	switch v := e.val.(type) {
+	case string:
+		return res.kit.rt.ToValue(v)
+	case []string:
+		arr := make([]any, len(v))
+		for i, s := range v {
+			arr[i] = s
+		}
+		return res.kit.rt.NewArray(arr...)
+	case goja.Value:
+		return v
+	}
+	return goja.Undefined()
+}
+
+// set is Express's res.set(field, value) for one field: String() values, charset added to Content-Type.
+func (res *Response) set(field string, v goja.Value) {
+	rt := res.kit.rt
+	if arr, ok := v.(*goja.Object); ok && arr.ClassName() == "Array" {
+		if strings.EqualFold(field, "content-type") {
+			panic(rt.NewTypeError("Content-Type cannot be set to an Array"))
+		}
+		var vals []string
+		rt.ForOf(arr, func(el goja.Value) bool { vals = append(vals, el.String()); return true })
+		res.checkedSet(field, vals)
+		return
+	}
+	s := v.String()
+	if strings.EqualFold(field, "content-type") {
+		s = withDefaultCharset(s)
+	}
+	res.checkedSet(field, s)
+}
+
+func (res *Response) checkedSet(name string, val any) {
+	if !validToken(name) {
+		panic(res.kit.nodeError("TypeError", "ERR_INVALID_HTTP_TOKEN", "Header name must be a valid HTTP token [\""+name+"\"]"))
+	}
+	check := func(s string) {
+		if !validHeaderValue(s) {
+			panic(res.kit.nodeError("TypeError", "ERR_INVALID_CHAR", "Invalid character in header content [\""+name+"\"]"))
+		}
+	}
+	switch v := val.(type) {
+	case string:
+		check(v)
+	case []string:
+		for _, s := range v {
+			check(s)
+		}
+	}
+	res.setHeader(name, val)
+}
+
+// withDefaultCharset adds "; charset=utf-8" to text/*, application/javascript and application/json
+// types that name no charset (mime 1.x charsets.lookup, as Express's res.set does).
+func withDefaultCharset(ct string) string {
+	if charsetParam(ct) {
+		return ct
+	}
+	base := ct
+	if i := strings.IndexByte(base, ';'); i >= 0 {
+		base = base[:i]
+	}
+	if strings.HasPrefix(base, "text/") || strings.HasPrefix(base, "application/javascript") || strings.HasPrefix(base, "application/json") {
+		return ct + "; charset=utf-8"
+	}
+	return ct
+}
+
+// charsetParam is /;\s*charset\s*=/.
+func charsetParam(ct string) bool {
+	for i := 0; i < len(ct); i++ {
+		if ct[i] != ';' {
+			continue
+		}
+		j := i + 1
+		for j < len(ct) && isJSSpace(ct[j]) {
+			j++
+		}
+		if strings.HasPrefix(ct[j:], "charset") {
+			j += len("charset")
+			for j < len(ct) && isJSSpace(ct[j]) {
+				j++
+			}
+			if j < len(ct) && ct[j] == '=' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isJSSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// setCharset is Express's utils.setCharset(type, "utf-8") via the content-type package's parse/format.
+func setCharset(ct string) (string, bool) {
+	parts := strings.Split(ct, ";")
+	typ := strings.ToLower(strings.TrimSpace(parts[0]))
+	if !validMediaType(typ) {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(typ)
+	params := map[string]string{}
+	var names []string
+	for _, p := range parts[1:] {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		eq := strings.IndexByte(p, '=')
+		if eq <= 0 {
+			return "", false
+		}
+		k := strings.ToLower(strings.TrimSpace(p[:eq]))
+		v := strings.TrimSpace(p[eq+1:])
+		if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+			v = v[1 : len(v)-1]
+		}
+		if _, dup := params[k]; !dup {
+			names = append(names, k)
+		}
+		params[k] = v
+	}
+	if _, ok := params["charset"]; !ok {
+		names = append(names, "charset")
+	}
+	params["charset"] = "utf-8"
+	sortStrings(names)
+	for _, k := range names {
+		b.WriteString("; ")
+		b.WriteString(k)
+		b.WriteByte('=')
+		v := params[k]
+		if validToken(v) {
+			b.WriteString(v)
+		} else {
+			b.WriteString(strconv.Quote(v))
+		}
+	}
+	return b.String(), true
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func validMediaType(t string) bool {
+	slash := strings.IndexByte(t, '/')
+	return slash > 0 && slash < len(t)-1 && validToken(t[:slash]) && validToken(t[slash+1:])
+}
+
+func validToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?={}", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func validHeaderValue(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// WeakETag is the etag package's weak tag of a body: W/"<length hex>-<sha1 base64, 27 chars>".
+func WeakETag(body []byte) string {
+	if len(body) == 0 {
+		return `W/"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"`
+	}
+	sum := sha1.Sum(body)
+	return `W/"` + strconv.FormatInt(int64(len(body)), 16) + "-" + base64.StdEncoding.EncodeToString(sum[:])[:27] + `"`
+}
+
+// head freezes status and headers and hands them to the connection (Node's implicit writeHead).
+func (res *Response) head() {
+	if res.HeadersSent {
+		return
+	}
+	if res.StatusCode < 100 || res.StatusCode > 999 {
+		panic(res.kit.nodeError("RangeError", "ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: "+strconv.Itoa(res.StatusCode)))
+	}
+	h := make(http.Header, len(res.headers))
+	for _, e := range res.headers {
+		switch v := e.val.(type) {
+		case string:
+			h[e.name] = []string{v}
+		case []string:
+			h[e.name] = v
+		case goja.Value:
+			if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
+				var vals []string
+				res.kit.rt.ForOf(o, func(el goja.Value) bool { vals = append(vals, el.String()); return true })
+				h[e.name] = vals
+			} else {
+				h[e.name] = []string{v.String()}
+			}
+		}
+	}
+	res.HeadersSent = true
+	res.conn.push(event{kind: evHead, status: res.StatusCode, header: h})
+}
+
+// bodyAllowed mirrors Node: HEAD requests and 204/304 responses carry no body bytes.
+func (res *Response) bodyAllowed() bool {
+	return res.req.Method != "HEAD" && res.StatusCode != 204 && res.StatusCode != 304
+}
+
+func (res *Response) write(data []byte) {
+	if len(data) == 0 || !res.bodyAllowed() {
+		return
+	}
+	res.conn.push(event{kind: evData, data: data})
+}
+
+// end completes the response; data (may be nil) is the last chunk.
+func (res *Response) end(data []byte) {
+	if res.Ended {
+		return
+	}
+	if !res.HeadersSent && data != nil && !res.hasHeader("content-length") && !res.hasHeader("transfer-encoding") && res.bodyAllowed() {
+		res.headers = append(res.headers, headerEntry{name: "Content-Length", lower: "content-length", val: strconv.Itoa(len(data))})
+	}
+	res.head()
+	res.write(data)
+	res.Ended = true
+	res.conn.push(event{kind: evEnd})
+	if res.onEnd != nil {
+		res.onEnd()
+	}
+	obj := res.obj
+	res.loop.RunOnLoop(func(*goja.Runtime) {
+		if err := res.kit.emitEvent(obj, "finish"); err != nil && res.OnListenerError != nil {
+			res.OnListenerError(err)
+		}
+	})
+}
+
+// chunkBytes converts a write/end chunk (string with encoding, Buffer or Uint8Array) to bytes.
+func (res *Response) chunkBytes(chunk, encoding goja.Value) []byte {
+	if s, ok := chunk.Export().(string); ok {
+		enc := "utf8"
+		if encoding != nil && !goja.IsUndefined(encoding) && !goja.IsNull(encoding) {
+			enc = strings.ToLower(encoding.String())
+		}
+		return encodeString(s, enc)
+	}
+	if o, ok := chunk.(*goja.Object); ok {
+		switch b := o.Export().(type) {
+		case []byte:
+			return append([]byte(nil), b...)
+		case goja.ArrayBuffer:
+			return append([]byte(nil), b.Bytes()...)
+		}
+	}
+	typ := "type " + typeOf(chunk)
+	panic(res.kit.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received `+typ))
+}
+
+func typeOf(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	}
+	switch v.Export().(type) {
+	case int64, float64:
+		return "number (" + v.String() + ")"
+	case bool:
+		return "boolean (" + v.String() + ")"
+	}
+	return "object"
+}
+
+func encodeString(s, enc string) []byte {
+	switch enc {
+	case "latin1", "binary", "ascii":
+		out := make([]byte, 0, len(s))
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(u))
+		}
+		return out
+	case "hex":
+		b, _ := hex.DecodeString(s)
+		return b
+	case "base64":
+		b, err := base64.StdEncoding.DecodeString(s)
+		if err != nil {
+			b, _ = base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
+		}
+		return b
+	}
+	return []byte(s)
+}
+
+func (k *Kit) nodeError(ctor, code, msg string) *goja.Object {
+	e, err := k.rt.New(k.rt.Get(ctor), k.rt.ToValue(msg))
+	if err != nil {
+		return k.rt.NewGoError(err)
+	}
+	_ = e.Set("code", code)
+	return e
+}
+
+// jsNumberToStatus reads a status code assignment the way Node stores it (numbers only matter).
+func jsNumberToStatus(v goja.Value) int {
+	f := v.ToFloat()
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	return int(f)
+}
+
+// Closed tells res the exchange is over (the response was written or the client went away): it
+// emits 'close' once, as Node does after 'finish' or on a dropped connection (loop only).
+func (res *Response) Closed() {
+	if res.closed {
+		return
+	}
+	res.closed = true
+	if err := res.kit.emitEvent(res.obj, "close"); err != nil && res.OnListenerError != nil {
+		res.OnListenerError(err)
+	}
+}

@@ -1,0 +1,164 @@
+package router
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/dop251/goja"
+	"github.com/gin-gonic/gin"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/shim/exchange"
+	"github.com/dxhost/dxhost/shim/httpjs"
+)
+
+// Serve runs one request through this router mounted at mountPath (e.g. "/greet") on inst's loop and
+// waits: (true, nil) the response was completed (or the client went away); (false, nil) the router
+// called next() past its end; (false, err) the router passed an error out (render it with
+// shim/errors.Respond). The loop never blocks on the client: bytes go through an httpjs.Conn that this
+// goroutine drains. If a handler neither responds nor calls next, Serve waits for the client to leave,
+// as Express does.
+func (r *Router) Serve(ctx context.Context, inst *jsrt.Instance, c *gin.Context, mountPath string) (bool, error) {
+	conn := httpjs.NewConn()
+	ex := exchange.Get(c)
+	var res *httpjs.Response
+	task := &jsrt.Task{}
+	task.OnInterrupt = func(err error) {
+		if res != nil && res.HeadersSent {
+			conn.Abort()
+			return
+		}
+		limit := "time"
+		var terr *jsrt.TimeoutError
+		if errors.As(err, &terr) {
+			limit = terr.Limit.String()
+		}
+		conn.Finish(httpjs.Outcome{Err: errs.ServiceUnavailable(inst.Name(), "JavaScript ran longer than the "+limit+" limit").WithCause(err)})
+	}
+	started := inst.RunOnLoop(func(rt *goja.Runtime) {
+		inst.RunTask(task, func(rt *goja.Runtime) {
+			res = r.start(rt, inst, c, ex, conn, mountPath)
+		})
+	})
+	if !started {
+		return false, errs.ServiceUnavailable(inst.Name(), "The extension is shutting down")
+	}
+	out := conn.Pump(ctx, c.Writer, func() { abortConnection(c) })
+	inst.RunOnLoop(func(rt *goja.Runtime) {
+		if res != nil {
+			res.Closed()
+		}
+	})
+	return out.Handled, out.Err
+}
+
+// start builds req/res and dispatches (loop only). A setup failure is reported through conn.
+func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, c *gin.Context, ex *exchange.Request, conn *httpjs.Conn, mountPath string) *httpjs.Response {
+	kit, err := httpjs.KitFor(rt)
+	if err != nil {
+		conn.Finish(httpjs.Outcome{Err: errs.Internal(err)})
+		return nil
+	}
+	req := kit.NewRequest(c, ex, inst)
+	res := kit.NewResponse(req, conn, inst)
+	if !mount(req, mountPath) {
+		conn.Finish(httpjs.Outcome{})
+		return res
+	}
+	log := inst.Logger()
+	h := hooks{
+		classify: func(err error) (goja.Value, bool) {
+			err = inst.Wrap(err)
+			var terr *jsrt.TimeoutError
+			if errors.As(err, &terr) {
+				return nil, true
+			}
+			var ie *goja.InterruptedError
+			if errors.As(err, &ie) {
+				return nil, true
+			}
+			var jex *jsrt.Exception
+			if errors.As(err, &jex) && jex.Value != nil {
+				return jex.Value, false
+			}
+			var gex *goja.Exception
+			if errors.As(err, &gex) {
+				return gex.Value(), false
+			}
+			return rt.NewGoError(err), false
+		},
+		defer_: func(fn func()) {
+			// Express leaves the router on setImmediate; a later loop turn is the same.
+			inst.RunOnLoop(func(*goja.Runtime) { fn() })
+		},
+		warn: func(format string, args ...any) { log.Warnf(format, args...) },
+		out: func(v goja.Value) {
+			if !truthy(v) {
+				conn.Finish(httpjs.Outcome{})
+				return
+			}
+			if res.HeadersSent {
+				log.Warnf("error after the response started; closing the connection: %s", describe(v))
+				conn.Abort()
+				return
+			}
+			conn.Finish(httpjs.Outcome{Err: jsError(rt, v)})
+		},
+	}
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				// A throw from our own Go→JS plumbing (e.g. next() itself failing): answer as next(err).
+				if v, ok := p.(goja.Value); ok {
+					h.out(v)
+					return
+				}
+				panic(p)
+			}
+		}()
+		r.handle(req, res, h)
+	}()
+	return res
+}
+
+// mount sets req.url/req.baseUrl as the endpoint router's use('/<prefix>', router) layer would.
+func mount(req *httpjs.Request, mountPath string) bool {
+	if mountPath == "" || mountPath == "/" {
+		return true
+	}
+	p, err := CompilePattern(PathSpec{Str: mountPath}, PatternOptions{End: false})
+	if err != nil {
+		return false
+	}
+	path := req.Pathname()
+	matched, _, ok := p.Match(path)
+	if !ok || !hasPrefix(path, matched) {
+		return false
+	}
+	rest := req.URL[len(matched):]
+	if rest == "" || rest[0] != '/' {
+		rest = "/" + rest
+	}
+	req.URL = rest
+	if len(matched) > 0 && matched[len(matched)-1] == '/' {
+		matched = matched[:len(matched)-1]
+	}
+	req.BaseURL = matched
+	return true
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// abortConnection drops the client connection mid-response, as Node destroys the socket when an error
+// arrives after headers were sent.
+func abortConnection(c *gin.Context) {
+	if hj, ok := c.Writer.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler)
+}
