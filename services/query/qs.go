@@ -1,0 +1,263 @@
+package query
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// QSOptions are the qs options Directus sets (QUERYSTRING_MAX_PARSE_DEPTH, QUERYSTRING_ARRAY_LIMIT).
+type QSOptions struct {
+	Depth      int // default 10
+	ArrayLimit int // default 500
+}
+
+const qsParameterLimit = 1000
+
+// ParseQueryString is qs.parse(raw, { depth, arrayLimit }) (qs 6.16, Express's query parser in Directus):
+// `a[b][c]=1` nests, `a[]=x` and `a[0]=x` build arrays, repeated keys combine into arrays, "+" is a
+// space, bad percent-escapes are kept. raw is the part after "?". Values are string, []any or *Object.
+func ParseQueryString(raw string, opts QSOptions) *Object {
+	if opts.Depth == 0 && opts.ArrayLimit == 0 {
+		opts = QSOptions{Depth: 10, ArrayLimit: 500}
+	}
+	flat := NewObject()
+	parts := strings.Split(raw, "&")
+	if len(parts) > qsParameterLimit {
+		parts = parts[:qsParameterLimit]
+	}
+	for _, part := range parts {
+		if part == "" {
+			continue
+		}
+		pos := strings.Index(part, "]=")
+		if pos == -1 {
+			pos = strings.Index(part, "=")
+		} else {
+			pos++
+		}
+		var key, val string
+		if pos == -1 {
+			key = qsDecode(part)
+		} else {
+			key, val = qsDecode(part[:pos]), qsDecode(part[pos+1:])
+		}
+		if key == "" {
+			continue
+		}
+		if existing, ok := flat.Get(key); ok {
+			flat.Set(key, combine(existing, val))
+		} else {
+			flat.Set(key, val)
+		}
+	}
+	out := NewObject()
+	var result any = out
+	for _, key := range flat.keys {
+		parsed := parseKeys(key, flat.values[key], opts)
+		if parsed == nil {
+			continue
+		}
+		result = merge(result, parsed)
+	}
+	if o, ok := compact(result).(*Object); ok {
+		return o
+	}
+	return out
+}
+
+func qsDecode(s string) string {
+	s = strings.ReplaceAll(s, "+", " ")
+	if d, err := url.PathUnescape(s); err == nil {
+		return d
+	}
+	return s
+}
+
+func combine(a any, b any) any {
+	var out []any
+	for _, v := range []any{a, b} {
+		if list, ok := v.([]any); ok {
+			out = append(out, list...)
+		} else {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+var (
+	qsBracket  = regexp.MustCompile(`\[[^\[\]]*\]`)
+	objectKeys = map[string]bool{"__proto__": true, "constructor": true, "hasOwnProperty": true, "isPrototypeOf": true,
+		"propertyIsEnumerable": true, "toString": true, "valueOf": true, "toLocaleString": true,
+		"__defineGetter__": true, "__defineSetter__": true, "__lookupGetter__": true, "__lookupSetter__": true}
+)
+
+// parseKeys splits "a[b][c]" into its chain (at most Depth bracket segments; the rest stays one key)
+// and builds the nested value. Keys that are Object.prototype properties are dropped (allowPrototypes
+// false).
+func parseKeys(key string, val any, opts QSOptions) any {
+	var chain []string
+	segments := qsBracket.FindAllStringIndex(key, -1)
+	parent := key
+	if opts.Depth > 0 && len(segments) > 0 {
+		parent = key[:segments[0][0]]
+	}
+	if parent != "" {
+		if objectKeys[parent] {
+			return nil
+		}
+		chain = append(chain, parent)
+	}
+	if opts.Depth > 0 {
+		for i, seg := range segments {
+			if i >= opts.Depth {
+				// Deeper than allowed: the rest of the key, from this segment on, is one key.
+				chain = append(chain, "["+key[seg[0]:]+"]")
+				break
+			}
+			s := key[seg[0]:seg[1]]
+			if objectKeys[s[1:len(s)-1]] {
+				return nil
+			}
+			chain = append(chain, s)
+		}
+	}
+	return parseObject(chain, val, opts)
+}
+
+func parseObject(chain []string, val any, opts QSOptions) any {
+	leaf := val
+	for i := len(chain) - 1; i >= 0; i-- {
+		root := chain[i]
+		if root == "[]" {
+			leaf = combine([]any{}, leaf)
+			continue
+		}
+		clean := root
+		if strings.HasPrefix(root, "[") && strings.HasSuffix(root, "]") {
+			clean = root[1 : len(root)-1]
+		}
+		if idx, err := strconv.Atoi(clean); err == nil && root != clean && strconv.Itoa(idx) == clean && idx >= 0 && idx <= opts.ArrayLimit {
+			arr := make([]any, idx+1)
+			for j := range arr {
+				arr[j] = hole{}
+			}
+			arr[idx] = leaf
+			leaf = arr
+			continue
+		}
+		o := NewObject()
+		if clean != "__proto__" {
+			o.Set(clean, leaf)
+		}
+		leaf = o
+	}
+	return leaf
+}
+
+// hole marks a missing index of a sparse JS array; compact removes them as qs does.
+type hole struct{}
+
+// merge is qs's utils.merge for the shapes parseObject produces.
+func merge(target, source any) any {
+	if source == nil || source == "" {
+		return target // qs: if (!source) return target
+	}
+	if src, ok := source.(string); ok {
+		if t, ok := target.([]any); ok {
+			return append(t, src)
+		}
+		return []any{target, src} // qs 6.16 strictMerge: an object and a string become [object, string]
+	}
+	switch target.(type) {
+	case *Object, []any:
+	default:
+		// [target].concat(source)
+		out := []any{target}
+		if list, ok := source.([]any); ok {
+			return append(out, list...)
+		}
+		return append(out, source)
+	}
+	if tList, ok := target.([]any); ok {
+		if sList, ok := source.([]any); ok {
+			for i, item := range sList {
+				if _, isHole := item.(hole); isHole {
+					continue
+				}
+				if i < len(tList) {
+					if _, isHole := tList[i].(hole); isHole {
+						tList[i] = item
+						continue
+					}
+					if isObjectLike(tList[i]) && isObjectLike(item) {
+						tList[i] = merge(tList[i], item)
+					} else {
+						tList = append(tList, item)
+					}
+				} else {
+					for len(tList) < i {
+						tList = append(tList, hole{})
+					}
+					tList = append(tList, item)
+				}
+			}
+			return tList
+		}
+		target = arrayToObject(tList)
+	}
+	t := target.(*Object)
+	s, ok := source.(*Object)
+	if !ok {
+		// An array merged into an object: its indices become keys.
+		s = arrayToObject(source.([]any))
+	}
+	for _, k := range s.keys {
+		v := s.values[k]
+		if existing, ok := t.Get(k); ok {
+			t.Set(k, merge(existing, v))
+		} else {
+			t.Set(k, v)
+		}
+	}
+	return t
+}
+
+func isObjectLike(v any) bool {
+	switch v.(type) {
+	case *Object, []any:
+		return true
+	}
+	return false
+}
+
+func arrayToObject(list []any) *Object {
+	o := NewObject()
+	for i, v := range list {
+		if _, isHole := v.(hole); !isHole {
+			o.Set(strconv.Itoa(i), v)
+		}
+	}
+	return o
+}
+
+// compact drops the holes of sparse arrays, recursively.
+func compact(v any) any {
+	switch x := v.(type) {
+	case *Object:
+		for _, k := range x.keys {
+			x.values[k] = compact(x.values[k])
+		}
+	case []any:
+		out := x[:0]
+		for _, el := range x {
+			if _, isHole := el.(hole); !isHole {
+				out = append(out, compact(el))
+			}
+		}
+		return out
+	}
+	return v
+}

@@ -1,0 +1,36 @@
+package query
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+// testdata/qs.json is recorded from qs 6.16 under Node (testdata/record-qs.cjs).
+func TestParseQueryStringMatchesQS(t *testing.T) {
+	data, err := os.ReadFile("testdata/qs.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Q      string          `json:"q"`
+		Parsed json.RawMessage `json:"parsed"`
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		got, err := json.Marshal(ParseQueryString(c.Q, QSOptions{Depth: 10, ArrayLimit: 500}))
+		if err != nil {
+			t.Fatalf("%s: %v", c.Q, err)
+		}
+		var want bytes.Buffer
+		if err := json.Compact(&want, c.Parsed); err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("qs.parse(%q)\n got %s\nwant %s", c.Q, got, want.String())
+		}
+	}
+}
