@@ -129,6 +129,9 @@ func Eval(inst *jsrt.Instance, src string) (goja.Value, error) {
 	}
 	select {
 	case r := <-done:
+		// Wait for the job that produced the result to end, so what it logs after its microtasks
+		// (unhandled rejections) is visible to the test.
+		_ = inst.Do(context.Background(), func(*goja.Runtime) error { return nil })
 		return r.v, r.err
 	case <-time.After(Timeout):
 		return nil, fmt.Errorf("jsrttest: script did not settle within %v", Timeout)

@@ -1,0 +1,135 @@
+package jsrt_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/jsrttest"
+)
+
+const limit = 100 * time.Millisecond
+
+// interrupted collects OnInterrupt calls per task name.
+type interrupted struct{ got chan string }
+
+func (c interrupted) task(name string) *jsrt.Task {
+	return &jsrt.Task{OnInterrupt: func(err error) {
+		var terr *jsrt.TimeoutError
+		if !errors.As(err, &terr) {
+			c.got <- name + ": not a TimeoutError: " + err.Error()
+			return
+		}
+		c.got <- name + ": " + terr.Error()
+	}}
+}
+
+func (c interrupted) next(t *testing.T) string {
+	t.Helper()
+	select {
+	case s := <-c.got:
+		return s
+	case <-time.After(5 * time.Second):
+		t.Fatal("no OnInterrupt within 5s")
+		return ""
+	}
+}
+
+func TestWatchdogInterruptsStuckTask(t *testing.T) {
+	inst := jsrttest.NewWith(t, jsrt.Options{TimeLimit: limit})
+	c := interrupted{got: make(chan string, 4)}
+	inst.RunOnLoop(func(rt *goja.Runtime) {
+		inst.RunTask(c.task("req1"), func(rt *goja.Runtime) {
+			_, err := inst.RunModule("/ext/stuck.js", "module.exports = 1; let n = 0;\nwhile (true) { n++ }\n", nil)
+			var terr *jsrt.TimeoutError
+			if !errors.As(err, &terr) {
+				t.Errorf("RunModule error %v, want *TimeoutError", err)
+			}
+		})
+	})
+	got := c.next(t)
+	if want := "req1: script ran longer than 100ms (/ext/stuck.js:2:"; !strings.HasPrefix(got, want) {
+		t.Fatalf("got %q want prefix %q", got, want)
+	}
+	// The instance serves the next job, which is not interrupted by a stale flag.
+	if v := jsrttest.Run(t, inst, `let n = 0; for (let i = 0; i < 1000; i++) n += i; n`); v.ToInteger() != 499500 {
+		t.Fatalf("next job: %v", v)
+	}
+}
+
+func TestWatchdogAttributesAsyncContinuation(t *testing.T) {
+	inst := jsrttest.NewWith(t, jsrt.Options{TimeLimit: limit})
+	c := interrupted{got: make(chan string, 4)}
+	var resolveA func(any)
+	okB := make(chan string, 1)
+	err := inst.Do(context.Background(), func(rt *goja.Runtime) error {
+		exports, err := inst.RunModule("/ext/handlers.js", `
+exports.a = async (gate) => {
+  await gate; let n = 0;
+  for (;;) { n++ }
+};
+exports.b = async (gate) => { await gate; return 'b done' };
+`, nil)
+		if err != nil {
+			return err
+		}
+		obj := exports.(*goja.Object)
+		a, _ := goja.AssertFunction(obj.Get("a"))
+		b, _ := goja.AssertFunction(obj.Get("b"))
+		gateA, resA, _ := inst.NewPromise()
+		resolveA = resA
+		inst.RunTask(c.task("A"), func(rt *goja.Runtime) { _, _ = a(nil, rt.ToValue(gateA)) })
+		inst.RunTask(c.task("B"), func(rt *goja.Runtime) {
+			gateB, resB, _ := inst.NewPromise()
+			p, _ := b(nil, rt.ToValue(gateB))
+			then, _ := goja.AssertFunction(p.ToObject(rt).Get("then"))
+			_, _ = then(p, rt.ToValue(func(v goja.Value) { okB <- v.String() }))
+			resB(nil)
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := <-okB; got != "b done" {
+		t.Fatalf("B: %q", got)
+	}
+	resolveA(nil) // A's continuation runs in a job with no task of its own, then loops
+	got := c.next(t)
+	if want := "A: script ran longer than 100ms (/ext/handlers.js:4:"; !strings.HasPrefix(got, want) {
+		t.Fatalf("got %q want prefix %q", got, want)
+	}
+	select {
+	case s := <-c.got:
+		t.Fatalf("second attribution: %s", s)
+	case <-time.After(50 * time.Millisecond):
+	}
+	if v := jsrttest.Run(t, inst, `'alive'`); v.String() != "alive" {
+		t.Fatal(v)
+	}
+}
+
+func TestWatchdogInterruptsTimerCallback(t *testing.T) {
+	inst := jsrttest.NewWith(t, jsrt.Options{TimeLimit: limit})
+	c := interrupted{got: make(chan string, 4)}
+	inst.RunOnLoop(func(rt *goja.Runtime) {
+		inst.RunTask(c.task("T"), func(rt *goja.Runtime) {
+			_, err := inst.RunModule("/ext/timer.js", "setTimeout(() => { let n = 0;\n  while (true) { n++ }\n}, 1);\n", nil)
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	})
+	got := c.next(t)
+	if want := "T: script ran longer than 100ms (/ext/timer.js:2:"; !strings.HasPrefix(got, want) {
+		t.Fatalf("got %q want prefix %q", got, want)
+	}
+	if !logged(inst, "JavaScript interrupted") {
+		t.Fatal("interrupt not logged")
+	}
+}
