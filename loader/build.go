@@ -31,7 +31,8 @@ var HostModules = []string{
 
 // gojaUnsupported are the syntax features goja (the VM dxhost runs) lacks; esbuild lowers them
 // where it can (async generators and for-await into generators, dynamic import() into require(),
-// regular expression flags into `new RegExp` so only the code that uses them fails).
+// TC39 decorators into functions, regular expression flags into `new RegExp` so only the code that
+// uses them fails).
 // Probed against goja v0.0.0-20260917113740: everything else up to ES2022 classes parses and runs.
 var gojaUnsupported = map[string]bool{
 	"async-generator":      false,
@@ -41,6 +42,7 @@ var gojaUnsupported = map[string]bool{
 	"top-level-await":      false,
 	"regexp-match-indices": false,
 	"regexp-set-notation":  false,
+	"decorators":           false,
 }
 
 // BuildExtension bundles the API code of ext (hook, endpoint, operation, bundle) with esbuild into

@@ -417,3 +417,57 @@ func TestBuildSandboxKeepsDirectusAPI(t *testing.T) {
 		t.Fatalf("ESM %v; directus:api must stay a runtime require:\n%s", b.ESM, b.Code)
 	}
 }
+
+func TestBuildModuleKindAsNode22(t *testing.T) {
+	b, err := BuildExtension(copyFixture(t, "detect-esm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.ESM {
+		t.Fatal("a .js with import/export and no package type is ESM by Node 22's syntax detection")
+	}
+	_, err = BuildExtension(copyFixture(t, "esm-in-commonjs"))
+	var be *BuildError
+	if !errors.As(err, &be) || !strings.HasSuffix(be.File, "dist/index.js") || !strings.Contains(be.Message, `"type": "commonjs"`) {
+		t.Fatalf("err = %v, want a BuildError: ESM syntax in an explicit commonjs package fails in Node", err)
+	}
+}
+
+// A TypeScript file that needs its own location is transformed on its own; the extension's
+// tsconfig.json must still apply (here: legacy decorators, which differ from TC39 decorators).
+func TestBuildTransformKeepsTsconfig(t *testing.T) {
+	ext := copyFixture(t, "ts-decorators")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, exports := runInGoja(t, b)
+	obj := exports.ToObject(rt)
+	if got := obj.Get("tagged").String(); got != "run" {
+		t.Fatalf("legacy decorator result = %s, want run", got)
+	}
+	call, _ := goja.AssertFunction(obj.Get("default"))
+	v, err := call(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "file://" + filepath.ToSlash(filepath.Join(ext.Dir, "src/index.ts")); v.String() != want {
+		t.Fatalf("import.meta.url = %s, want %s", v, want)
+	}
+}
+
+func TestBuildLowersStandardDecorators(t *testing.T) {
+	b, err := BuildExtension(copyFixture(t, "js-decorators"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, exports := runInGoja(t, b)
+	call, _ := goja.AssertFunction(exports.ToObject(rt).Get("default"))
+	v, err := call(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.String() != "logged:hi" {
+		t.Fatalf("decorated method returned %s, want logged:hi", v)
+	}
+}

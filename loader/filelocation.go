@@ -46,6 +46,8 @@ func loadWithLocation(args api.OnLoadArgs) (api.OnLoadResult, error) {
 		SourcesContent: api.SourcesContentInclude,
 		Target:         api.ESNext,
 		Define:         locationDefines(args.Path),
+		TsconfigRaw:    nearestTsconfig(args.Path, loader),
+		Supported:      map[string]bool{"decorators": false}, // the bundle step would no longer see them
 		LogLevel:       api.LogLevelSilent,
 	})
 	if len(res.Errors) > 0 {
@@ -53,6 +55,25 @@ func loadWithLocation(args api.OnLoadArgs) (api.OnLoadResult, error) {
 	}
 	code := string(res.Code)
 	return api.OnLoadResult{Contents: &code, Loader: api.LoaderJS}, nil
+}
+
+// nearestTsconfig is the text of the tsconfig.json esbuild would apply to a TypeScript file
+// (the closest one above it), so the transform honours settings such as experimentalDecorators.
+// Its "extends" is not followed.
+func nearestTsconfig(path string, loader api.Loader) string {
+	if loader != api.LoaderTS && loader != api.LoaderTSX {
+		return ""
+	}
+	for dir := filepath.Dir(path); ; {
+		if data, err := os.ReadFile(filepath.Join(dir, "tsconfig.json")); err == nil {
+			return string(data)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
 
 func loaderFor(path string) api.Loader {

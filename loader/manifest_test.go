@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -87,9 +88,10 @@ func TestManifestErrorText(t *testing.T) {
 }
 
 func TestValidateManifestNotJSON(t *testing.T) {
-	for _, in := range []string{``, `{`, `{"a":1} x`, `nope`} {
+	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
+	for _, in := range []string{``, `{`, `{"a":1} x`, `nope`, deep} {
 		if _, _, err := ValidateManifest([]byte(in)); err == nil {
-			t.Errorf("%q: want a parse error", in)
+			t.Errorf("%.20q: want a parse error", in)
 		}
 	}
 }
