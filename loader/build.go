@@ -42,7 +42,8 @@ var gojaUnsupported = map[string]bool{
 	"top-level-await":      false,
 	"regexp-match-indices": false,
 	"regexp-set-notation":  false,
-	"decorators":           false,
+	"decorators":           false, // also lowers `accessor` fields
+	"using":                false,
 }
 
 // BuildExtension bundles the API code of ext (hook, endpoint, operation, bundle) with esbuild into

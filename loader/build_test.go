@@ -456,7 +456,7 @@ func TestBuildTransformKeepsTsconfig(t *testing.T) {
 	}
 }
 
-func TestBuildLowersStandardDecorators(t *testing.T) {
+func TestBuildLowersDecoratorsAndUsing(t *testing.T) {
 	b, err := BuildExtension(copyFixture(t, "js-decorators"))
 	if err != nil {
 		t.Fatal(err)
@@ -469,5 +469,12 @@ func TestBuildLowersStandardDecorators(t *testing.T) {
 	}
 	if v.String() != "logged:hi" {
 		t.Fatalf("decorated method returned %s, want logged:hi", v)
+	}
+	if c := exports.ToObject(rt).Get("count").ToInteger(); c != 1 {
+		t.Fatalf("auto-accessor count = %d, want 1", c)
+	}
+	call, _ = goja.AssertFunction(exports.ToObject(rt).Get("disposed"))
+	if v, err = call(nil); err != nil || v.String() != "used,disposed" {
+		t.Fatalf("using declaration: %v %v, want used,disposed", v, err)
 	}
 }
