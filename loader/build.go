@@ -122,6 +122,9 @@ type buildPlan struct {
 func planBuild(ext *Extension) (buildPlan, error) {
 	dist := filepath.Join(ext.Dir, ext.Entrypoint)
 	sources := ext.apiSources()
+	if len(sources) == 1 && sources[0] == dist {
+		sources = nil // hand-written extensions often name one file as both path and source
+	}
 	if len(sources) > 0 && sourcesNewer(ext.Dir, dist, sources) {
 		if ext.Type == "bundle" {
 			return buildPlan{filename: filepath.Join(ext.Dir, bundleEntryName), stdin: bundleEntryCode(ext), fromSource: true}, nil

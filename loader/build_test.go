@@ -478,3 +478,24 @@ func TestBuildLowersDecoratorsAndUsing(t *testing.T) {
 		t.Fatalf("using declaration: %v %v, want used,disposed", v, err)
 	}
 }
+
+func TestBuildSameFileAsPathAndSource(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plain")
+	writeTree(t, dir, map[string]string{
+		"package.json": `{"name":"plain","version":"1","type":"module","directus:extension":{"type":"hook","path":"index.js","source":"index.js","host":"*"}}`,
+		"index.js":     `import { x } from "./lib.js"; export default () => x;`,
+		"lib.js":       `export const x = 1;`,
+	})
+	touch(t, filepath.Join(dir, "index.js"), fixtureTime)
+	ext, err := ReadExtension("plain", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.FromSource || !b.ESM || b.Filename != filepath.Join(dir, "index.js") {
+		t.Fatalf("FromSource %v ESM %v Filename %s: one file named as both is the built file", b.FromSource, b.ESM, b.Filename)
+	}
+}
