@@ -17,6 +17,7 @@ import (
 var outputs = map[string]string{
 	"assert":         "assert/assert.gen.js",
 	"buffer":         "buffer/buffer.gen.js",
+	"crypto":         "crypto/crypto.gen.js",
 	"events":         "events/events.gen.js",
 	"globals":        "globals/globals.gen.js",
 	"path":           "path/path.gen.js",
