@@ -3,9 +3,9 @@ package crypto
 import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
+	"crypto/pbkdf2"
 	"crypto/rand"
 	"crypto/rsa"
-	"crypto/pbkdf2"
 	"errors"
 	"hash"
 	"sort"

@@ -20,12 +20,12 @@ type streamCipher struct {
 	ctr     cipher.Stream
 	pending []byte // CBC/ECB: bytes not yet forming a whole block; GCM: all input (Go's AEAD is one-shot)
 
-	gcm     cipher.AEAD
-	iv      []byte
-	aad     []byte
-	tag     []byte
-	tagLen  int
-	final   bool
+	gcm    cipher.AEAD
+	iv     []byte
+	aad    []byte
+	tag    []byte
+	tagLen int
+	final  bool
 }
 
 var keySizes = map[string]int{"aes-128": 16, "aes-192": 24, "aes-256": 32}

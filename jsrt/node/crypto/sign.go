@@ -13,18 +13,18 @@ import (
 
 // Node's crypto.constants for RSA padding and PSS salt lengths.
 const (
-	rsaPKCS1Padding    = 1
-	rsaPSSPadding      = 6
-	pssSaltLenDigest   = -1
-	pssSaltLenMaxSign  = -2
+	rsaPKCS1Padding   = 1
+	rsaPSSPadding     = 6
+	pssSaltLenDigest  = -1
+	pssSaltLenMaxSign = -2
 )
 
 type signOptions struct {
-	digest      string // "" for Ed25519
-	padding     int
-	saltLength  int
-	hasSaltLen  bool
-	ieeeP1363   bool
+	digest     string // "" for Ed25519
+	padding    int
+	saltLength int
+	hasSaltLen bool
+	ieeeP1363  bool
 }
 
 func (o signOptions) hash(data []byte) (crypto.Hash, []byte, error) {
