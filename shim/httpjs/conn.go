@@ -19,6 +19,9 @@ type Conn struct {
 type Outcome struct {
 	Handled bool
 	Err     error // an error passed out of the router (render it), nil otherwise
+	// Header, when set, replaces the writer's headers before the next handler answers: what JS set on
+	// res stays on Node's res for the 404/error handler too.
+	Header http.Header
 }
 
 type eventKind uint8
@@ -36,6 +39,7 @@ type event struct {
 	status  int
 	header  http.Header
 	data    []byte
+	flush   bool // head without Content-Length, or data from res.write: send now (chunked), as Node does
 	outcome Outcome
 }
 
@@ -105,11 +109,17 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 				}
 				w.WriteHeader(e.status)
 				headSent = true
+				if e.flush {
+					flush(w)
+				}
 			case evData:
 				if len(e.data) > 0 {
 					if _, err := w.Write(e.data); err != nil {
 						return Outcome{Handled: true}
 					}
+				}
+				if e.flush {
+					flush(w)
 				}
 			case evEnd:
 				if f, ok := w.(interface{ WriteHeaderNow() }); ok {
@@ -121,6 +131,15 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 					abort()
 					return Outcome{Handled: true}
 				}
+				if e.outcome.Header != nil {
+					dst := w.Header()
+					for k := range dst {
+						delete(dst, k)
+					}
+					for k, v := range e.outcome.Header {
+						dst[k] = v
+					}
+				}
 				return e.outcome
 			case evAbort:
 				abort()
@@ -128,9 +147,13 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 			}
 		}
 		if headSent {
-			if f, ok := w.(http.Flusher); ok {
-				f.Flush()
-			}
+			flush(w)
 		}
+	}
+}
+
+func flush(w http.ResponseWriter) {
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
 	}
 }

@@ -301,6 +301,9 @@ func WeakETag(body []byte) string {
 	return `W/"` + strconv.FormatInt(int64(len(body)), 16) + "-" + base64.StdEncoding.EncodeToString(sum[:])[:27] + `"`
 }
 
+// Header is the response headers as they would be sent now.
+func (res *Response) Header() http.Header { return res.headerMap() }
+
 // head freezes status and headers and hands them to the connection (Node's implicit writeHead).
 func (res *Response) head() {
 	if res.HeadersSent {
@@ -309,6 +312,13 @@ func (res *Response) head() {
 	if res.StatusCode < 100 || res.StatusCode > 999 {
 		panic(res.kit.nodeError("RangeError", "ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: "+strconv.Itoa(res.StatusCode)))
 	}
+	h := res.headerMap()
+	res.HeadersSent = true
+	chunked := res.bodyAllowed() && h.Get("Content-Length") == ""
+	res.conn.push(event{kind: evHead, status: res.StatusCode, header: h, flush: chunked})
+}
+
+func (res *Response) headerMap() http.Header {
 	h := make(http.Header, len(res.headers))
 	for _, e := range res.headers {
 		switch v := e.val.(type) {
@@ -326,8 +336,7 @@ func (res *Response) head() {
 			}
 		}
 	}
-	res.HeadersSent = true
-	res.conn.push(event{kind: evHead, status: res.StatusCode, header: h})
+	return h
 }
 
 // bodyAllowed mirrors Node: HEAD requests and 204/304 responses carry no body bytes.
@@ -335,11 +344,11 @@ func (res *Response) bodyAllowed() bool {
 	return res.req.Method != "HEAD" && res.StatusCode != 204 && res.StatusCode != 304
 }
 
-func (res *Response) write(data []byte) {
+func (res *Response) write(data []byte, flush bool) {
 	if len(data) == 0 || !res.bodyAllowed() {
 		return
 	}
-	res.conn.push(event{kind: evData, data: data})
+	res.conn.push(event{kind: evData, data: data, flush: flush})
 }
 
 // end completes the response; data (may be nil) is the last chunk.
@@ -347,11 +356,11 @@ func (res *Response) end(data []byte) {
 	if res.Ended {
 		return
 	}
-	if !res.HeadersSent && data != nil && !res.hasHeader("content-length") && !res.hasHeader("transfer-encoding") && res.bodyAllowed() {
+	if !res.HeadersSent && !res.hasHeader("content-length") && !res.hasHeader("transfer-encoding") && res.bodyAllowed() {
 		res.headers = append(res.headers, headerEntry{name: "Content-Length", lower: "content-length", val: strconv.Itoa(len(data))})
 	}
 	res.head()
-	res.write(data)
+	res.write(data, false)
 	res.Ended = true
 	res.conn.push(event{kind: evEnd})
 	if res.onEnd != nil {

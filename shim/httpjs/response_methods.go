@@ -154,7 +154,7 @@ func (k *Kit) defineResponse() {
 			return rt.ToValue(false)
 		}
 		res.head()
-		res.write(data)
+		res.write(data, true)
 		k.later(res, cb)
 		return rt.ToValue(true)
 	})

@@ -96,7 +96,11 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, c *gin.Context, ex
 		warn: func(format string, args ...any) { log.Warnf(format, args...) },
 		out: func(v goja.Value) {
 			if !truthy(v) {
-				conn.Finish(httpjs.Outcome{})
+				if res.HeadersSent {
+					conn.Finish(httpjs.Outcome{})
+					return
+				}
+				conn.Finish(httpjs.Outcome{Header: res.Header()})
 				return
 			}
 			if res.HeadersSent {
@@ -104,7 +108,7 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, c *gin.Context, ex
 				conn.Abort()
 				return
 			}
-			conn.Finish(httpjs.Outcome{Err: jsError(rt, v)})
+			conn.Finish(httpjs.Outcome{Err: jsError(rt, v), Header: res.Header()})
 		},
 	}
 	func() {

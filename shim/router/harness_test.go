@@ -1,0 +1,117 @@
+package router
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/gin-gonic/gin"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/jsrttest"
+	_ "github.com/dxhost/dxhost/jsrt/node"
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/shim/exchange"
+)
+
+// testServer serves one router at /ext the way the recording app mounts Express's (see
+// testdata/record/record-router.js): fall-through → 404 {"fallthrough":true}, error → 599 {"error": msg}.
+type testServer struct {
+	inst   *jsrt.Instance
+	router *Router
+	srv    *httptest.Server
+}
+
+func newTestServer(t testing.TB, setup string) *testServer {
+	return newTestServerWith(t, jsrt.Options{}, setup)
+}
+
+func newTestServerWith(t testing.TB, opts jsrt.Options, setup string) *testServer {
+	t.Helper()
+	gin.SetMode(gin.ReleaseMode)
+	ts := &testServer{inst: jsrttest.NewWith(t, opts)}
+	err := ts.inst.Do(context.Background(), func(rt *goja.Runtime) error {
+		r, obj := New(rt)
+		ts.router = r
+		fn, err := rt.RunString("(" + setup + ")")
+		if err != nil {
+			return err
+		}
+		call, _ := goja.AssertFunction(fn)
+		_, err = call(goja.Undefined(), obj)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("setup: %s", jsrt.Describe(err))
+	}
+	engine := gin.New()
+	engine.NoRoute(func(c *gin.Context) {
+		ex := &exchange.Request{ID: 1}
+		if strings.HasPrefix(c.GetHeader("Content-Type"), "application/json") {
+			raw, _ := io.ReadAll(c.Request.Body)
+			if len(raw) > 0 {
+				ex.RawBody = raw
+				_ = json.Unmarshal(raw, &ex.Body)
+			}
+		}
+		exchange.Set(c, ex)
+		handled, err := ts.router.Serve(c.Request.Context(), ts.inst, c, "/ext")
+		switch {
+		case err != nil:
+			msg := err.Error()
+			if e := errs.As(err); e != nil {
+				msg = e.Message
+			}
+			c.JSON(599, gin.H{"error": msg})
+		case !handled:
+			c.JSON(404, gin.H{"fallthrough": true})
+		}
+	})
+	ts.srv = httptest.NewServer(engine)
+	t.Cleanup(ts.srv.Close)
+	return ts
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func (ts *testServer) do(t testing.TB, method, url string, headers map[string]string, body *string) response {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewBufferString(*body)
+	}
+	req, err := http.NewRequest(method, ts.srv.URL+"/", rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.URL.Opaque = url // sent as is, even with malformed escapes
+	req.Header["User-Agent"] = []string{""} // Node's client sends none
+	for k, v := range headers {
+		if strings.EqualFold(k, "host") {
+			req.Host = v
+			continue
+		}
+		req.Header.Set(k, v)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req.WithContext(ctx))
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return response{status: resp.StatusCode, header: resp.Header, body: string(b)}
+}
