@@ -1,7 +1,6 @@
 package jsrt
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
@@ -15,14 +14,18 @@ import (
 // Node's util.format), else by a small built-in subset of it.
 
 type consoleState struct {
-	stringify goja.Callable // the built-in JSON.stringify, taken before user code runs
-	format    goja.Callable
-	resolved  bool
+	stringify  goja.Callable // built-ins taken before user code runs
+	parseInt   goja.Callable
+	parseFloat goja.Callable
+	format     goja.Callable
+	resolved   bool
 }
 
 func (i *Instance) installConsole() {
 	rt := i.rt
 	i.console = &consoleState{}
+	i.console.parseInt, _ = goja.AssertFunction(rt.Get("parseInt"))
+	i.console.parseFloat, _ = goja.AssertFunction(rt.Get("parseFloat"))
 	if j, ok := rt.Get("JSON").(*goja.Object); ok {
 		i.console.stringify, _ = goja.AssertFunction(j.Get("stringify"))
 	}
@@ -34,7 +37,7 @@ func (i *Instance) installConsole() {
 			}
 			msg := i.formatArgs(call.Arguments)
 			if trace {
-				msg = "Trace: " + msg + "\n" + formatStack(rt.CaptureCallStack(0, nil))
+				msg = "Trace: " + msg + "\n" + formatStack(jsFrames(rt.CaptureCallStack(0, nil)))
 			}
 			i.log.Log(l, msg)
 			return goja.Undefined()
@@ -106,14 +109,12 @@ func (i *Instance) fallbackFormat(args []goja.Value) string {
 				} else {
 					b.WriteString(v.String())
 				}
-			case 'd', 'i':
-				f := v.ToFloat()
-				if spec == 'i' && !math.IsNaN(f) && !math.IsInf(f, 0) {
-					f = math.Trunc(f)
-				}
-				b.WriteString(i.rt.ToValue(f).String())
-			case 'f':
+			case 'd':
 				b.WriteString(i.rt.ToValue(v.ToFloat()).String())
+			case 'i':
+				b.WriteString(i.callBuiltin(i.console.parseInt, v))
+			case 'f':
+				b.WriteString(i.callBuiltin(i.console.parseFloat, v))
 			case 'j':
 				b.WriteString(i.jsonOf(v))
 			case 'o', 'O':
@@ -158,6 +159,17 @@ func (i *Instance) inspect(v goja.Value) string {
 		}
 	}
 	return i.jsonOf(v)
+}
+
+func (i *Instance) callBuiltin(fn goja.Callable, v goja.Value) string {
+	if fn == nil {
+		return "NaN"
+	}
+	r, err := fn(goja.Undefined(), v)
+	if err != nil {
+		return "NaN"
+	}
+	return r.String()
 }
 
 func (i *Instance) jsonOf(v goja.Value) string {

@@ -53,7 +53,7 @@ func compileModule(filename, code string, sourceMap []byte) (*goja.Program, erro
 	var mapped []byte
 	if sourceMap != nil {
 		var err error
-		mapped, err = sourcemap.ShiftFirstLine(sourceMap, len(moduleWrapper))
+		mapped, err = sourcemap.ForGoja(sourceMap, len(moduleWrapper))
 		if err != nil {
 			mapped = nil // a broken map costs the mapping, not the module
 		}
@@ -116,8 +116,7 @@ func syntaxException(filename string, err error, mapped []byte) error {
 		}
 		if mapped != nil {
 			if m, perr := sourcemap.Parse("", mapped); perr == nil {
-				col := first.Position.Column
-				if src, l, c, ok := m.Source(first.Position.Line, col); ok {
+				if src, l, c, ok := m.Source(first.Position.Line, first.Position.Column); ok {
 					ex.File, ex.Line, ex.Column = resolveSource(filename, src), l, c
 				}
 			}

@@ -18,7 +18,7 @@ type rejection struct {
 func (i *Instance) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
 	switch op {
 	case goja.PromiseRejectionReject:
-		i.rejections = append(i.rejections, rejection{p: p, stack: i.rt.CaptureCallStack(0, nil)})
+		i.rejections = append(i.rejections, rejection{p: p, stack: jsFrames(i.rt.CaptureCallStack(0, nil))})
 	case goja.PromiseRejectionHandle:
 		for n, r := range i.rejections {
 			if r.p == p {
@@ -47,7 +47,7 @@ func (i *Instance) reportRejections() {
 
 // reportThrown logs a value thrown where nothing can catch it.
 func (i *Instance) reportThrown(what string, v goja.Value) {
-	ex := i.thrownException(v, i.rt.CaptureCallStack(0, nil))
+	ex := i.thrownException(v, jsFrames(i.rt.CaptureCallStack(0, nil)))
 	entry := i.log
 	if ex.File != "" {
 		entry = entry.WithField("file", ex.File).WithField("line", ex.Line)

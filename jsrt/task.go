@@ -122,9 +122,24 @@ func firstFrame(stack []goja.StackFrame) (goja.StackFrame, bool) {
 	return goja.StackFrame{}, false
 }
 
+// jsFrames drops the native frames on top of a captured stack (the Go function capturing it).
+func jsFrames(stack []goja.StackFrame) []goja.StackFrame {
+	for len(stack) > 0 && stack[0].SrcName() == "<native>" {
+		stack = stack[1:]
+	}
+	return stack
+}
+
+// formatStack renders frames as Node prints them ("    at fn (file:line:col)").
 func formatStack(stack []goja.StackFrame) string {
 	var b []byte
 	for _, f := range stack {
+		if f.SrcName() == "<native>" {
+			b = append(b, "    at "...)
+			b = append(b, f.FuncName()...)
+			b = append(b, " (native)\n"...)
+			continue
+		}
 		p := f.Position()
 		b = append(b, "    at "...)
 		if name := f.FuncName(); name != "" && name != "<anonymous>" {

@@ -1,6 +1,6 @@
-// Package sourcemap adapts source maps (v3) for jsrt: it moves the mappings of a script's first line
-// when a wrapper is prepended to that line, finds and decodes a trailing sourceMappingURL comment,
-// and looks positions up for errors goja cannot map itself (syntax errors).
+// Package sourcemap adapts source maps (v3) for jsrt: it adjusts a map for goja's lookups and for a
+// wrapper prepended to the script's first line, finds and decodes a trailing sourceMappingURL
+// comment, and looks positions up for errors goja cannot map itself (syntax errors).
 package sourcemap
 
 import (
@@ -13,10 +13,13 @@ import (
 	gosourcemap "github.com/go-sourcemap/sourcemap"
 )
 
-// ShiftFirstLine returns the map with every mapping of generated line 1 moved right by cols
-// columns, as if cols characters had been inserted at the start of the generated code.
-func ShiftFirstLine(data []byte, cols int) ([]byte, error) {
-	if cols == 0 || len(data) == 0 {
+// ForGoja returns the map adapted for goja's lookups, with the mappings of generated line 1 moved
+// right by prepended columns (the CommonJS wrapper sharing that line). goja asks the map with
+// 1-based generated columns and reports the original column as stored (0-based); moving every
+// generated column and every original column by one makes its lookups exact and its reported
+// columns 1-based, as Node prints them.
+func ForGoja(data []byte, prepended int) ([]byte, error) {
+	if len(data) == 0 {
 		return data, nil
 	}
 	var m map[string]json.RawMessage
@@ -31,17 +34,76 @@ func ShiftFirstLine(data []byte, cols int) ([]byte, error) {
 	if err := json.Unmarshal(raw, &mappings); err != nil {
 		return nil, fmt.Errorf("sourcemap: mappings: %w", err)
 	}
-	if mappings == "" || mappings[0] == ';' || mappings[0] == ',' {
-		return data, nil
-	}
-	// Only the first segment of line 1 holds an absolute column; the others are relative to it.
-	col, n, err := decodeVLQ(mappings)
+	shifted, err := shiftMappings(mappings, prepended)
 	if err != nil {
 		return nil, err
 	}
-	shifted := encodeVLQ(col+cols) + mappings[n:]
 	m["mappings"], _ = json.Marshal(shifted)
 	return json.Marshal(m)
+}
+
+// shiftMappings adds 1 (plus prepended on line 1) to each line's first generated column, which is
+// absolute while later ones are relative, and 1 to the first original column, the base of all the
+// relative ones after it.
+func shiftMappings(mappings string, prepended int) (string, error) {
+	var b strings.Builder
+	b.Grow(len(mappings) + 64)
+	sourceColShifted := false
+	line := 0
+	for start := 0; start <= len(mappings); line++ {
+		end := strings.IndexByte(mappings[start:], ';')
+		if end < 0 {
+			end = len(mappings)
+		} else {
+			end += start
+		}
+		segs := strings.Split(mappings[start:end], ",")
+		for n, seg := range segs {
+			if seg == "" || (n > 0 && sourceColShifted) {
+				b.WriteString(seg)
+			} else {
+				vals, err := decodeSegment(seg)
+				if err != nil {
+					return "", err
+				}
+				if n == 0 {
+					vals[0]++
+					if line == 0 {
+						vals[0] += prepended
+					}
+				}
+				if !sourceColShifted && len(vals) >= 4 {
+					vals[3]++
+					sourceColShifted = true
+				}
+				for _, v := range vals {
+					b.WriteString(encodeVLQ(v))
+				}
+			}
+			if n < len(segs)-1 {
+				b.WriteByte(',')
+			}
+		}
+		if end == len(mappings) {
+			break
+		}
+		b.WriteByte(';')
+		start = end + 1
+	}
+	return b.String(), nil
+}
+
+func decodeSegment(seg string) ([]int, error) {
+	var vals []int
+	for len(seg) > 0 {
+		v, n, err := decodeVLQ(seg)
+		if err != nil {
+			return nil, err
+		}
+		vals = append(vals, v)
+		seg = seg[n:]
+	}
+	return vals, nil
 }
 
 // SplitURL separates a trailing "//# sourceMappingURL=..." line (blank lines after it allowed)
@@ -93,7 +155,8 @@ func Parse(url string, data []byte) (*Map, error) {
 	return &Map{c: c}, nil
 }
 
-// Source maps a generated 1-based line and column to the original file, line and column.
+// Source maps a generated position to the original file, line and column, all 1-based like
+// Node's; the map must come from ForGoja.
 func (m *Map) Source(line, col int) (file string, origLine, origCol int, ok bool) {
 	if m == nil {
 		return "", 0, 0, false
