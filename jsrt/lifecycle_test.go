@@ -227,3 +227,51 @@ func logged(inst *jsrt.Instance, substr string) bool {
 	return false
 }
 
+func TestThrowingTimerIsLoggedAndContained(t *testing.T) {
+	inst := jsrttest.New(t)
+	err := inst.Do(t.Context(), func(rt *goja.Runtime) error {
+		_, err := inst.RunModule("/ext/dist/index.js", "setTimeout(() => {\n  null.boom;\n}, 1);\n", nil)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := jsrttest.Run(t, inst, `new Promise(r => setTimeout(() => r('still serving'), 10))`).String()
+	if got != "still serving" {
+		t.Fatal(got)
+	}
+	var msg string
+	for _, e := range jsrttest.Logs(inst).AllEntries() {
+		if strings.Contains(e.Message, "Uncaught exception in timer callback") {
+			msg = e.Message
+			if e.Data["file"] != "/ext/dist/index.js" || e.Data["line"] != 2 {
+				t.Errorf("fields %v", e.Data)
+			}
+		}
+	}
+	if !strings.Contains(msg, "TypeError: Cannot read property 'boom' of") {
+		t.Fatalf("log: %q", msg)
+	}
+}
+
+func TestFromRuntimeAndDoErrors(t *testing.T) {
+	inst := jsrttest.New(t)
+	want := errors.New("from fn")
+	err := inst.Do(t.Context(), func(rt *goja.Runtime) error {
+		if jsrt.FromRuntime(rt) != inst {
+			t.Error("FromRuntime does not find the instance")
+		}
+		return want
+	})
+	if !errors.Is(err, want) {
+		t.Fatalf("Do returned %v", err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if err := inst.Do(ctx, func(*goja.Runtime) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled Do: %v", err)
+	}
+	if jsrt.FromRuntime(goja.New()) != nil {
+		t.Fatal("FromRuntime found an instance for a foreign runtime")
+	}
+}

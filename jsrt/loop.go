@@ -18,6 +18,9 @@ func (i *Instance) RunOnLoop(fn func(rt *goja.Runtime)) bool {
 // Do runs fn on the loop and waits for it. It returns fn's error, ctx's error if ctx ends first
 // (fn may still run later), or ErrClosed. It must not be called from the loop.
 func (i *Instance) Do(ctx context.Context, fn func(rt *goja.Runtime) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	result := make(chan error, 1)
 	ok := i.RunOnLoop(func(rt *goja.Runtime) {
 		var err error
