@@ -1,0 +1,290 @@
+package items
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// nodeKind says how a requested field is read.
+type nodeKind int
+
+const (
+	plainNode    nodeKind = iota // a column
+	functionNode                 // year(x), count(x), json(x, p)
+	m2oNode                      // FK column + related item
+	o2mNode                      // alias: related items pointing here
+	a2oNode                      // many-to-any item field (collection + key)
+)
+
+// fieldNode is one output key of a read at one level (Directus's AST child).
+type fieldNode struct {
+	key      string // output key
+	field    string // real field name (alias target)
+	kind     nodeKind
+	fn       string   // functionNode: function name
+	fnArgs   []string // functionNode: extra args (json path)
+	children []string // relational: sub-field paths; nil when requested bare
+	scoped   map[string][]string
+	relation *schema.Relation
+	deep     map[string]any
+}
+
+var functionCall = regexp.MustCompile(`^(\w+)\((.*)\)$`)
+
+// splitPath splits a field path on dots outside parentheses.
+func splitPath(p string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '.':
+			if depth == 0 {
+				parts = append(parts, p[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, p[start:])
+}
+
+// normaliseFunctionPath rewrites year(author.date) to author.year(date).
+func normaliseFunctionPath(p string) string {
+	m := functionCall.FindStringSubmatch(p)
+	if m == nil || m[1] == "json" {
+		return p
+	}
+	inner := m[2]
+	if i := strings.LastIndex(inner, "."); i >= 0 {
+		return inner[:i] + "." + m[1] + "(" + inner[i+1:] + ")"
+	}
+	return p
+}
+
+// relationKind finds how field of collection relates (spec 12 §3 getRelationType).
+func relationKind(o *schema.Overview, collection, field string) (nodeKind, *schema.Relation) {
+	for _, r := range o.Relations {
+		if r.Collection == collection && r.Field == field {
+			if r.RelatedCollection != nil {
+				return m2oNode, r
+			}
+			if r.Meta != nil && r.Meta.OneAllowedCollections != nil {
+				return a2oNode, r
+			}
+		}
+	}
+	for _, r := range o.Relations {
+		if r.RelatedCollection != nil && *r.RelatedCollection == collection && r.Meta != nil && r.Meta.OneField != nil && *r.Meta.OneField == field {
+			return o2mNode, r
+		}
+	}
+	return plainNode, nil
+}
+
+// parseFields turns the fields list of one level into nodes (wildcards expanded, dot paths grouped
+// under their relational field), checking every name against the schema.
+func (s *Service) parseFields(collection string, fields []string, alias map[string]string, deep map[string]any, path string) ([]*fieldNode, error) {
+	col, err := s.collectionInfo(collection)
+	if err != nil {
+		return nil, err
+	}
+	if len(fields) == 0 {
+		fields = []string{"*"}
+	}
+	expanded := s.expandWildcards(col, fields, alias)
+
+	var nodes []*fieldNode
+	byKey := map[string]*fieldNode{}
+	var missing []string
+	for _, raw := range expanded {
+		p := normaliseFunctionPath(strings.TrimSpace(raw))
+		parts := splitPath(p)
+		head := parts[0]
+		rest := strings.Join(parts[1:], ".")
+		scope := ""
+		if i := strings.IndexByte(head, ':'); i >= 0 {
+			head, scope = head[:i], head[i+1:]
+		}
+		if n := byKey[head]; n != nil {
+			if len(parts) > 1 {
+				n.addChild(scope, rest)
+			}
+			continue
+		}
+		target := head
+		if a, ok := alias[head]; ok {
+			target = a
+		}
+		if m := functionCall.FindStringSubmatch(target); m != nil {
+			node, err := s.functionNode(col, head, m[1], m[2], alias)
+			if err != nil {
+				return nil, err
+			}
+			nodes = append(nodes, node)
+			byKey[node.key] = node
+			continue
+		}
+		f := col.Fields[target]
+		if f == nil {
+			missing = append(missing, target)
+			continue
+		}
+		kind, rel := relationKind(s.opts.Schema, collection, target)
+		node := &fieldNode{key: head, field: target, kind: kind, relation: rel}
+		if deep != nil {
+			if d, ok := deep[head].(map[string]any); ok {
+				node.deep = d
+			}
+		}
+		if kind == plainNode && len(parts) > 1 {
+			return nil, errs.InvalidQuery(fmt.Sprintf(`"%s.%s" is not a relational field`, collection, target))
+		}
+		if len(parts) > 1 {
+			node.addChild(scope, rest)
+		}
+		nodes = append(nodes, node)
+		byKey[head] = node
+	}
+	if len(missing) > 0 {
+		return nil, fieldsForbidden(missing, collection, path)
+	}
+	return nodes, nil
+}
+
+func (n *fieldNode) addChild(scope, rest string) {
+	if scope != "" {
+		if n.scoped == nil {
+			n.scoped = map[string][]string{}
+		}
+		n.scoped[scope] = append(n.scoped[scope], rest)
+		return
+	}
+	n.children = append(n.children, rest)
+}
+
+// fieldsForbidden is the field-level ForbiddenError of spec 11 §2.
+func fieldsForbidden(fields []string, collection, path string) error {
+	where := "root"
+	if path != "" {
+		where = `"` + path + `"`
+	}
+	if len(fields) == 1 {
+		return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access field "%s" in collection "%s" or it does not exist. Queried in %s.`, fields[0], collection, where))
+	}
+	quoted := make([]string, len(fields))
+	for i, f := range fields {
+		quoted[i] = `"` + f + `"`
+	}
+	return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access fields %s in collection "%s" or they do not exist. Queried in %s.`, strings.Join(quoted, ", "), collection, where))
+}
+
+// expandWildcards implements `*` (every field plus alias keys) and `*.x` (x under every
+// relational field); explicit paths keep their place.
+func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias map[string]string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	aliasKeys := make([]string, 0, len(alias))
+	for k := range alias {
+		aliasKeys = append(aliasKeys, k)
+	}
+	sort.Strings(aliasKeys)
+	for _, f := range fields {
+		f = strings.TrimSpace(f)
+		switch {
+		case f == "*":
+			for _, name := range col.FieldOrder {
+				add(name)
+			}
+			for _, k := range aliasKeys {
+				add(k)
+			}
+		case strings.HasPrefix(f, "*."):
+			rest := f[2:]
+			for _, name := range col.FieldOrder {
+				if kind, _ := relationKind(s.opts.Schema, col.Collection, name); kind != plainNode {
+					add(name + "." + rest)
+				}
+			}
+			for _, k := range aliasKeys {
+				if kind, _ := relationKind(s.opts.Schema, col.Collection, alias[k]); kind != plainNode {
+					add(k + "." + rest)
+				}
+			}
+		default:
+			add(f)
+		}
+	}
+	// A bare relational name next to a dotted path of the same field means the object form.
+	return out
+}
+
+// functionNode builds year(x)/count(x)/json(x, path) output, keyed <field>_<fn> (json: <field>_<path>_json).
+func (s *Service) functionNode(col *schema.Collection, key, fn, args string, alias map[string]string) (*fieldNode, error) {
+	parts := strings.SplitN(args, ",", 2)
+	field := strings.TrimSpace(parts[0])
+	f := col.Fields[field]
+	if f == nil {
+		return nil, fieldsForbidden([]string{field}, col.Collection, "")
+	}
+	if err := checkFunction(s.opts.Schema, col.Collection, f, fn); err != nil {
+		return nil, err
+	}
+	node := &fieldNode{key: field + "_" + fn, field: field, kind: functionNode, fn: fn}
+	if fn == "json" {
+		if len(parts) < 2 {
+			return nil, errs.InvalidQuery(fmt.Sprintf(`Invalid function specified "%s"`, fn))
+		}
+		p := strings.TrimSpace(parts[1])
+		node.fnArgs = []string{p}
+		node.key = field + "_" + slugPath(p) + "_json"
+	}
+	if _, isAlias := alias[key]; isAlias {
+		node.key = key
+	}
+	return node, nil
+}
+
+func slugPath(p string) string {
+	r := strings.NewReplacer(".", "_", "[", "_", "]", "")
+	return strings.Trim(r.Replace(p), "_")
+}
+
+var dateFunctions = map[string][]string{
+	"year": {"date", "dateTime", "timestamp"}, "month": {"date", "dateTime", "timestamp"},
+	"week": {"date", "dateTime", "timestamp"}, "day": {"date", "dateTime", "timestamp"},
+	"weekday": {"date", "dateTime", "timestamp"}, "hour": {"dateTime", "timestamp", "time"},
+	"minute": {"dateTime", "timestamp", "time"}, "second": {"dateTime", "timestamp", "time"},
+	"count": {"json", "alias"}, "json": {"json"},
+}
+
+func checkFunction(o *schema.Overview, collection string, f *schema.Field, fn string) error {
+	types, ok := dateFunctions[fn]
+	if !ok {
+		return errs.InvalidQuery(fmt.Sprintf(`Invalid function specified "%s"`, fn))
+	}
+	for _, t := range types {
+		if f.Type == t {
+			if t == "alias" {
+				if kind, _ := relationKind(o, collection, f.Field); kind != o2mNode {
+					break
+				}
+			}
+			return nil
+		}
+	}
+	return errs.InvalidQuery(fmt.Sprintf(`Invalid function specified "%s"`, fn))
+}

@@ -1,0 +1,311 @@
+package items
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// ReadOptions are Directus's QueryOptions.
+type ReadOptions struct {
+	KeepHelpers bool // stripNonRequested: false — keep PKs/FKs selected for stitching
+	NoEvents    bool // emitEvents: false
+}
+
+// ReadByQuery is readByQuery (spec 10 §3.2).
+func (s *Service) ReadByQuery(ctx context.Context, q *Query, opts ReadOptions) ([]*Item, error) {
+	col, err := s.collectionInfo(s.collection)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.assertActive(col); err != nil {
+		return nil, err
+	}
+	q = q.Clone()
+	if s.opts.Emitter != nil && !opts.NoEvents {
+		out, err := s.opts.Emitter.EmitFilter(ctx, s.eventNames("query"), q, map[string]any{"collection": s.collection}, s.eventContext(s.conn()))
+		if err != nil {
+			return nil, err
+		}
+		if replaced := asQuery(out); replaced != nil {
+			q = replaced
+		}
+	}
+	if q, err = s.authorize(ctx, "read", q); err != nil {
+		return nil, err
+	}
+	var records []*Item
+	if len(q.Aggregate) > 0 || len(q.Group) > 0 {
+		records, err = s.readAggregate(ctx, col, q, opts.KeepHelpers)
+	} else {
+		records, err = s.readLevel(ctx, s.collection, q, "", nil, opts.KeepHelpers)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s.opts.Emitter != nil && !opts.NoEvents {
+		meta := map[string]any{"query": q, "collection": s.collection}
+		out, err := s.opts.Emitter.EmitFilter(ctx, s.eventNames("read"), records, meta, s.eventContext(s.conn()))
+		if err != nil {
+			return nil, err
+		}
+		if replaced, ok := out.([]*Item); ok {
+			records = replaced
+		}
+		s.opts.Emitter.EmitAction(s.eventNames("read"), map[string]any{"payload": records, "query": q, "collection": s.collection}, s.eventContext(s.opts.DB))
+	}
+	return records, nil
+}
+
+func asQuery(v any) *Query {
+	switch x := v.(type) {
+	case *Query:
+		return x
+	case map[string]any:
+		q, err := QueryFromMap(x)
+		if err == nil {
+			return q
+		}
+	}
+	return nil
+}
+
+// selected is one result column of a level's SELECT.
+type selected struct {
+	key    string
+	field  *schema.Field // nil for function results
+	helper bool          // selected for stitching, not requested
+}
+
+// readLevel reads one collection level and its nested relations. extra fields are selected in
+// addition (the parent needs them to stitch) and left in the items for the parent to strip.
+func (s *Service) readLevel(ctx context.Context, collection string, q *Query, path string, extra []string, keep bool) ([]*Item, error) {
+	col, err := s.collectionInfo(collection)
+	if err != nil {
+		return nil, err
+	}
+	nodes, err := s.parseFields(collection, q.Fields, q.Alias, q.Deep, path)
+	if err != nil {
+		return nil, err
+	}
+	b := &sqlBuilder{d: s.dialect}
+	var sels []selected
+	var exprs []string
+	have := map[string]bool{}
+	addColumn := func(key, field string, helper bool) {
+		if have[key] {
+			return
+		}
+		have[key] = true
+		f := col.Fields[field]
+		sels = append(sels, selected{key: key, field: f, helper: helper})
+		exprs = append(exprs, b.col(collection, field)+" AS "+b.q(key))
+	}
+	for _, n := range nodes {
+		switch n.kind {
+		case plainNode, m2oNode, a2oNode:
+			if n.key != n.field {
+				// an alias of a plain column: select under the alias key
+				have[n.key] = true
+				sels = append(sels, selected{key: n.key, field: col.Fields[n.field]})
+				exprs = append(exprs, b.col(collection, n.field)+" AS "+b.q(n.key))
+			} else {
+				addColumn(n.key, n.field, false)
+			}
+		case functionNode:
+			fc := newFilterCompiler(s, b)
+			expr, err := fc.functionExpr(col, collection, col.Fields[n.field], n.fn, n.field+","+strings.Join(n.fnArgs, ","))
+			if err != nil {
+				return nil, err
+			}
+			have[n.key] = true
+			sels = append(sels, selected{key: n.key})
+			exprs = append(exprs, expr+" AS "+b.q(n.key))
+		}
+	}
+	addColumn(col.Primary, col.Primary, true)
+	for _, n := range nodes {
+		if n.kind == a2oNode && n.relation.Meta.OneCollectionField != nil {
+			addColumn(*n.relation.Meta.OneCollectionField, *n.relation.Meta.OneCollectionField, true)
+		}
+	}
+	for _, e := range extra {
+		addColumn(e, e, true)
+	}
+
+	where, err := s.whereFor(b, col, q.Filter)
+	if err != nil {
+		return nil, err
+	}
+	searchSQL := s.searchCondition(b, col, q.Search)
+	conds := nonEmpty([]string{where, searchSQL})
+
+	var joins []string
+	orderBy, err := s.orderBy(b, col, q, &joins)
+	if err != nil {
+		return nil, err
+	}
+	sql := "SELECT " + strings.Join(exprs, ", ") + " FROM " + b.q(collection)
+	if len(joins) > 0 {
+		sql += " " + strings.Join(joins, " ")
+	}
+	if len(conds) > 0 {
+		sql += " WHERE " + strings.Join(conds, " AND ")
+	}
+	if orderBy != "" {
+		sql += " ORDER BY " + orderBy
+	}
+	sql += s.limitClause(q, s.limitDefault())
+
+	rows, err := s.query(ctx, sql, b.args, sels)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]*Item, len(rows))
+	for i, row := range rows {
+		it := NewItem()
+		for j, sel := range sels {
+			v := row[j]
+			if sel.field != nil {
+				v = s.readValue(sel.field, v)
+			}
+			if _, skip := v.(absent); skip {
+				continue
+			}
+			it.Set(sel.key, v)
+		}
+		items[i] = it
+	}
+
+	for _, n := range nodes {
+		var err error
+		switch n.kind {
+		case m2oNode:
+			if n.children != nil {
+				err = s.stitchM2O(ctx, items, n, path, keep)
+			}
+		case o2mNode:
+			err = s.stitchO2M(ctx, col, items, n, path, keep)
+		case a2oNode:
+			if n.children != nil || n.scoped != nil {
+				err = s.stitchA2O(ctx, items, n, path, keep)
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if !keep {
+		for _, it := range items {
+			for _, sel := range sels {
+				if sel.helper && !contains(extra, sel.key) {
+					it.Delete(sel.key)
+				}
+			}
+		}
+	}
+	// Order keys as requested: nodes first, in order.
+	for _, it := range items {
+		reorder(it, nodes)
+	}
+	return items, nil
+}
+
+func reorder(it *Item, nodes []*fieldNode) {
+	var keys []string
+	seen := map[string]bool{}
+	for _, n := range nodes {
+		if _, ok := it.values[n.key]; ok && !seen[n.key] {
+			keys = append(keys, n.key)
+			seen[n.key] = true
+		}
+	}
+	for _, k := range it.keys {
+		if !seen[k] {
+			keys = append(keys, k)
+		}
+	}
+	it.keys = keys
+}
+
+// limitClause renders limit/offset/page (spec 11 §5).
+func (s *Service) limitClause(q *Query, def int) string {
+	limit := def
+	if q.Limit != nil {
+		limit = *q.Limit
+	}
+	offset := 0
+	if q.Offset != nil {
+		offset = *q.Offset
+	}
+	if q.Page != nil && limit > 0 && *q.Page > 0 {
+		offset = limit * (*q.Page - 1)
+	}
+	out := ""
+	if limit >= 0 {
+		out = " LIMIT " + strconv.Itoa(limit)
+	} else if offset > 0 {
+		switch s.dialect.Client {
+		case "mysql":
+			out = " LIMIT 18446744073709551615"
+		case "sqlite3":
+			out = " LIMIT -1"
+		}
+	}
+	if offset > 0 {
+		out += " OFFSET " + strconv.Itoa(offset)
+	}
+	return out
+}
+
+// query runs sql and returns each row's values converted like the Node driver would.
+func (s *Service) query(ctx context.Context, sql string, args []any, sels []selected) ([][]any, error) {
+	sql = s.dialect.Rebind(sql)
+	rows, err := s.conn().QueryxContext(ctx, sql, args...)
+	if err != nil {
+		return nil, s.translate(err, nil, sql)
+	}
+	defer rows.Close()
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, err
+	}
+	var out [][]any
+	for rows.Next() {
+		vals := make([]any, len(types))
+		ptrs := make([]any, len(types))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, fmt.Errorf("items: scan %s: %w", s.collection, err)
+		}
+		for i, v := range vals {
+			vals[i] = driverValue(s.dialect.Client, types[i].DatabaseTypeName(), v)
+		}
+		out = append(out, vals)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.translate(err, nil, sql)
+	}
+	return out, nil
+}
+
+// translate maps a driver error to the Directus error (spec 10 §8) via services/db.
+func (s *Service) translate(err error, payload map[string]any, query string) error {
+	if s.opts.DB == nil {
+		return err
+	}
+	return s.opts.DB.Translate(err, payload, query)
+}
+
+func keyString(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,273 @@
+package items
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// deepQuery turns a deep entry ({ _filter, _sort, _limit, …, nested: {…} }) into a Query.
+func deepQuery(deep map[string]any) (*Query, error) {
+	plain := map[string]any{}
+	nested := map[string]any{}
+	for k, v := range deep {
+		if strings.HasPrefix(k, "_") {
+			plain[k[1:]] = v
+		} else {
+			nested[k] = v
+		}
+	}
+	q, err := QueryFromMap(plain)
+	if err != nil {
+		return nil, err
+	}
+	if len(nested) > 0 {
+		q.Deep = nested
+	}
+	return q, nil
+}
+
+func andFilter(a, b map[string]any) map[string]any {
+	if len(b) == 0 {
+		return a
+	}
+	return map[string]any{"_and": []any{a, b}}
+}
+
+func distinctValues(items []*Item, key string) []any {
+	seen := map[string]bool{}
+	var out []any
+	for _, it := range items {
+		v, ok := it.Get(key)
+		if !ok || v == nil {
+			continue
+		}
+		k := keyString(v)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// stitchM2O replaces FK values with the related objects (null when missing or filtered out).
+func (s *Service) stitchM2O(ctx context.Context, items []*Item, n *fieldNode, path string, keep bool) error {
+	related := *n.relation.RelatedCollection
+	rc, err := s.collectionInfo(related)
+	if err != nil {
+		return err
+	}
+	keys := distinctValues(items, n.key)
+	byKey := map[string]*Item{}
+	if len(keys) > 0 {
+		q, err := deepQuery(n.deep)
+		if err != nil {
+			return err
+		}
+		q.Fields = n.children
+		q.Filter = andFilter(map[string]any{rc.Primary: map[string]any{"_in": keys}}, q.Filter)
+		all := -1
+		q.Limit = &all
+		children, err := s.readLevel(ctx, related, q, joinPath(path, n.key), []string{rc.Primary}, keep)
+		if err != nil {
+			return err
+		}
+		requested := fieldRequested(n.children, rc.Primary)
+		for _, c := range children {
+			pk, _ := c.Get(rc.Primary)
+			byKey[keyString(pk)] = c
+			if !keep && !requested {
+				c.Delete(rc.Primary)
+			}
+		}
+	}
+	for _, it := range items {
+		v, _ := it.Get(n.key)
+		if v == nil {
+			continue
+		}
+		if c, ok := byKey[keyString(v)]; ok {
+			it.Set(n.key, c)
+		} else {
+			it.Set(n.key, nil)
+		}
+	}
+	return nil
+}
+
+// fieldRequested reports whether a child field list asks for field explicitly or through *.
+func fieldRequested(children []string, field string) bool {
+	if len(children) == 0 {
+		return true
+	}
+	for _, c := range children {
+		if c == field || c == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// stitchO2M sets an alias to the related items (or their PKs when requested bare), cut per parent
+// by the nested limit/offset/page in memory (spec 11 §5).
+func (s *Service) stitchO2M(ctx context.Context, col *schema.Collection, items []*Item, n *fieldNode, path string, keep bool) error {
+	related := n.relation.Collection
+	fk := n.relation.Field
+	rc, err := s.collectionInfo(related)
+	if err != nil {
+		return err
+	}
+	parents := distinctValues(items, col.Primary)
+	q, err := deepQuery(n.deep)
+	if err != nil {
+		return err
+	}
+	bare := n.children == nil
+	if bare {
+		q.Fields = []string{rc.Primary}
+	} else {
+		q.Fields = n.children
+	}
+	limit := s.limitDefault()
+	if q.Limit != nil {
+		limit = *q.Limit
+	}
+	offset := 0
+	if q.Offset != nil {
+		offset = *q.Offset
+	}
+	if q.Page != nil && limit > 0 && *q.Page > 0 {
+		offset = limit * (*q.Page - 1)
+	}
+	if len(q.Sort) == 0 {
+		if n.relation.Meta != nil && n.relation.Meta.SortField != nil {
+			q.Sort = []string{*n.relation.Meta.SortField}
+		} else {
+			q.Sort = []string{rc.Primary}
+		}
+	}
+	all := -1
+	q.Limit, q.Offset, q.Page = &all, nil, nil
+	grouped := map[string][]any{}
+	if len(parents) > 0 {
+		q.Filter = andFilter(map[string]any{fk: map[string]any{"_in": parents}}, q.Filter)
+		children, err := s.readLevel(ctx, related, q, joinPath(path, n.key), []string{fk}, keep)
+		if err != nil {
+			return err
+		}
+		fkRequested := !bare && fieldRequested(n.children, fk)
+		for _, c := range children {
+			parent, _ := c.Get(fk)
+			if it, ok := parent.(*Item); ok { // fk itself was expanded: use its key
+				parent, _ = it.Get(col.Primary)
+			}
+			k := keyString(parent)
+			if !keep && !fkRequested {
+				c.Delete(fk)
+			}
+			if bare {
+				pk, _ := c.Get(rc.Primary)
+				grouped[k] = append(grouped[k], pk)
+			} else {
+				grouped[k] = append(grouped[k], c)
+			}
+		}
+	}
+	for _, it := range items {
+		pk, _ := it.Get(col.Primary)
+		list := grouped[keyString(pk)]
+		if offset > 0 {
+			if offset >= len(list) {
+				list = nil
+			} else {
+				list = list[offset:]
+			}
+		}
+		if limit >= 0 && len(list) > limit {
+			list = list[:limit]
+		}
+		if list == nil {
+			list = []any{}
+		}
+		it.Set(n.key, list)
+	}
+	return nil
+}
+
+// stitchA2O resolves a many-to-any item field: rows are grouped by their collection column and
+// each target collection is read with its scoped fields (item:<collection>.<field>).
+func (s *Service) stitchA2O(ctx context.Context, items []*Item, n *fieldNode, path string, keep bool) error {
+	meta := n.relation.Meta
+	if meta.OneCollectionField == nil {
+		return nil
+	}
+	collField := *meta.OneCollectionField
+	byCollection := map[string][]any{}
+	for _, it := range items {
+		c, _ := it.Get(collField)
+		k, _ := it.Get(n.key)
+		if c == nil || k == nil {
+			continue
+		}
+		byCollection[keyString(c)] = append(byCollection[keyString(c)], k)
+	}
+	names := make([]string, 0, len(byCollection))
+	for c := range byCollection {
+		names = append(names, c)
+	}
+	sort.Strings(names)
+	found := map[string]*Item{}
+	for _, target := range names {
+		if !contains(meta.OneAllowedCollections, target) {
+			continue
+		}
+		fields := append(append([]string{}, n.children...), n.scoped[target]...)
+		if len(fields) == 0 {
+			continue
+		}
+		rc, err := s.collectionInfo(target)
+		if err != nil {
+			return err
+		}
+		var q *Query
+		if d, ok := n.deep["item:"+target].(map[string]any); ok {
+			if q, err = deepQuery(d); err != nil {
+				return err
+			}
+		} else {
+			q = &Query{}
+		}
+		q.Fields = fields
+		q.Filter = andFilter(map[string]any{rc.Primary: map[string]any{"_in": byCollection[target]}}, q.Filter)
+		all := -1
+		q.Limit = &all
+		children, err := s.readLevel(ctx, target, q, joinPath(path, n.key+":"+target), []string{rc.Primary}, keep)
+		if err != nil {
+			return err
+		}
+		requested := fieldRequested(fields, rc.Primary)
+		for _, c := range children {
+			pk, _ := c.Get(rc.Primary)
+			found[target+"\x00"+keyString(pk)] = c
+			if !keep && !requested {
+				c.Delete(rc.Primary)
+			}
+		}
+	}
+	for _, it := range items {
+		c, _ := it.Get(collField)
+		k, _ := it.Get(n.key)
+		if c == nil || k == nil {
+			continue
+		}
+		if child, ok := found[keyString(c)+"\x00"+keyString(k)]; ok {
+			it.Set(n.key, child)
+		} else if len(n.children)+len(n.scoped[keyString(c)]) > 0 {
+			it.Set(n.key, nil)
+		}
+	}
+	return nil
+}

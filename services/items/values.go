@@ -1,0 +1,280 @@
+package items
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// driverValue turns what the Go driver returned for a column into what Directus's Node driver
+// (pg, mysql2, sqlite3) would have returned (spec 11 §12): e.g. PostgreSQL int8 and numeric
+// are strings, MySQL DECIMAL is a string, JSON is parsed only where the driver parses it.
+// Dates stay time.Time/strings/epoch numbers; formatting is done per field type afterwards.
+func driverValue(client, typeName string, v any) any {
+	if v == nil {
+		return nil
+	}
+	typeName = strings.ToUpper(typeName)
+	switch client {
+	case db.ClientPostgres:
+		switch typeName {
+		case "INT8", "NUMERIC":
+			return numberString(v)
+		case "INT2", "INT4", "OID":
+			return toNumber(v)
+		case "FLOAT4", "FLOAT8":
+			return toNumber(v)
+		case "JSON", "JSONB":
+			return parseJSONBytes(v)
+		}
+	case db.ClientMySQL:
+		switch typeName {
+		case "DECIMAL", "NEWDECIMAL":
+			return numberString(v)
+		case "TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "BIGINT", "YEAR",
+			"UNSIGNED TINYINT", "UNSIGNED SMALLINT", "UNSIGNED MEDIUMINT", "UNSIGNED INT", "UNSIGNED BIGINT":
+			return toNumber(v)
+		case "FLOAT":
+			if f, ok := v.(float32); ok {
+				n, _ := strconv.ParseFloat(strconv.FormatFloat(float64(f), 'g', -1, 32), 64)
+				return n
+			}
+			return toNumber(v)
+		case "DOUBLE":
+			return toNumber(v)
+		case "JSON":
+			return parseJSONBytes(v)
+		case "BLOB", "TINYBLOB", "MEDIUMBLOB", "LONGBLOB", "BINARY", "VARBINARY", "BIT":
+			return v
+		}
+	}
+	switch x := v.(type) {
+	case []byte:
+		return string(x)
+	case int32:
+		return int64(x)
+	case float32:
+		return float64(x)
+	}
+	return v
+}
+
+func numberString(v any) any {
+	switch x := v.(type) {
+	case []byte:
+		return string(x)
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int32:
+		return strconv.FormatInt(int64(x), 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+func toNumber(v any) any {
+	switch x := v.(type) {
+	case []byte:
+		return parseNumber(string(x))
+	case string:
+		return parseNumber(x)
+	case int32:
+		return int64(x)
+	case int16:
+		return int64(x)
+	case uint64:
+		if x <= math.MaxInt64 {
+			return int64(x)
+		}
+		return float64(x)
+	case float32:
+		return float64(x)
+	}
+	return v
+}
+
+func parseNumber(s string) any {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		return f
+	}
+	return s
+}
+
+func parseJSONBytes(v any) any {
+	var raw []byte
+	switch x := v.(type) {
+	case []byte:
+		raw = x
+	case string:
+		raw = []byte(x)
+	default:
+		return v
+	}
+	var out any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return string(raw)
+	}
+	return normaliseJSON(out)
+}
+
+// normaliseJSON keeps whole numbers decoded from JSON as float64 (JS numbers); nothing to do,
+// but objects inside JSON columns keep Go map order (JSON object key order is not preserved).
+func normaliseJSON(v any) any { return v }
+
+// readValue is PayloadService.processValues('read') for one field (spec 10 §7).
+func (s *Service) readValue(f *schema.Field, v any) any {
+	for _, sp := range f.Special {
+		switch sp {
+		case "conceal":
+			if v == nil || v == "" {
+				v = nil
+			} else {
+				v = "**********"
+			}
+		case "cast-boolean":
+			v = castBoolean(v)
+		case "cast-json":
+			if str, ok := v.(string); ok {
+				var parsed any
+				if err := json.Unmarshal([]byte(str), &parsed); err == nil {
+					v = parsed
+				}
+			}
+		case "cast-csv":
+			switch x := v.(type) {
+			case string:
+				if x == "" {
+					v = []any{}
+				} else {
+					parts := strings.Split(x, ",")
+					out := make([]any, len(parts))
+					for i, p := range parts {
+						out[i] = p
+					}
+					v = out
+				}
+			case []any:
+			default:
+				v = absent{}
+			}
+		}
+	}
+	switch f.Type {
+	case "timestamp", "dateTime", "date":
+		return s.formatDate(f, v)
+	case "time":
+		if t, ok := v.(time.Time); ok {
+			return t.Format("15:04:05")
+		}
+	}
+	return v
+}
+
+// absent marks a value cast-csv removes from the output.
+type absent struct{}
+
+func castBoolean(v any) any {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case int64:
+		return x == 1
+	case float64:
+		return x == 1
+	case string:
+		switch x {
+		case "1", "true":
+			return true
+		case "0", "false":
+			return false
+		case "":
+			return nil
+		}
+	case nil:
+		return nil
+	}
+	return v
+}
+
+var zeroDate = regexp.MustCompile(`^[0.:\- ]{10,}$`)
+
+// formatDate renders date fields as Directus does: timestamp → ISO UTC with milliseconds,
+// dateTime → local wall time, date → local date.
+func (s *Service) formatDate(f *schema.Field, v any) any {
+	var t time.Time
+	wall := false // the value is a wall-clock time without zone (keep its fields)
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case time.Time:
+		t = x
+		if s.dialect.Client == db.ClientPostgres && f.DBType != nil && (*f.DBType == "timestamp without time zone" || *f.DBType == "date") {
+			wall = true
+		}
+	case int64:
+		t = time.UnixMilli(x)
+	case float64:
+		t = time.UnixMilli(int64(x))
+	case string:
+		if zeroDate.MatchString(x) {
+			return nil
+		}
+		parsed, ok := parseDateString(x)
+		if !ok {
+			if n, err := strconv.ParseInt(x, 10, 64); err == nil {
+				parsed, ok = time.UnixMilli(n), true
+			}
+		}
+		if !ok {
+			return x
+		}
+		t = parsed
+	default:
+		return v
+	}
+	if !wall {
+		t = t.In(time.Local)
+	}
+	switch f.Type {
+	case "timestamp":
+		return t.UTC().Format("2006-01-02T15:04:05.000Z")
+	case "dateTime":
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return t.Format("2006-01-02")
+}
+
+// parseDateString parses the forms JS's Date accepts for database output: date-only strings are
+// UTC, date-times without a zone are local.
+func parseDateString(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, true
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999-07"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, true
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999"} {
+		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
