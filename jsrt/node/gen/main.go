@@ -19,6 +19,7 @@ var outputs = map[string]string{
 	"buffer":         "buffer/buffer.gen.js",
 	"crypto":         "crypto/crypto.gen.js",
 	"events":         "events/events.gen.js",
+	"fs":             "fs/fs.gen.js",
 	"globals":        "globals/globals.gen.js",
 	"path":           "path/path.gen.js",
 	"process":        "process/process.gen.js",
