@@ -153,3 +153,35 @@ func FormatJSNumber(f float64) string {
 	digits := strings.TrimLeft(exp[1:], "0")
 	return mant + "e" + string(sign) + digits
 }
+
+// ToNumber is JavaScript's Number(v) for strings, numbers, booleans, null and arrays (NaN otherwise).
+func ToNumber(v any) float64 {
+	switch x := v.(type) {
+	case float64:
+		return x
+	case bool:
+		if x {
+			return 1
+		}
+		return 0
+	case nil:
+		return 0
+	case string:
+		f, ok := parseJSNumber(x)
+		if !ok {
+			return math.NaN()
+		}
+		return f
+	case []any:
+		switch len(x) {
+		case 0:
+			return 0
+		case 1:
+			if x[0] == nil {
+				return 0
+			}
+			return ToNumber(ToJSString(x[0]))
+		}
+	}
+	return math.NaN()
+}

@@ -1,0 +1,79 @@
+package server
+
+import (
+	"github.com/dxhost/dxhost/services/env"
+	"github.com/dxhost/dxhost/services/query"
+)
+
+// config is what the chain reads from the env, once, at New (Directus reads it at start-up too).
+type config struct {
+	csp           string
+	coop          string // "" = header off
+	cors          *corsConfig
+	maxPayload    int64
+	sessionCookie string
+	rootRedirect  string // "" = no redirect
+	robots        string
+	ipHeader      string // IP_CUSTOM_HEADER, "" = off
+	trustProxy    bool
+	qs            query.QSOptions
+	limits        query.Limits
+	ignorePaths   map[string]bool // LOG_HTTP_IGNORE_PATHS
+}
+
+func newConfig(e *env.Env) *config {
+	cfg := &config{
+		csp:           contentSecurityPolicy(e),
+		sessionCookie: e.String("SESSION_COOKIE_NAME"),
+		robots:        e.String("ROBOTS_TXT"),
+		trustProxy:    e.Bool("IP_TRUST_PROXY"),
+		qs: query.QSOptions{
+			Depth:      e.Int("QUERYSTRING_MAX_PARSE_DEPTH", 10),
+			ArrayLimit: e.Int("QUERYSTRING_ARRAY_LIMIT", 500),
+		},
+		limits:      query.LimitsFromEnv(e),
+		ignorePaths: map[string]bool{},
+	}
+	if v, _ := e.Get("CROSS_ORIGIN_OPENER_POLICY_ENABLED"); truthy(v) {
+		cfg.coop = "same-origin-allow-popups"
+		if p, ok := e.Get("CROSS_ORIGIN_OPENER_POLICY"); ok && p != nil {
+			cfg.coop = env.ToJSString(p)
+		}
+	}
+	if e.Bool("CORS_ENABLED") {
+		cfg.cors = newCORS(e)
+	}
+	cfg.maxPayload = 1 << 20
+	if v, ok := e.Get("MAX_PAYLOAD_SIZE"); ok {
+		if n, ok := parseBytes(v); ok {
+			cfg.maxPayload = n
+		}
+	}
+	if v, _ := e.Get("ROOT_REDIRECT"); truthy(v) {
+		cfg.rootRedirect = env.ToJSString(v)
+	}
+	if v, _ := e.Get("IP_CUSTOM_HEADER"); truthy(v) {
+		cfg.ipHeader = env.ToJSString(v)
+	}
+	if e.Has("LOG_HTTP_IGNORE_PATHS") {
+		for _, p := range e.Strings("LOG_HTTP_IGNORE_PATHS") {
+			cfg.ignorePaths[p] = true
+		}
+	}
+	return cfg
+}
+
+// truthy is JavaScript truthiness for env values.
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != ""
+	case float64:
+		return x != 0 && x == x
+	}
+	return true
+}

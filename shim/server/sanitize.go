@@ -1,0 +1,42 @@
+package server
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"github.com/dxhost/dxhost/services/query"
+	"github.com/dxhost/dxhost/shim/exchange"
+)
+
+const sanitizedKey = "dxhost.sanitizedQuery"
+
+// sanitizeQuery is step 21: req.sanitizedQuery from req.query, or 400 INVALID_QUERY before any route.
+// exchange.Request.SanitizedQuery gets the top-level keys; nested objects are *query.Object values, which
+// marshal to JSON in JavaScript key order (order the top level by query.KeyOrder).
+func sanitizeQuery(cfg *config) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ex := exchange.Get(c)
+		q, err := query.FromRequest(ParsedQuery(c), cfg.limits, ex.Accountability)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		ex.SanitizedQuery = map[string]any{}
+		if q != nil {
+			o := q.Object()
+			for _, k := range o.Keys() {
+				v, _ := o.Get(k)
+				ex.SanitizedQuery[k] = v
+			}
+		}
+		c.Set(sanitizedKey, q)
+	}
+}
+
+// SanitizedQuery is the request's sanitized query (nil when the URL had no query string).
+func SanitizedQuery(c *gin.Context) *query.Query {
+	if v, ok := c.Get(sanitizedKey); ok {
+		q, _ := v.(*query.Query)
+		return q
+	}
+	return nil
+}
