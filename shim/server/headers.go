@@ -117,4 +117,3 @@ func securityHeaders(cfg *config) gin.HandlerFunc {
 
 // poweredBy is step 7 (Express's own header is off).
 func poweredBy(c *gin.Context) { c.Writer.Header().Set("X-Powered-By", "Directus") }
-

@@ -33,9 +33,9 @@ func requestLog(log *logrus.Logger, cfg *config) gin.HandlerFunc {
 			level, msg = logrus.ErrorLevel, "request errored"
 		}
 		log.WithFields(logrus.Fields{
-			"req":          map[string]any{"id": ex.ID, "method": c.Request.Method, "url": redactQuery(c.Request.URL.RequestURI())},
-			"res":          map[string]any{"statusCode": status},
-			"responseTime": time.Since(start).Milliseconds(),
+			"req":            map[string]any{"id": ex.ID, "method": c.Request.Method, "url": redactQuery(c.Request.URL.RequestURI())},
+			"res":            map[string]any{"statusCode": status},
+			"responseTime":   time.Since(start).Milliseconds(),
 			logging.OrderKey: []string{"req", "res", "responseTime"},
 		}).Log(level, msg)
 	}
