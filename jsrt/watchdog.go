@@ -102,16 +102,18 @@ func (w *watchdog) watch() {
 		}
 		for {
 			w.mu.Lock()
-			if !w.running || w.fired {
+			if !w.running {
 				w.mu.Unlock()
 				break
 			}
-			seq, d := w.seq, time.Until(w.started.Add(w.limit))
+			d := time.Until(w.started.Add(w.limit))
 			if d <= 0 {
+				// Go code may carry on after the interrupt (e.g. call an error handler): give it a
+				// fresh window and interrupt again if it is stuck too.
 				w.fired = true
+				w.started = time.Now()
 				w.rt.Interrupt(timeLimitExceeded{w.limit})
-				w.mu.Unlock()
-				break
+				d = w.limit
 			}
 			w.mu.Unlock()
 			timer.Reset(d)
@@ -121,7 +123,6 @@ func (w *watchdog) watch() {
 				return
 			case <-timer.C:
 			}
-			_ = seq
 		}
 	}
 }

@@ -133,3 +133,31 @@ func TestWatchdogInterruptsTimerCallback(t *testing.T) {
 		t.Fatal("interrupt not logged")
 	}
 }
+
+func TestWatchdogInterruptsAgainWhenGoCallsMoreStuckJS(t *testing.T) {
+	inst := jsrttest.NewWith(t, jsrt.Options{TimeLimit: limit})
+	c := interrupted{got: make(chan string, 4)}
+	errs := make(chan error, 2)
+	inst.RunOnLoop(func(rt *goja.Runtime) {
+		inst.RunTask(c.task("R"), func(rt *goja.Runtime) {
+			for n := 0; n < 2; n++ { // e.g. a handler, then an error handler, both stuck
+				_, err := rt.RunString(`for (;;) {}`)
+				errs <- inst.Wrap(err)
+			}
+		})
+	})
+	for n := 0; n < 2; n++ {
+		var terr *jsrt.TimeoutError
+		if err := <-errs; !errors.As(err, &terr) {
+			t.Fatalf("run %d: %v", n, err)
+		}
+	}
+	if got := c.next(t); !strings.HasPrefix(got, "R: script ran longer than 100ms") {
+		t.Fatal(got)
+	}
+	select {
+	case s := <-c.got:
+		t.Fatalf("one job, attributed twice: %s", s)
+	case <-time.After(20 * time.Millisecond):
+	}
+}
