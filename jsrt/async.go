@@ -27,7 +27,7 @@ func (i *Instance) Go(work func() func(rt *goja.Runtime)) {
 			if then != nil {
 				then(rt)
 			}
-		}, true)
+		})
 		if !ok {
 			i.donePending()
 		}
@@ -64,7 +64,7 @@ func (i *Instance) NewPromise() (p *goja.Promise, resolve func(v any), reject fu
 				err = res(val)
 			}
 			i.reportCallbackError("promise continuation", err)
-		}, true)
+		})
 		if !ok {
 			i.donePending()
 		}

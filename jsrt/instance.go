@@ -140,10 +140,10 @@ func (i *Instance) Dir() string            { return i.dir }
 func (i *Instance) Logger() *logrus.Entry  { return i.log }
 func (i *Instance) Runtime() *goja.Runtime { return i.rt } // loop only
 
-// Close stops taking new work (RunOnLoop returns false), lets in-flight work (queued jobs, Go work,
-// unsettled NewPromise promises, ref'ed timers and immediates) finish until ctx is done, then
-// terminates: running JS is interrupted, timers are dropped and the loop goroutine exits.
-// It returns ctx's error when it had to cut work short.
+// Close lets in-flight work (queued jobs, Go work, unsettled NewPromise promises, ref'ed timers and
+// immediates) finish until ctx is done, then terminates: running JS is interrupted, timers are
+// dropped, the loop goroutine exits and RunOnLoop returns false from then on. Callers stop routing
+// new work to the instance before closing it. It returns ctx's error when it had to cut work short.
 func (i *Instance) Close(ctx context.Context) error {
 	i.mu.Lock()
 	if i.state == stateRunning {

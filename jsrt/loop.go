@@ -10,9 +10,11 @@ import (
 )
 
 // RunOnLoop queues fn to run on the loop after the jobs queued before it. It is safe from any
-// goroutine, including the loop. It returns false once Close has been called.
+// goroutine, including the loop. It returns false once the instance has terminated. While Close is
+// waiting for in-flight work, jobs are still taken: they are that work's continuations (a request
+// being answered during a reload); Close terminates when nothing is left.
 func (i *Instance) RunOnLoop(fn func(rt *goja.Runtime)) bool {
-	return i.enqueue(fn, false)
+	return i.enqueue(fn)
 }
 
 // Do runs fn on the loop and waits for it. It returns fn's error, ctx's error if ctx ends first
@@ -45,11 +47,10 @@ func (i *Instance) Do(ctx context.Context, fn func(rt *goja.Runtime) error) erro
 	}
 }
 
-// enqueue adds a job. internal jobs (settling Go work and promises) are still taken while closing,
-// because in-flight work must be able to finish.
-func (i *Instance) enqueue(fn func(*goja.Runtime), internal bool) bool {
+// enqueue adds a job unless the instance has terminated.
+func (i *Instance) enqueue(fn func(*goja.Runtime)) bool {
 	i.mu.Lock()
-	if i.state == stateTerminated || (i.state == stateClosing && !internal) {
+	if i.state == stateTerminated {
 		i.mu.Unlock()
 		return false
 	}
