@@ -3,6 +3,7 @@ package jsrt
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/sirupsen/logrus"
@@ -14,6 +15,10 @@ import (
 // Node's util.format), else by a small built-in subset of it.
 
 type consoleState struct {
+	indent string // console.group nesting, two spaces per level
+	counts map[string]int
+	timers map[string]time.Time
+
 	stringify  goja.Callable // built-ins taken before user code runs
 	parseInt   goja.Callable
 	parseFloat goja.Callable
@@ -39,10 +44,73 @@ func (i *Instance) installConsole() {
 			if trace {
 				msg = "Trace: " + msg + "\n" + formatStack(jsFrames(rt.CaptureCallStack(0, nil)))
 			}
-			i.log.Log(l, msg)
+			i.consoleLog(l, msg)
 			return goja.Undefined()
 		})
 	}
+	st := i.console
+	st.counts, st.timers = map[string]int{}, map[string]time.Time{}
+	label := func(v goja.Value) string {
+		if v == nil || goja.IsUndefined(v) {
+			return "default"
+		}
+		return v.String()
+	}
+	fn := func(f func(call goja.FunctionCall)) func(goja.FunctionCall) goja.Value {
+		return Safe(rt, func(call goja.FunctionCall) goja.Value { f(call); return goja.Undefined() })
+	}
+	c.Set("assert", fn(func(call goja.FunctionCall) {
+		if call.Argument(0).ToBoolean() {
+			return
+		}
+		msg := "Assertion failed"
+		if len(call.Arguments) > 1 {
+			msg += ": " + i.formatArgs(call.Arguments[1:])
+		}
+		i.consoleLog(logrus.ErrorLevel, msg)
+	}))
+	c.Set("count", fn(func(call goja.FunctionCall) {
+		l := label(call.Argument(0))
+		st.counts[l]++
+		i.consoleLog(logrus.InfoLevel, l+": "+strconv.Itoa(st.counts[l]))
+	}))
+	c.Set("countReset", fn(func(call goja.FunctionCall) { delete(st.counts, label(call.Argument(0))) }))
+	group := fn(func(call goja.FunctionCall) {
+		if len(call.Arguments) > 0 {
+			i.consoleLog(logrus.InfoLevel, i.formatArgs(call.Arguments))
+		}
+		st.indent += "  "
+	})
+	c.Set("group", group)
+	c.Set("groupCollapsed", group)
+	c.Set("groupEnd", fn(func(goja.FunctionCall) {
+		if len(st.indent) >= 2 {
+			st.indent = st.indent[2:]
+		}
+	}))
+	c.Set("time", fn(func(call goja.FunctionCall) { st.timers[label(call.Argument(0))] = time.Now() }))
+	timeLog := func(end bool) func(goja.FunctionCall) goja.Value {
+		return fn(func(call goja.FunctionCall) {
+			l := label(call.Argument(0))
+			start, ok := st.timers[l]
+			if !ok {
+				i.consoleLog(logrus.WarnLevel, "Warning: No such label '"+l+"' for console.time"+map[bool]string{true: "End", false: "Log"}[end]+"()")
+				return
+			}
+			if end {
+				delete(st.timers, l)
+			}
+			ms := float64(time.Since(start).Microseconds()) / 1000
+			msg := l + ": " + strconv.FormatFloat(ms, 'f', 3, 64) + "ms"
+			if !end && len(call.Arguments) > 1 {
+				msg += " " + i.formatArgs(call.Arguments[1:])
+			}
+			i.consoleLog(logrus.InfoLevel, msg)
+		})
+	}
+	c.Set("timeEnd", timeLog(true))
+	c.Set("timeLog", timeLog(false))
+	c.Set("table", level(logrus.InfoLevel, false))
 	c.Set("log", level(logrus.InfoLevel, false))
 	c.Set("info", level(logrus.InfoLevel, false))
 	c.Set("dir", level(logrus.InfoLevel, false))
@@ -51,6 +119,14 @@ func (i *Instance) installConsole() {
 	c.Set("debug", level(logrus.DebugLevel, false))
 	c.Set("trace", level(logrus.TraceLevel, true))
 	rt.Set("console", c)
+}
+
+// consoleLog writes one console message, indented by console.group like Node indents every line.
+func (i *Instance) consoleLog(l logrus.Level, msg string) {
+	if ind := i.console.indent; ind != "" {
+		msg = ind + strings.ReplaceAll(msg, "\n", "\n"+ind)
+	}
+	i.log.Log(l, msg)
 }
 
 // formatArgs renders console arguments like util.format.

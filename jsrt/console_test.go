@@ -43,3 +43,25 @@ func TestConsoleLevelsAndFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestConsoleAssertCountGroupTime(t *testing.T) {
+	inst := jsrttest.New(t)
+	jsrttest.Run(t, inst, `
+		console.assert(1 === 2, "math %s", "broke"); console.assert(false); console.assert(true, "no");
+		console.count(); console.count("x"); console.count(); console.countReset(); console.count();
+		console.group("G"); console.log("inner"); console.group(); console.warn("deeper\nline2"); console.groupEnd(); console.groupEnd(); console.log("out");
+		console.timeEnd("nope");
+		1`)
+	// What Node 20.20.2 printed for the same calls (its timeEnd warning goes to process warnings).
+	want := []string{"Assertion failed: math broke", "Assertion failed", "default: 1", "x: 1", "default: 2", "default: 1",
+		"G", "  inner", "    deeper\n    line2", "out", "Warning: No such label 'nope' for console.timeEnd()"}
+	got := jsrttest.Logs(inst).AllEntries()
+	if len(got) != len(want) {
+		t.Fatalf("%d entries, want %d", len(got), len(want))
+	}
+	for n, w := range want {
+		if got[n].Message != w {
+			t.Errorf("entry %d: %q, want %q", n, got[n].Message, w)
+		}
+	}
+}

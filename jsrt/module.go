@@ -95,7 +95,9 @@ func (i *Instance) execModule(prg *goja.Program, m *goja.Object, filename string
 		return fmt.Errorf("jsrt: %s: module wrapper is not a function", filename)
 	}
 	exports := m.Get("exports")
-	_, err = fn(exports, exports, i.requireFor(filename), m, i.rt.ToValue(filename), i.rt.ToValue(filepath.Dir(filename)))
+	req := i.requireFor(filename)
+	m.Set("require", req)
+	_, err = fn(exports, exports, req, m, i.rt.ToValue(filename), i.rt.ToValue(filepath.Dir(filename)))
 	if err != nil {
 		return i.wrapError(err)
 	}
