@@ -16,7 +16,6 @@ import (
 
 	"github.com/dxhost/dxhost/jsrt"
 	"github.com/dxhost/dxhost/jsrt/jsrttest"
-	_ "github.com/dxhost/dxhost/jsrt/node"
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/shim/exchange"
 )
@@ -95,7 +94,7 @@ func (ts *testServer) do(t testing.TB, method, url string, headers map[string]st
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.URL.Opaque = url // sent as is, even with malformed escapes
+	req.URL.Opaque = url                    // sent as is, even with malformed escapes
 	req.Header["User-Agent"] = []string{""} // Node's client sends none
 	for k, v := range headers {
 		if strings.EqualFold(k, "host") {
