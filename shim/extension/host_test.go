@@ -17,7 +17,6 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/sirupsen/logrus"
 	"github.com/sirupsen/logrus/hooks/test"
-
 	// _ "github.com/dxhost/dxhost/jsrt/node"
 )
 
@@ -184,7 +183,10 @@ func TestFolderAddedAndRemoved(t *testing.T) {
 	srv := newTestServer(t, h)
 
 	writeExtension(t, root, "late", "late", versionCode(7))
-	waitFor(t, func() bool { code, body := get(t, http.DefaultClient, srv.URL+"/late"); return code == 200 && body == "v7" })
+	waitFor(t, func() bool {
+		code, body := get(t, http.DefaultClient, srv.URL+"/late")
+		return code == 200 && body == "v7"
+	})
 	if err := os.RemoveAll(filepath.Join(root, "late")); err != nil {
 		t.Fatal(err)
 	}
