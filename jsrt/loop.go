@@ -153,6 +153,7 @@ func (i *Instance) endJob() {
 	if r := recover(); r != nil {
 		i.log.WithField("panic", fmt.Sprint(r)).Errorf("jsrt: Go panic contained in a loop job: %v\n%s", r, debug.Stack())
 	}
+	i.contain(i.reportRejections) // may run JS (getters of a rejection reason): still timed
 	fired := i.wd.end()
 	if fired {
 		i.attributeInterrupt()
@@ -161,6 +162,16 @@ func (i *Instance) endJob() {
 	i.taskStack = i.taskStack[:0]
 	i.interrupt = interruptNote{}
 	i.reportRejections()
+}
+
+// contain runs loop-side bookkeeping that may touch JS, so that not even an interrupt escapes.
+func (i *Instance) contain(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			i.log.Errorf("jsrt: contained failure while reporting: %v", r)
+		}
+	}()
+	fn()
 }
 
 // shutdown releases everything the loop holds once it stops; no goroutine outlives it.

@@ -26,6 +26,7 @@ type timer struct {
 	active   bool // in the heap
 	index    int
 	finished bool // fired (timeout) or cleared
+	cleared  bool
 }
 
 type immediate struct {
@@ -53,7 +54,15 @@ func (i *Instance) installTimers() {
 		return rt.ToValue(t != nil && t.ref)
 	}))
 	tp.Set("refresh", Safe(rt, func(c goja.FunctionCall) goja.Value {
-		if t := i.timerOf(c.This); t != nil && !t.finished {
+		// As in Node, refresh re-arms a timeout that already fired, but not a cleared one.
+		if t := i.timerOf(c.This); t != nil && !t.cleared {
+			if t.finished {
+				t.finished = false
+				i.timerIDs[t.id] = t
+				if t.ref {
+					i.refs++
+				}
+			}
 			i.armTimer(t)
 		}
 		return c.This
@@ -172,7 +181,7 @@ func (i *Instance) clearTimer(t *timer) {
 	if t == nil || t.finished {
 		return
 	}
-	t.finished = true
+	t.finished, t.cleared = true, true
 	if t.ref {
 		i.refs--
 	}

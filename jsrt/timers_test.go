@@ -87,3 +87,19 @@ func TestClearImmediateAndUnref(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestRefreshReactivatesFiredTimeout(t *testing.T) {
+	// node -e (Node 20.20.2): a fired timeout refreshed fires again; a cleared one does not.
+	//   fired 1 / fired 2 / end 2
+	inst := jsrttest.New(t)
+	got := jsrttest.Run(t, inst, `new Promise(done => {
+		let n = 0; const out = [];
+		const t = setTimeout(() => { n++; out.push('fired ' + n) }, 5);
+		setTimeout(() => { t.refresh() }, 20);
+		const c = setTimeout(() => out.push('cleared fired'), 5); clearTimeout(c); setTimeout(() => c.refresh(), 1);
+		setTimeout(() => { out.push('end ' + n); done(out.join(' / ')) }, 60);
+	})`).String()
+	if got != "fired 1 / fired 2 / end 2" {
+		t.Fatalf("got %q", got)
+	}
+}
