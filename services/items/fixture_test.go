@@ -67,6 +67,31 @@ var fixtureCommon = []string{
 	  (1, 'articles', 'author', 'authors', NULL, 'nullify'), (2, 'comments', 'article', 'articles', 'comments', 'nullify')`,
 }
 
+// trackingDDL creates directus_activity and directus_revisions with the columns of spec 12 §6.
+var trackingDDL = map[string][]string{
+	db.ClientSQLite: {
+		`CREATE TABLE directus_activity (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, action varchar(45) NOT NULL, user char(36),
+		  timestamp datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, ip varchar(50), user_agent text, collection varchar(64) NOT NULL,
+		  item varchar(255) NOT NULL, origin varchar(255))`,
+		`CREATE TABLE directus_revisions (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, activity integer NOT NULL, collection varchar(64) NOT NULL,
+		  item varchar(255) NOT NULL, data json, delta json, parent integer, version char(36))`,
+	},
+	db.ClientPostgres: {
+		`CREATE TABLE directus_activity (id serial PRIMARY KEY, action varchar(45) NOT NULL, "user" uuid,
+		  timestamp timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP, ip varchar(50), user_agent text, collection varchar(64) NOT NULL,
+		  item varchar(255) NOT NULL, origin varchar(255))`,
+		`CREATE TABLE directus_revisions (id serial PRIMARY KEY, activity integer NOT NULL, collection varchar(64) NOT NULL,
+		  item varchar(255) NOT NULL, data json, delta json, parent integer, version uuid)`,
+	},
+	db.ClientMySQL: {
+		"CREATE TABLE directus_activity (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, action varchar(45) NOT NULL, user char(36), " +
+			"timestamp timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP, ip varchar(50), user_agent text, collection varchar(64) NOT NULL, " +
+			"item varchar(255) NOT NULL, origin varchar(255))",
+		"CREATE TABLE directus_revisions (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, activity int(10) unsigned NOT NULL, collection varchar(64) NOT NULL, " +
+			"item varchar(255) NOT NULL, data longtext, delta longtext, parent int(10) unsigned, version char(36))",
+	},
+}
+
 var sqliteTimestampMeta = `INSERT INTO directus_fields (id, collection, field, special, searchable) VALUES (7, 'articles', 'published', 'cast-timestamp', true)`
 
 // fixture opens a fresh database of client with the fixture loaded and returns a service factory.
@@ -81,6 +106,7 @@ func fixture(t *testing.T, client string) (*db.DB, *schema.Overview) {
 	if client == db.ClientSQLite {
 		stmts = append(stmts, sqliteTimestampMeta)
 	}
+	stmts = append(stmts, trackingDDL[client]...)
 	for _, q := range stmts {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			t.Fatalf("fixture %s: %s: %v", client, q, err)

@@ -263,10 +263,15 @@ func (s *Service) limitClause(q *Query, def int) string {
 
 // query runs sql and returns each row's values converted like the Node driver would.
 func (s *Service) query(ctx context.Context, sql string, args []any, sels []selected) ([][]any, error) {
+	return s.queryWithPayload(ctx, sql, args, nil)
+}
+
+// queryWithPayload is query for writes: payload feeds the translated error's value.
+func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, payload map[string]any) ([][]any, error) {
 	sql = s.dialect.Rebind(sql)
 	rows, err := s.conn().QueryxContext(ctx, sql, args...)
 	if err != nil {
-		return nil, s.translate(err, nil, sql)
+		return nil, s.translate(err, payload, sql)
 	}
 	defer rows.Close()
 	types, err := rows.ColumnTypes()
@@ -289,7 +294,7 @@ func (s *Service) query(ctx context.Context, sql string, args []any, sels []sele
 		out = append(out, vals)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, s.translate(err, nil, sql)
+		return nil, s.translate(err, payload, sql)
 	}
 	return out, nil
 }

@@ -1,0 +1,178 @@
+package items
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"golang.org/x/crypto/argon2"
+
+	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// processWrite is PayloadService.processValues('create'|'update') for one row (spec 10 §7):
+// special transformers, then dates parsed, then objects/arrays stringified. It returns the
+// values to bind (already in each driver's representation) and the processed payload for
+// revisions (dates as ISO strings, like JSON.stringify of a JS Date).
+func (s *Service) processWrite(col *schema.Collection, action string, payload map[string]any, now time.Time) (map[string]any, error) {
+	out := make(map[string]any, len(payload))
+	for k, v := range payload {
+		out[k] = v
+	}
+	user, role := s.accountabilityValue("user"), s.accountabilityValue("role")
+	for _, name := range col.FieldOrder {
+		f := col.Fields[name]
+		for _, sp := range f.Special {
+			v, has := out[name]
+			switch sp {
+			case "uuid":
+				if action == "create" && (!has || v == nil || v == "") {
+					out[name] = uuid.NewString()
+				}
+			case "hash":
+				if str, ok := v.(string); ok && str != "" {
+					h, err := hashArgon2(str)
+					if err != nil {
+						return nil, err
+					}
+					out[name] = h
+				}
+			case "cast-csv":
+				if list, ok := v.([]any); ok {
+					parts := make([]string, len(list))
+					for i, e := range list {
+						parts[i] = fmt.Sprint(e)
+					}
+					out[name] = strings.Join(parts, ",")
+				}
+			case "user-created", "role-created":
+				if action == "create" {
+					out[name] = pick(sp == "user-created", user, role)
+				}
+			case "user-updated", "role-updated":
+				if action == "update" {
+					out[name] = pick(sp == "user-updated", user, role)
+				}
+			case "date-created":
+				if action == "create" {
+					out[name] = now
+				}
+			case "date-updated":
+				if action == "update" {
+					out[name] = now
+				}
+			}
+		}
+	}
+	for name, v := range out {
+		f := col.Fields[name]
+		if f == nil {
+			continue
+		}
+		if str, ok := v.(string); ok && schema.IsDateType(f.Type) {
+			t, err := parseWriteDate(f.Type, str)
+			if err != nil {
+				return nil, errs.InvalidPayload(err.Error() + fmt.Sprintf(` in field "%s"`, name))
+			}
+			out[name] = t
+		}
+	}
+	return out, nil
+}
+
+func pick(first bool, a, b any) any {
+	if first {
+		return a
+	}
+	return b
+}
+
+func (s *Service) accountabilityValue(key string) any {
+	if s.opts.Accountability == nil {
+		return nil
+	}
+	return s.opts.Accountability[key]
+}
+
+// parseWriteDate parses date/dateTime strings as local times and timestamps as ISO instants.
+func parseWriteDate(typ, v string) (any, error) {
+	switch typ {
+	case "date":
+		if t, err := time.ParseInLocation("2006-01-02", v[:min(len(v), 10)], time.Local); err == nil {
+			return t, nil
+		}
+		return nil, fmt.Errorf("Invalid Date format")
+	case "dateTime":
+		for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999", "2006-01-02T15:04", "2006-01-02"} {
+			if t, err := time.ParseInLocation(layout, v, time.Local); err == nil {
+				return t, nil
+			}
+		}
+		if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return t, nil
+		}
+		return nil, fmt.Errorf("Invalid DateTime format")
+	}
+	if t, ok := parseDateString(v); ok {
+		return t, nil
+	}
+	return v, nil // Directus hands unparsable timestamps to the database as they are
+}
+
+// bindValue turns a processed value into what the driver should receive, as Directus's knex
+// drivers write it: SQLite dates as epoch milliseconds, MySQL dates in local time, JSON text.
+func bindValue(client string, v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		switch client {
+		case db.ClientSQLite:
+			return x.UnixMilli()
+		case db.ClientMySQL:
+			return x.Local().Format("2006-01-02 15:04:05.000")
+		}
+		return x
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+			return int64(x)
+		}
+		return x
+	case bool:
+		if client == db.ClientPostgres {
+			return x
+		}
+		if x {
+			return int64(1)
+		}
+		return int64(0)
+	case map[string]any, []any, *Item:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+	return v
+}
+
+// jsonSafe converts processed values for revisions/hook payloads: dates become ISO strings.
+func jsonSafe(v any) any {
+	if t, ok := v.(time.Time); ok {
+		return t.UTC().Format("2006-01-02T15:04:05.000Z")
+	}
+	return v
+}
+
+// hashArgon2 hashes like node-argon2's defaults (argon2id, m=65536, t=3, p=4, 32-byte hash).
+func hashArgon2(password string) (string, error) {
+	salt := make([]byte, 16)
+	if _, err := rand.Read(salt); err != nil {
+		return "", fmt.Errorf("items: salt: %w", err)
+	}
+	key := argon2.IDKey([]byte(password), salt, 3, 65536, 4, 32)
+	enc := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=65536,t=3,p=4$%s$%s", argon2.Version, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
+}

@@ -1,0 +1,83 @@
+package items
+
+import (
+	"context"
+
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// track writes directus_activity (and, for accountability "all" on create/update,
+// directus_revisions) rows inside the mutation's transaction (spec 10 §10): every activity row
+// first, then per key the revision, whose data comes from dataFor (update reads a fresh
+// snapshot there, after the activity rows, as Directus does). Nested revisions collected in
+// nested get their parent set to the first revision.
+func (s *Service) track(ctx context.Context, col *schema.Collection, action string, keys []any, dataFor func(i int) (map[string]any, error), delta []map[string]any, opts MutationOptions, nested []any) error {
+	if s.opts.Accountability == nil || opts.SkipTracking || col.Accountability == nil {
+		return nil
+	}
+	if s.opts.Schema.Collections["directus_activity"] == nil {
+		return nil // no system tables: nothing to track into
+	}
+	activity := s.Fork("directus_activity")
+	activity.opts.Accountability = nil
+	revisions := s.Fork("directus_revisions")
+	revisions.opts.Accountability = nil
+	sub := MutationOptions{NoEvents: opts.NoEvents}
+	activityIDs := make([]any, len(keys))
+	for i, key := range keys {
+		row := map[string]any{
+			"action": action, "user": s.accountabilityValue("user"), "collection": s.collection,
+			"ip": s.accountabilityValue("ip"), "user_agent": s.accountabilityValue("userAgent"),
+			"origin": s.accountabilityValue("origin"), "item": keyString(key),
+		}
+		id, err := activity.CreateOne(ctx, row, sub)
+		if err != nil {
+			return err
+		}
+		activityIDs[i] = id
+	}
+	if *col.Accountability != "all" || action == "delete" || s.opts.Schema.Collections["directus_revisions"] == nil {
+		return nil
+	}
+	var first any
+	for i, key := range keys {
+		if i < len(delta) && len(delta[i]) == 0 {
+			continue // an empty delta makes no revision
+		}
+		data, err := dataFor(i)
+		if err != nil {
+			return err
+		}
+		var dataValue any
+		if data != nil {
+			dataValue = data
+		}
+		rev := map[string]any{"activity": activityIDs[i], "collection": s.collection, "item": keyString(key),
+			"data": dataValue, "delta": anyMap(delta, i)}
+		if opts.parentRevision != nil {
+			rev["parent"] = *opts.parentRevision
+		}
+		revID, err := revisions.CreateOne(ctx, rev, sub)
+		if err != nil {
+			return err
+		}
+		if opts.revisions != nil {
+			*opts.revisions = append(*opts.revisions, revID)
+		}
+		if first == nil {
+			first = revID
+		}
+	}
+	if first != nil && len(nested) > 0 {
+		_, err := revisions.UpdateMany(ctx, nested, map[string]any{"parent": first}, MutationOptions{NoEvents: true, SkipTracking: true})
+		return err
+	}
+	return nil
+}
+
+func anyMap(list []map[string]any, i int) any {
+	if i >= len(list) || list[i] == nil {
+		return nil
+	}
+	return list[i]
+}

@@ -1,0 +1,182 @@
+package items
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// UpdateOne is updateOne: updateMany([key]) returning key.
+func (s *Service) UpdateOne(ctx context.Context, key any, data map[string]any, opts MutationOptions) (any, error) {
+	keys, err := s.UpdateMany(ctx, []any{key}, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	return keys[0], nil
+}
+
+// UpdateMany is updateMany (spec 10 §3.4): the same data for every key; returns the keys sorted
+// as JavaScript's default sort does (as strings).
+func (s *Service) UpdateMany(ctx context.Context, keys []any, data map[string]any, opts MutationOptions) ([]any, error) {
+	col, err := s.collectionInfo(s.collection)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.assertActive(col); err != nil {
+		return nil, err
+	}
+	if err := validateKeys(col, keys...); err != nil {
+		return nil, err
+	}
+	raw, err := s.emitFilter(ctx, &opts, "update", clonePayload(data), map[string]any{"keys": keys, "collection": s.collection}, s.opts.DB)
+	if err != nil {
+		return nil, err
+	}
+	payload, err := asPayload(raw)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return keyString(keys[i]) < keyString(keys[j]) })
+	if _, err := s.authorize(ctx, "update", &Query{}); err != nil {
+		return nil, err
+	}
+	if opts.PreMutationError != nil {
+		return nil, opts.PreMutationError
+	}
+	actionPayload := clonePayload(payload)
+	var queue []pendingAction
+	own := opts.queue == nil
+	if own {
+		opts.queue = &queue
+	}
+	err = s.inTx(ctx, func(tx *sqlx.Tx, svc *Service) error {
+		return svc.updateInTx(ctx, col, keys, payload, opts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.emitAction(&opts, "update", map[string]any{"payload": actionPayload, "keys": keys, "collection": s.collection})
+	if own {
+		s.flush(parentFirst(queue))
+	}
+	return keys, nil
+}
+
+func (s *Service) updateInTx(ctx context.Context, col *schema.Collection, keys []any, payload map[string]any, opts MutationOptions) error {
+	var nestedRevisions []any
+	nestedOpts := opts
+	nestedOpts.revisions = &nestedRevisions
+	if err := s.nestedManyToOne(ctx, col, payload, nestedOpts); err != nil {
+		return err
+	}
+	o2m := s.extractOneToMany(col, payload)
+	columns := columnsOnly(col, payload)
+	delete(columns, col.Primary)
+	processed, err := s.processWrite(col, "update", columns, time.Now())
+	if err != nil {
+		return err
+	}
+	if len(processed) > 0 && len(keys) > 0 {
+		b := &sqlBuilder{d: s.dialect}
+		var sets []string
+		for _, c := range sortedColumns(processed) {
+			sets = append(sets, b.q(c)+" = "+b.arg(bindValue(s.dialect.Client, processed[c])))
+		}
+		ps := make([]string, len(keys))
+		for i, k := range keys {
+			ps[i] = b.arg(bindValue(s.dialect.Client, k))
+		}
+		sql := "UPDATE " + b.q(col.Collection) + " SET " + strings.Join(sets, ", ") + " WHERE " + b.q(col.Primary) + " IN (" + strings.Join(ps, ", ") + ")"
+		if _, err := s.conn().ExecContext(ctx, s.dialect.Rebind(sql), b.args...); err != nil {
+			return s.translate(err, processed, sql)
+		}
+	}
+	for _, k := range keys {
+		if err := s.nestedOneToMany(ctx, col, k, o2m, nestedOpts); err != nil {
+			return err
+		}
+	}
+	delta := make([]map[string]any, len(keys))
+	for i := range keys {
+		delta[i] = revisionData(col, processed)
+	}
+	dataFor := func(i int) (map[string]any, error) { return s.snapshot(ctx, col, keys[i]) }
+	return s.track(ctx, col, "update", keys, dataFor, delta, opts, nestedRevisions)
+}
+
+// snapshot reads the item's non-relational fields for a revision's data (null when missing).
+func (s *Service) snapshot(ctx context.Context, col *schema.Collection, key any) (map[string]any, error) {
+	var fields []string
+	for _, name := range col.FieldOrder {
+		if !col.Fields[name].Alias {
+			fields = append(fields, name)
+		}
+	}
+	system := s.Fork(s.collection)
+	system.opts.Accountability = nil
+	one := 1
+	records, err := system.ReadByQuery(ctx, &Query{Fields: fields, Filter: map[string]any{"_and": []any{
+		map[string]any{col.Primary: map[string]any{"_in": []any{key}}}, map[string]any{}}}, Limit: &one}, ReadOptions{})
+	if err != nil || len(records) == 0 {
+		return nil, err
+	}
+	return records[0].Map(), nil
+}
+
+// UpdateBatch is updateBatch: every item carries its key; one transaction.
+func (s *Service) UpdateBatch(ctx context.Context, data []map[string]any, opts MutationOptions) ([]any, error) {
+	col, err := s.collectionInfo(s.collection)
+	if err != nil {
+		return nil, err
+	}
+	var queue []pendingAction
+	own := opts.queue == nil
+	if own {
+		opts.queue = &queue
+	}
+	keys := make([]any, 0, len(data))
+	err = s.inTx(ctx, func(tx *sqlx.Tx, svc *Service) error {
+		for _, item := range data {
+			key, ok := item[col.Primary]
+			if !ok || key == nil {
+				return errs.InvalidPayload("Item in update misses primary key")
+			}
+			rest := map[string]any{}
+			for k, v := range item {
+				if k != col.Primary {
+					rest[k] = v
+				}
+			}
+			if _, err := svc.UpdateOne(ctx, key, rest, opts); err != nil {
+				return err
+			}
+			keys = append(keys, key)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if own {
+		s.flush(queue)
+	}
+	return keys, nil
+}
+
+// UpdateByQuery is updateByQuery: the keys getKeysByQuery finds (none → empty, no error).
+func (s *Service) UpdateByQuery(ctx context.Context, q *Query, data map[string]any, opts MutationOptions) ([]any, error) {
+	keys, err := s.GetKeysByQuery(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if len(keys) == 0 {
+		return []any{}, nil
+	}
+	return s.UpdateMany(ctx, keys, data, opts)
+}
