@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/sirupsen/logrus"
+
+	"github.com/dxhost/dxhost/jsrt"
+	_ "github.com/dxhost/dxhost/jsrt/node" // every Node built-in module and global
+	"github.com/dxhost/dxhost/services/emitter"
+	"github.com/dxhost/dxhost/services/env"
+	"github.com/dxhost/dxhost/services/logging"
+	"github.com/dxhost/dxhost/shim/extension"
+	shimlogger "github.com/dxhost/dxhost/shim/logger"
+	"github.com/dxhost/dxhost/shim/server"
+)
+
+// serve loads the configuration and the extensions, and serves until ctx ends.
+func serve(ctx context.Context, stderr io.Writer) error {
+	started := time.Now()
+	e, err := env.Load(env.Options{})
+	if err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	log := logging.New(logging.Config{Level: e.String("LOG_LEVEL"), Style: e.String("LOG_STYLE")}, nil)
+
+	host := extension.New(extension.Options{
+		Dir:       e.String("EXTENSIONS_PATH"),
+		Logger:    log,
+		TimeLimit: time.Duration(e.Int("EXTENSIONS_JS_TIME_LIMIT", 5000)) * time.Millisecond,
+		Emitter:   emitter.New(log.WithField("component", "emitter")),
+		Context: func(rt *goja.Runtime, inst *jsrt.Instance) (extension.ContextParts, error) {
+			return extension.ContextParts{
+				Env:    shimlogger.EnvObject(rt, e),
+				Logger: shimlogger.New(rt, log),
+			}, nil
+		},
+	})
+	reports := host.LoadAll(ctx)
+	logLoaded(log, reports)
+	if e.Bool("EXTENSIONS_AUTO_RELOAD") {
+		if err := host.Watch(ctx); err != nil {
+			log.WithError(err).Warn("Extensions will not reload on change")
+		}
+	}
+
+	engine := server.New(server.Options{Env: e, Logger: log, Extensions: host.Handler()})
+	addr := net.JoinHostPort(e.String("HOST"), strconv.Itoa(e.Int("PORT", 8055)))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{Handler: engine, ReadHeaderTimeout: 30 * time.Second}
+	log.Infof("Server started at http://%s (in %s)", ln.Addr(), time.Since(started).Round(time.Millisecond))
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), time.Duration(e.Int("SERVER_SHUTDOWN_TIMEOUT", 1000))*time.Millisecond)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		log.WithError(err).Warn("Shutdown")
+	}
+	host.Close(shutdown)
+	log.Info("Server stopped")
+	return nil
+}
+
+// logLoaded is the start-up summary: one line per extension, one per failure with its reason.
+func logLoaded(log *logrus.Logger, reports []extension.Report) {
+	var names []string
+	for _, r := range reports {
+		if r.Err != nil {
+			continue
+		}
+		names = append(names, r.Name)
+	}
+	log.Infof("Extensions loaded: %d of %d folders", len(names), len(reports))
+}
