@@ -23,9 +23,11 @@ import (
 // testServer serves one router at /ext the way the recording app mounts Express's (see
 // testdata/record/record-router.js): fall-through → 404 {"fallthrough":true}, error → 599 {"error": msg}.
 type testServer struct {
-	inst   *jsrt.Instance
-	router *Router
-	srv    *httptest.Server
+	inst    *jsrt.Instance
+	router  *Router
+	srv     *httptest.Server
+	lastErr chan error // errors Serve returned, newest last
+	prepare func(c *gin.Context, ex *exchange.Request)
 }
 
 func newTestServer(t testing.TB, setup string) *testServer {
@@ -35,7 +37,7 @@ func newTestServer(t testing.TB, setup string) *testServer {
 func newTestServerWith(t testing.TB, opts jsrt.Options, setup string) *testServer {
 	t.Helper()
 	gin.SetMode(gin.ReleaseMode)
-	ts := &testServer{inst: jsrttest.NewWith(t, opts)}
+	ts := &testServer{inst: jsrttest.NewWith(t, opts), lastErr: make(chan error, 100)}
 	err := ts.inst.Do(context.Background(), func(rt *goja.Runtime) error {
 		r, obj := New(rt)
 		ts.router = r
@@ -60,10 +62,14 @@ func newTestServerWith(t testing.TB, opts jsrt.Options, setup string) *testServe
 				_ = json.Unmarshal(raw, &ex.Body)
 			}
 		}
+		if ts.prepare != nil {
+			ts.prepare(c, ex)
+		}
 		exchange.Set(c, ex)
 		handled, err := ts.router.Serve(c.Request.Context(), ts.inst, c, "/ext")
 		switch {
 		case err != nil:
+			ts.lastErr <- err
 			msg := err.Error()
 			if e := errs.As(err); e != nil {
 				msg = e.Message
