@@ -42,7 +42,8 @@ var errTooLarge = errors.New("request entity too large")
 // readJSONBody returns (nil, nil, nil) when the request is not one the parser takes.
 func readJSONBody(c *gin.Context, limit int64) (any, []byte, error) {
 	r := c.Request
-	if len(r.TransferEncoding) == 0 && r.Header.Get("Content-Length") == "" {
+	// type-is hasBody: a Transfer-Encoding or a Content-Length header (Go keeps the length in the request).
+	if len(r.TransferEncoding) == 0 && r.ContentLength == 0 && r.Header.Get("Content-Length") == "" {
 		return nil, nil, nil
 	}
 	mediaType, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))

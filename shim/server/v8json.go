@@ -19,7 +19,7 @@ func parseJSONLikeV8(src string) (any, error) {
 	}
 	p.skipWhitespace()
 	if !p.eos() {
-		return nil, p.explicit("Unexpected non-whitespace character after JSON")
+		return nil, &jsonSyntaxError{fmt.Sprintf("Unexpected non-whitespace character after JSON at position %d", p.pos)}
 	}
 	return v, nil
 }
@@ -309,6 +309,13 @@ func (p *v8Parser) number() (any, error) {
 	f, err := strconv.ParseFloat(text, 64)
 	if err != nil && !math.IsInf(f, 0) && f != 0 {
 		return nil, p.explicit("Unexpected number")
+	}
+	switch {
+	case math.IsInf(f, 0):
+		// JS keeps ±Infinity, which JSON.stringify writes as null; Go JSON cannot hold it.
+		return nil, nil
+	case f == 0:
+		return 0.0, nil // -0 prints as 0 in JSON
 	}
 	return f, nil
 }
