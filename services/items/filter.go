@@ -11,6 +11,7 @@ import (
 
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/query"
 	"github.com/dxhost/dxhost/services/schema"
 )
 
@@ -714,6 +715,9 @@ func (c *filterCompiler) coerce(typ string, v any) (any, error) {
 			return x.UnixMilli(), nil
 		}
 		return v, nil
+	}
+	if d, ok := v.(query.Date); ok {
+		v = time.Time(d)
 	}
 	if t, ok := v.(time.Time); ok {
 		switch c.b.d.Client {
