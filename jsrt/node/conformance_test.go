@@ -3,6 +3,7 @@ package node_test
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/dxhost/dxhost/jsrt"
 	"github.com/dxhost/dxhost/jsrt/jsrttest"
+	"github.com/dxhost/dxhost/jsrt/node/internal/testserver"
 	_ "github.com/dxhost/dxhost/jsrt/node"
 )
 
@@ -23,6 +25,10 @@ func TestConformance(t *testing.T) {
 	if err != nil || len(goldens) == 0 {
 		t.Fatalf("no golden files: %v", err)
 	}
+	server := httptest.NewServer(testserver.Handler())
+	defer server.Close()
+	// process.env is copied from the host environment when an instance starts.
+	t.Setenv("DXHOST_TEST_SERVER", server.URL)
 	dir, _ := filepath.Abs("testdata/conformance")
 	known := map[string]string{}
 	if raw, err := os.ReadFile("testdata/known-differences.json"); err == nil {

@@ -16,6 +16,7 @@ import (
 	_ "github.com/dxhost/dxhost/jsrt/node/events"
 	_ "github.com/dxhost/dxhost/jsrt/node/fs"
 	_ "github.com/dxhost/dxhost/jsrt/node/globals"
+	_ "github.com/dxhost/dxhost/jsrt/node/http"
 	_ "github.com/dxhost/dxhost/jsrt/node/path"
 	_ "github.com/dxhost/dxhost/jsrt/node/process"
 	_ "github.com/dxhost/dxhost/jsrt/node/querystring"

