@@ -14,8 +14,8 @@ import (
 
 	"github.com/dxhost/dxhost/jsrt"
 	"github.com/dxhost/dxhost/jsrt/jsrttest"
-	"github.com/dxhost/dxhost/jsrt/node/internal/testserver"
 	_ "github.com/dxhost/dxhost/jsrt/node"
+	"github.com/dxhost/dxhost/jsrt/node/internal/testserver"
 )
 
 // TestConformance runs every snippet of testdata/conformance in dxhost and compares each case's

@@ -24,8 +24,8 @@ import (
 // transports are shared process-wide (connection pooling is what Node's agents do); one per TLS
 // verification setting.
 var (
-	transportOnce          sync.Once
-	verified, unverified   *http.Transport
+	transportOnce        sync.Once
+	verified, unverified *http.Transport
 )
 
 func transport(insecure bool) *http.Transport {
