@@ -141,6 +141,11 @@ func parseFilterEntry(key string, value any, acc map[string]any) any {
 }
 
 func parseJSONFilterValue(v any, acc map[string]any) any {
+	if s, ok := v.(string); ok && s != "" {
+		// Object.entries of a string yields its characters, each again a string: Directus recurses until
+		// the stack overflows.
+		panic("Maximum call stack size exceeded")
+	}
 	result := NewObject()
 	for _, e := range objectEntries(v) {
 		switch {
