@@ -25,4 +25,5 @@ import (
 	_ "github.com/dxhost/dxhost/jsrt/node/timers"
 	_ "github.com/dxhost/dxhost/jsrt/node/url"
 	_ "github.com/dxhost/dxhost/jsrt/node/util"
+	_ "github.com/dxhost/dxhost/jsrt/node/zlib"
 )

@@ -30,6 +30,7 @@ var outputs = map[string]string{
 	"timers":         "timers/timers.gen.js",
 	"url":            "url/url.gen.js",
 	"util":           "util/util.gen.js",
+	"zlib":           "zlib/zlib.gen.js",
 }
 
 // builtins are resolved at run time by the host's require, never bundled: each module is loaded once
