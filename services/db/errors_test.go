@@ -51,7 +51,7 @@ func TestTranslateLive(t *testing.T) {
 			map[string]*want{
 				db.ClientSQLite:   dup,
 				db.ClientPostgres: dup,
-				db.ClientMySQL: {errs.CodeRecordNotUnique, map[string]any{"collection": "articles", "field": "slug", "value": "a", "primaryKey": false}},
+				db.ClientMySQL:    {errs.CodeRecordNotUnique, map[string]any{"collection": "articles", "field": "slug", "value": "a", "primaryKey": false}},
 			}},
 		{"unique without the field in the payload", "INSERT INTO articles (slug, n) VALUES (?, ?)", []any{"a", 2}, map[string]any{},
 			map[string]*want{

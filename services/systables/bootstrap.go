@@ -1,0 +1,295 @@
+package systables
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/systables/password"
+)
+
+// Options say what Bootstrap seeds; OptionsFromEnv reads them from Directus's env names.
+type Options struct {
+	AdminEmail    string           // ADMIN_EMAIL; empty = "admin@example.com"
+	AdminPassword string           // ADMIN_PASSWORD; empty = a generated one, returned once in Result
+	AdminToken    string           // ADMIN_TOKEN: the admin's static token; empty = none
+	ProjectName   string           // PROJECT_NAME: directus_settings.project_name when set
+	SkipAdmin     bool             // like `directus bootstrap --skipAdminInit`: no admin role, policy or user
+	Hash          password.Options // zero = password.Defaults (Directus's HASH_* defaults)
+}
+
+// OptionsFromEnv reads ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN, PROJECT_NAME and HASH_* from an
+// env map whose values are already cast (string, number, bool).
+func OptionsFromEnv(env map[string]any) Options {
+	str := func(k string) string { s, _ := env[k].(string); return s }
+	o := Options{
+		AdminEmail: str("ADMIN_EMAIL"), AdminPassword: str("ADMIN_PASSWORD"),
+		AdminToken: str("ADMIN_TOKEN"), ProjectName: str("PROJECT_NAME"),
+		Hash: password.Defaults,
+	}
+	num := func(k string) (uint32, bool) {
+		switch v := env[k].(type) {
+		case float64:
+			return uint32(v), v > 0
+		case int:
+			return uint32(v), v > 0
+		}
+		return 0, false
+	}
+	if n, ok := num("HASH_MEMORY_COST"); ok {
+		o.Hash.MemoryCost = n
+	}
+	if n, ok := num("HASH_TIME_COST"); ok {
+		o.Hash.TimeCost = n
+	}
+	if n, ok := num("HASH_PARALLELISM"); ok && n < 256 {
+		o.Hash.Parallelism = uint8(n)
+	}
+	if n, ok := num("HASH_HASH_LENGTH"); ok {
+		o.Hash.HashLength = n
+	}
+	if v, ok := env["HASH_TYPE"].(float64); ok {
+		o.Hash.Type = int(v)
+	}
+	return o
+}
+
+// Result tells what Bootstrap did.
+type Result struct {
+	AlreadyInstalled  bool   // the database had Directus's tables: nothing was changed
+	AdminEmail        string // the admin created (empty with SkipAdmin or AlreadyInstalled)
+	GeneratedPassword string // set only when no AdminPassword was given: print it once
+	AdminUserID       string
+	AdminRoleID       string
+	AdminPolicyID     string
+	Took              time.Duration
+}
+
+// PublicPolicyID is the fixed id Directus gives the public policy (migration 20240806A).
+const PublicPolicyID = "abf8a154-5b1c-4a46-ac9c-7300570f4f17"
+
+// Default admin rows of Directus's createAdmin (src/utils/create-admin.ts).
+const (
+	defaultAdminEmail     = "admin@example.com"
+	adminName             = "Administrator"
+	adminIcon             = "verified"
+	adminDescription      = "$t:admin_description"
+	defaultAdminFirstName = "Admin"
+	defaultAdminLastName  = "User"
+)
+
+// Settings values migration 20260110A writes into the settings row (JSON.stringify'd arrays).
+var defaultAllowedModels = map[string][]string{
+	"ai_openai_allowed_models":    {"gpt-5.4-nano", "gpt-5.4-mini", "gpt-5.4"},
+	"ai_anthropic_allowed_models": {"claude-haiku-4-5", "claude-sonnet-4-6"},
+	"ai_google_allowed_models":    {"gemini-3-pro-preview", "gemini-3-flash-preview", "gemini-2.5-pro", "gemini-2.5-flash"},
+}
+
+// Bootstrap does what `directus bootstrap` does on an empty database: the system tables of 12.4.1,
+// every migration recorded, the public policy and its access row, the settings row, and the first
+// admin (role, policy, access, user). On a database Directus already installed it changes nothing
+// and reports AlreadyInstalled (Directus would run its pending migrations; dxhost cannot).
+//
+// One difference from Directus 12.4.1 on purpose: Directus creates no admin when ADMIN_EMAIL or
+// ADMIN_PASSWORD is missing; Bootstrap defaults the e-mail and generates a password (returned in
+// Result.GeneratedPassword) so that a first start is usable. SkipAdmin gives Directus's behaviour.
+func Bootstrap(ctx context.Context, d *db.DB, opts Options) (*Result, error) {
+	start := time.Now()
+	installed, err := Installed(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	if installed {
+		return &Result{AlreadyInstalled: true, Took: time.Since(start)}, nil
+	}
+	seed, res, err := prepareSeed(opts)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := d.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("systables: %w", err)
+	}
+	defer conn.Close()
+
+	if d.Client == db.ClientMySQL {
+		// MySQL commits DDL implicitly: create the tables outside the seeding transaction, with
+		// foreign-key checks off because tables reference tables created after them.
+		if err := createMySQLTables(ctx, conn); err != nil {
+			return nil, err
+		}
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("systables: %w", err)
+	}
+	defer tx.Rollback()
+	if d.Client != db.ClientMySQL {
+		if err := createTables(ctx, tx, d.Client); err != nil {
+			return nil, err
+		}
+	}
+	if err := seed.run(ctx, tx, d.Dialect()); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("systables: commit: %w", err)
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+func createMySQLTables(ctx context.Context, conn *sql.Conn) error {
+	if _, err := conn.ExecContext(ctx, "SET FOREIGN_KEY_CHECKS = 0"); err != nil {
+		return fmt.Errorf("systables: %w", err)
+	}
+	err := createTables(ctx, conn, db.ClientMySQL)
+	if err != nil {
+		dropPartialMySQL(conn)
+	}
+	if _, err2 := conn.ExecContext(ctx, "SET FOREIGN_KEY_CHECKS = 1"); err2 != nil && err == nil {
+		err = fmt.Errorf("systables: %w", err2)
+	}
+	return err
+}
+
+var createTableName = regexp.MustCompile("^CREATE TABLE `([^`]+)`")
+
+// dropPartialMySQL removes the system tables a failed MySQL install created, so that the database
+// does not look installed. Best effort: the original error is what matters.
+func dropPartialMySQL(conn *sql.Conn) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	stmts, _ := ddlStatements(db.ClientMySQL)
+	for _, s := range stmts {
+		if m := createTableName.FindStringSubmatch(s); m != nil {
+			conn.ExecContext(ctx, "DROP TABLE IF EXISTS `"+m[1]+"`")
+		}
+	}
+}
+
+// seedRows holds everything Bootstrap inserts, decided before touching the database.
+type seedRows struct {
+	projectID     string
+	projectName   string
+	publicAccess  string
+	skipAdmin     bool
+	roleID        string
+	policyID      string
+	adminAccessID string
+	userID        string
+	email         string
+	passwordHash  string
+	token         *string
+}
+
+func prepareSeed(opts Options) (*seedRows, *Result, error) {
+	projectID, err := uuid.NewV7()
+	if err != nil {
+		return nil, nil, fmt.Errorf("systables: project id: %w", err)
+	}
+	s := &seedRows{projectID: projectID.String(), projectName: opts.ProjectName, publicAccess: uuid.NewString(), skipAdmin: opts.SkipAdmin}
+	res := &Result{}
+	if opts.SkipAdmin {
+		return s, res, nil
+	}
+	s.roleID, s.policyID, s.adminAccessID, s.userID = uuid.NewString(), uuid.NewString(), uuid.NewString(), uuid.NewString()
+	s.email = opts.AdminEmail
+	if s.email == "" {
+		s.email = defaultAdminEmail
+	}
+	pw := opts.AdminPassword
+	if pw == "" {
+		if pw, err = generatePassword(12); err != nil {
+			return nil, nil, err
+		}
+		res.GeneratedPassword = pw
+	}
+	hashOpts := opts.Hash
+	if hashOpts == (password.Options{}) {
+		hashOpts = password.Defaults
+	}
+	if s.passwordHash, err = password.HashWith(pw, hashOpts); err != nil {
+		return nil, nil, fmt.Errorf("systables: hashing the admin password: %w", err)
+	}
+	if opts.AdminToken != "" {
+		t := opts.AdminToken
+		s.token = &t
+	}
+	res.AdminEmail, res.AdminUserID, res.AdminRoleID, res.AdminPolicyID = s.email, s.userID, s.roleID, s.policyID
+	return s, res, nil
+}
+
+func (s *seedRows) run(ctx context.Context, tx *sql.Tx, d db.Dialect) error {
+	exec := func(what, query string, args ...any) error {
+		if _, err := tx.ExecContext(ctx, d.Rebind(query), args...); err != nil {
+			return fmt.Errorf("systables: seeding %s: %w", what, err)
+		}
+		return nil
+	}
+	q := d.Quote
+	for _, m := range Migrations() {
+		if err := exec("directus_migrations", "INSERT INTO directus_migrations (version, name) VALUES (?, ?)", m.Version, m.Name); err != nil {
+			return err
+		}
+	}
+	if err := exec("public policy", "INSERT INTO directus_policies (id, name, icon, description, app_access) VALUES (?, ?, ?, ?, ?)",
+		PublicPolicyID, "$t:public_label", "public", "$t:public_description", false); err != nil {
+		return err
+	}
+	if err := exec("public access", "INSERT INTO directus_access (id, role, "+q("user")+", policy, sort) VALUES (?, NULL, NULL, ?, 1)",
+		s.publicAccess, PublicPolicyID); err != nil {
+		return err
+	}
+	models := make([]any, 0, 3)
+	for _, k := range []string{"ai_openai_allowed_models", "ai_anthropic_allowed_models", "ai_google_allowed_models"} {
+		b, _ := json.Marshal(defaultAllowedModels[k])
+		models = append(models, string(b))
+	}
+	if err := exec("directus_settings", "INSERT INTO directus_settings (project_id, ai_openai_allowed_models, ai_anthropic_allowed_models, ai_google_allowed_models) VALUES (?, ?, ?, ?)",
+		append([]any{s.projectID}, models...)...); err != nil {
+		return err
+	}
+	if s.projectName != "" {
+		if err := exec("project name", "UPDATE directus_settings SET project_name = ?", s.projectName); err != nil {
+			return err
+		}
+	}
+	if s.skipAdmin {
+		return nil
+	}
+	if err := exec("admin role", "INSERT INTO directus_roles (id, name, icon, description) VALUES (?, ?, ?, ?)",
+		s.roleID, adminName, adminIcon, adminDescription); err != nil {
+		return err
+	}
+	if err := exec("admin policy", "INSERT INTO directus_policies (id, name, icon, description, admin_access, app_access) VALUES (?, ?, ?, ?, ?, ?)",
+		s.policyID, adminName, adminIcon, adminDescription, true, true); err != nil {
+		return err
+	}
+	if err := exec("admin access", "INSERT INTO directus_access (id, role, "+q("user")+", policy) VALUES (?, ?, NULL, ?)",
+		s.adminAccessID, s.roleID, s.policyID); err != nil {
+		return err
+	}
+	return exec("admin user", "INSERT INTO directus_users (id, first_name, last_name, email, password, status, token, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		s.userID, defaultAdminFirstName, defaultAdminLastName, s.email, s.passwordHash, "active", s.token, s.roleID)
+}
+
+// generatePassword makes a nanoid-style password (URL-safe alphabet) of n characters.
+func generatePassword(n int) (string, error) {
+	const alphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict"
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("systables: generating a password: %w", err)
+	}
+	for i := range b {
+		b[i] = alphabet[b[i]&63]
+	}
+	return string(b), nil
+}
