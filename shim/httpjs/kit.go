@@ -166,6 +166,13 @@ func (k *Kit) isBufferValue(v goja.Value) bool {
 	return err == nil && r.ToBoolean()
 }
 
+// hasListeners reports whether any listener was ever added to obj (the prelude's EventEmitter keeps
+// them in an own _events property), so events nobody listens to cost nothing.
+func (k *Kit) hasListeners(obj *goja.Object) bool {
+	v := obj.Get("_events")
+	return v != nil && !goja.IsUndefined(v)
+}
+
 // emitEvent calls obj.emit(name, ...args); a throwing listener's error is returned for logging.
 func (k *Kit) emitEvent(obj *goja.Object, name string, args ...goja.Value) error {
 	all := append([]goja.Value{k.rt.ToValue(name)}, args...)

@@ -366,12 +366,6 @@ func (res *Response) end(data []byte) {
 	if res.onEnd != nil {
 		res.onEnd()
 	}
-	obj := res.obj
-	res.loop.RunOnLoop(func(*goja.Runtime) {
-		if err := res.kit.emitEvent(obj, "finish"); err != nil && res.OnListenerError != nil {
-			res.OnListenerError(err)
-		}
-	})
 }
 
 // chunkBytes converts a write/end chunk (string with encoding, Buffer or Uint8Array) to bytes.
@@ -450,13 +444,21 @@ func jsNumberToStatus(v goja.Value) int {
 	return int(f)
 }
 
-// Closed tells res the exchange is over (the response was written or the client went away): it
-// emits 'close' once, as Node does after 'finish' or on a dropped connection (loop only).
+// Closed tells res the exchange is over (the response was written out or the client went away): it
+// emits 'finish' (when the response was completed) then 'close', once, as Node does (loop only).
 func (res *Response) Closed() {
 	if res.closed {
 		return
 	}
 	res.closed = true
+	if !res.kit.hasListeners(res.obj) {
+		return
+	}
+	if res.Ended {
+		if err := res.kit.emitEvent(res.obj, "finish"); err != nil && res.OnListenerError != nil {
+			res.OnListenerError(err)
+		}
+	}
 	if err := res.kit.emitEvent(res.obj, "close"); err != nil && res.OnListenerError != nil {
 		res.OnListenerError(err)
 	}

@@ -66,6 +66,10 @@ func CompilePattern(spec PathSpec, opts PatternOptions) (*Pattern, error) {
 	}
 	p.keys = keys
 	p.source = src
+	if !spec.IsArray && !spec.IsRegExp && !opts.Strict && literalPath(spec.Str) {
+		p.re = newLiteralMatcher(spec.Str, opts.End, opts.Sensitive)
+		return p, nil
+	}
 	re, err := compileJSRegexp(src, flags)
 	if err != nil {
 		return nil, fmt.Errorf("path %q: %w", spec.Str, err)

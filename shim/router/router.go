@@ -18,7 +18,8 @@ type Router struct {
 	params map[string][]goja.Value // router.param(name, fn)
 	// paramHooks are the deprecated router.param(fn) transformers.
 	paramHooks []goja.Callable
-	warned     map[*layer]bool // async-rejection warning given (once per route)
+	warned     map[*layer]bool     // async-rejection warning given (once per route)
+	mounts     map[string]*Pattern // compiled mount prefixes (Serve's mountPath)
 }
 
 // layer is an entry of a router stack (use or route) or of a route stack (method handler).

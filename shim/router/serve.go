@@ -63,7 +63,7 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, c *gin.Context, ex
 	}
 	req := kit.NewRequest(c, ex, inst)
 	res := kit.NewResponse(req, conn, inst)
-	if !mount(req, mountPath) {
+	if !r.mount(req, mountPath) {
 		conn.Finish(httpjs.Outcome{})
 		return res
 	}
@@ -128,13 +128,20 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, c *gin.Context, ex
 }
 
 // mount sets req.url/req.baseUrl as the endpoint router's use('/<prefix>', router) layer would.
-func mount(req *httpjs.Request, mountPath string) bool {
+func (r *Router) mount(req *httpjs.Request, mountPath string) bool {
 	if mountPath == "" || mountPath == "/" {
 		return true
 	}
-	p, err := CompilePattern(PathSpec{Str: mountPath}, PatternOptions{End: false})
-	if err != nil {
-		return false
+	p := r.mounts[mountPath] // loop only, like every Router field
+	if p == nil {
+		var err error
+		if p, err = CompilePattern(PathSpec{Str: mountPath}, PatternOptions{End: false}); err != nil {
+			return false
+		}
+		if r.mounts == nil {
+			r.mounts = map[string]*Pattern{}
+		}
+		r.mounts[mountPath] = p
 	}
 	path := req.Pathname()
 	matched, _, ok := p.Match(path)
