@@ -79,6 +79,16 @@ func (i *Instance) wrapError(err error) error {
 		}
 		return err
 	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		ex := &Exception{Name: "RangeError", Message: "Maximum call stack size exceeded", Cause: err,
+			Stack: formatStack(so.Stack())}
+		if f, ok := firstFrame(so.Stack()); ok {
+			p := f.Position()
+			ex.File, ex.Line, ex.Column = p.Filename, p.Line, p.Column
+		}
+		return ex
+	}
 	var gex *goja.Exception
 	if errors.As(err, &gex) {
 		return exceptionFrom(gex)

@@ -72,6 +72,11 @@ const (
 	stateTerminated
 )
 
+// maxCallStack bounds JS recursion (Node allows about 11k simple frames). Without it a runaway
+// recursion grows until memory runs out; goja unwinds recursion through native callbacks (e.g.
+// [].map(self)) in time quadratic in depth (10k frames: ~20 s, 5k: ~3 s), hence the lower bound.
+const maxCallStack = 5000
+
 var instances sync.Map // *goja.Runtime → *Instance
 
 // New creates an Instance, runs every RegisterGlobals setup on it and starts its loop goroutine.
@@ -92,6 +97,7 @@ func New(opts Options) (*Instance, error) {
 		modules:  map[string]*goja.Object{},
 	}
 	i.rt.SetFieldNameMapper(goja.TagFieldNameMapper("json", true))
+	i.rt.SetMaxCallStackSize(maxCallStack)
 	i.wd = newWatchdog(i.rt, opts.TimeLimit)
 	i.rt.SetAsyncContextTracker(taskTracker{i})
 	i.rt.SetPromiseRejectionTracker(i.trackRejection)

@@ -276,3 +276,16 @@ func TestFromRuntimeAndDoErrors(t *testing.T) {
 		t.Fatal("FromRuntime found an instance for a foreign runtime")
 	}
 }
+
+func TestRunawayRecursionIsARangeError(t *testing.T) {
+	inst := jsrttest.New(t)
+	_, err := jsrttest.Eval(inst, `function f() { return f() + 1 }
+f()`)
+	var ex *jsrt.Exception
+	if !errors.As(err, &ex) || ex.Name != "RangeError" || ex.Message != "Maximum call stack size exceeded" || ex.Line != 1 {
+		t.Fatalf("got %v", err)
+	}
+	if v := jsrttest.Run(t, inst, `'ok'`); v.String() != "ok" {
+		t.Fatal(v)
+	}
+}
