@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/gin-gonic/gin"
 
+	"github.com/dxhost/dxhost/services/query"
 	"github.com/dxhost/dxhost/shim/exchange"
 )
 
@@ -98,7 +99,10 @@ func (k *Kit) defineRequest() {
 		return orderedJSONValue(rt, r.ex.Accountability, accountabilityOrder)
 	})
 	valueProp("sanitizedQuery", func(r *Request) *goja.Value { return &r.sanitized }, func(r *Request) goja.Value {
-		v := jsonValue(rt, r.ex.SanitizedQuery)
+		if r.ex.SanitizedQuery == nil {
+			return freezeObj(rt, rt.NewObject())
+		}
+		v := orderedJSONValue(rt, r.ex.SanitizedQuery, query.KeyOrder)
 		if o, ok := v.(*goja.Object); ok {
 			freeze(rt, o) // Directus freezes it (spec 02 §3)
 		}

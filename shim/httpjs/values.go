@@ -114,3 +114,8 @@ func (k *Kit) bytesValue(b []byte) goja.Value {
 	u8, _ := k.rt.New(k.rt.Get("Uint8Array"), k.rt.ToValue(ab))
 	return u8
 }
+
+func freezeObj(rt *goja.Runtime, o *goja.Object) goja.Value {
+	freeze(rt, o)
+	return o
+}

@@ -151,7 +151,7 @@ func TestDirectusRequestFields(t *testing.T) {
 	}
 	got := ts.do(t, "GET", "/ext/f?limit=5&access_token=abc", nil, nil)
 	want := `{"accountability":{"role":null,"user":null,"roles":[],"admin":false,"app":false,"ip":"127.0.0.1","userAgent":"curl/7.88.1"},` +
-		`"sanitizedQuery":{"fields":["*"],"limit":5},"frozen":true,"token":"abc","tokenSource":"query","id":7,"cookies":{"a":"1","b":"2"},"rawBody":true}`
+		`"sanitizedQuery":{"limit":5,"fields":["*"]},"frozen":true,"token":"abc","tokenSource":"query","id":7,"cookies":{"a":"1","b":"2"},"rawBody":true}`
 	if got.body != want {
 		t.Fatalf("got  %s\nwant %s", got.body, want)
 	}
