@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -111,5 +112,31 @@ func TestDiscoverMissingDir(t *testing.T) {
 	exts, problems := Discover(filepath.Join(t.TempDir(), "nope"))
 	if len(exts) != 0 || len(problems) != 0 {
 		t.Fatalf("got %v %v", exts, problems)
+	}
+}
+
+// The problem text is exactly what Directus's own scanner throws (recorded from
+// @directus/extensions@4.0.5 resolveFsExtensions by testdata/manifests/record-scanner.mjs).
+func TestDiscoverProblemTextMatchesDirectus(t *testing.T) {
+	data, err := os.ReadFile("testdata/manifests/scanner-recorded.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Folder      string `json:"folder"`
+		PackageJSON string `json:"packageJSON"`
+		Message     string `json:"message"`
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{rec.Folder + "/package.json": rec.PackageJSON})
+	_, problems := Discover(root)
+	if len(problems) != 1 {
+		t.Fatalf("problems = %v", problems)
+	}
+	if want := strings.ReplaceAll(rec.Message, "<ROOT>", root); problems[0].Error() != want {
+		t.Fatalf("got:\n%s\nwant:\n%s", problems[0].Error(), want)
 	}
 }
