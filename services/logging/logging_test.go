@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -85,5 +86,20 @@ func TestWriteBypassesLevel(t *testing.T) {
 	Write(l, logrus.DebugLevel, logrus.Fields{}, "child at debug")
 	if !strings.Contains(out.String(), `"level":20`) {
 		t.Fatalf("Write: %s", out.String())
+	}
+}
+
+func TestPrettyHTTPLine(t *testing.T) {
+	var out bytes.Buffer
+	l := New(Config{}, &out)
+	l.WithFields(logrus.Fields{"req": map[string]any{"id": 1, "method": "GET", "url": "/x?a=1"}, "res": map[string]any{"statusCode": 200}, "responseTime": int64(12)}).Info("request completed")
+	if !regexp.MustCompile(`^\[\d\d:\d\d:\d\d\] GET /x\?a=1 200 12ms\n$`).MatchString(out.String()) {
+		t.Fatalf("http line: %q", out.String())
+	}
+	// Values from pretty-ms under Node.
+	for ms, want := range map[int64]string{999: "999ms", 1500: "1.5s", 2000: "2s", 61000: "1m 1s", 120000: "2m", 1049: "1s", 59999: "59.9s"} {
+		if got := prettyMs(ms); got != want {
+			t.Errorf("prettyMs(%d) = %s, want %s", ms, got, want)
+		}
 	}
 }
