@@ -337,3 +337,44 @@ func TestParseBytes(t *testing.T) {
 		t.Error("abc is not a size")
 	}
 }
+
+// Spec 02 §3/§4 (verified): bad query parameters are rejected before the route; unknown keys dropped.
+func TestSanitizedQuery(t *testing.T) {
+	eng, seen := engine(t)
+	w := do(eng, "GET", "/x?limit=abc", nil, nil)
+	want := `{"errors":[{"message":"Invalid query. \"limit\" must be a number.","extensions":{"reason":"\"limit\" must be a number","code":"INVALID_QUERY"}}]}`
+	if w.Code != 400 || w.Body.String() != want {
+		t.Fatalf("limit=abc: %d %s", w.Code, w.Body)
+	}
+	w = do(eng, "GET", "/x?filter=notjson", nil, nil)
+	if w.Code != 400 || !strings.Contains(w.Body.String(), `"reason":"Invalid JSON for filter object"`) {
+		t.Fatalf("filter=notjson: %d %s", w.Code, w.Body)
+	}
+	do(eng, "GET", "/x?limit=5&foo=bar", nil, nil)
+	if !jsonEqual(seen.SanitizedQuery, map[string]any{"limit": 5, "fields": []string{"*"}}) {
+		t.Fatalf("sanitized %v", seen.SanitizedQuery)
+	}
+	do(eng, "GET", "/x", nil, nil)
+	if len(seen.SanitizedQuery) != 0 {
+		t.Fatalf("no query string must give {}: %v", seen.SanitizedQuery)
+	}
+}
+
+// Directus's order: body parsing (9) before token extraction (11) before query sanitising (21).
+func TestMiddlewareOrder(t *testing.T) {
+	eng, _ := engine(t)
+	headers := map[string]string{"Content-Type": "application/json", "Authorization": "Bearer h"}
+	w := do(eng, "POST", "/x?access_token=q&limit=abc", strings.NewReader("{bad"), headers)
+	if !strings.Contains(w.Body.String(), "Expected property name") {
+		t.Fatalf("body error must come first: %s", w.Body)
+	}
+	w = do(eng, "POST", "/x?access_token=q&limit=abc", strings.NewReader("{}"), headers)
+	if !strings.Contains(w.Body.String(), "more than one method") {
+		t.Fatalf("token error must come before the query error: %s", w.Body)
+	}
+	// The pre-auth routes answer even with a request the later steps would reject.
+	w = do(eng, "GET", "/server/ping?limit=abc", nil, nil)
+	if w.Code != 200 || w.Body.String() != "pong" {
+		t.Fatalf("ping before sanitising: %d %s", w.Code, w.Body)
+	}
+}
