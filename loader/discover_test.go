@@ -123,9 +123,12 @@ func TestDiscoverProblemTextMatchesDirectus(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rec struct {
-		Folder      string `json:"folder"`
-		PackageJSON string `json:"packageJSON"`
-		Message     string `json:"message"`
+		Folder      string            `json:"folder"`
+		PackageJSON string            `json:"packageJSON"`
+		Message     string            `json:"message"`
+		Tree        map[string]string `json:"tree"`
+		Outside     map[string]string `json:"outside"`
+		Kept        []string          `json:"kept"`
 	}
 	if err := json.Unmarshal(data, &rec); err != nil {
 		t.Fatal(err)
@@ -138,5 +141,38 @@ func TestDiscoverProblemTextMatchesDirectus(t *testing.T) {
 	}
 	if want := strings.ReplaceAll(rec.Message, "<ROOT>", root); problems[0].Error() != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", problems[0].Error(), want)
+	}
+}
+
+// Which folders survive the scan is what Directus's scanner kept for the same tree (recorded).
+func TestDiscoverKeepsWhatDirectusKeeps(t *testing.T) {
+	data, err := os.ReadFile("testdata/manifests/scanner-recorded.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Tree    map[string]string `json:"tree"`
+		Outside map[string]string `json:"outside"`
+		Kept    []string          `json:"kept"`
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	root, outside := t.TempDir(), t.TempDir()
+	writeTree(t, root, rec.Tree)
+	writeTree(t, outside, rec.Outside)
+	if err := os.Symlink(filepath.Join(outside, "linked"), filepath.Join(root, "via-link")); err != nil {
+		t.Fatal(err)
+	}
+	exts, problems := Discover(root)
+	if len(problems) != 0 {
+		t.Fatalf("problems = %v", problems)
+	}
+	var got []string
+	for _, e := range exts {
+		got = append(got, e.Folder)
+	}
+	if strings.Join(got, ",") != strings.Join(rec.Kept, ",") {
+		t.Fatalf("kept %v, Directus kept %v", got, rec.Kept)
 	}
 }

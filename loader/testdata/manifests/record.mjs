@@ -1,6 +1,6 @@
 // Records what the real @directus/extensions@4.0.5 manifest schema (zod 4.1.12) says about each case in
-// cases.json. Run from a scratch dir holding node_modules/@directus/extensions@4.0.5:
-//   NODE_PATH=... node record.mjs cases.json > zod-recorded.json
+// cases.json. SCRATCH is a folder holding node_modules/@directus/extensions@4.0.5:
+//   SCRATCH=/tmp/zodrec node record.mjs cases.json > zod-recorded.json
 // The output is committed; Go tests compare against it, so no node is needed at test time.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
