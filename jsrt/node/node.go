@@ -14,6 +14,7 @@ import (
 	_ "github.com/dxhost/dxhost/jsrt/node/buffer"
 	_ "github.com/dxhost/dxhost/jsrt/node/crypto"
 	_ "github.com/dxhost/dxhost/jsrt/node/events"
+	_ "github.com/dxhost/dxhost/jsrt/node/fetch"
 	_ "github.com/dxhost/dxhost/jsrt/node/fs"
 	_ "github.com/dxhost/dxhost/jsrt/node/globals"
 	_ "github.com/dxhost/dxhost/jsrt/node/http"

@@ -1221,8 +1221,72 @@ impl.isAscii = /* @__PURE__ */ __name(function(input) {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] > 127) return !1;
   return !0;
 }, "isAscii");
-Object.defineProperty(impl, "Blob", { enumerable: !0, get: /* @__PURE__ */ __name(() => globalThis.Blob, "get") });
-Object.defineProperty(impl, "File", { enumerable: !0, get: /* @__PURE__ */ __name(() => globalThis.File, "get") });
+var kBytes = /* @__PURE__ */ Symbol.for("dxhost.blob.bytes");
+function partBytes(part) {
+  return part instanceof Blob ? part[kBytes] : part instanceof ArrayBuffer ? Buffer2.from(part) : ArrayBuffer.isView(part) ? Buffer2.from(part.buffer, part.byteOffset, part.byteLength) : Buffer2.from(String(part));
+}
+__name(partBytes, "partBytes");
+var _Blob = class _Blob {
+  constructor(parts = [], options = {}) {
+    if (typeof parts != "object" || parts === null || typeof parts[Symbol.iterator] != "function") {
+      let e = new TypeError('The "sources" argument must be a sequence. Received ' + (parts === null ? "null" : typeof parts));
+      throw e.code = "ERR_INVALID_ARG_TYPE", e;
+    }
+    Object.defineProperty(this, kBytes, { value: Buffer2.concat(Array.from(parts, partBytes)) });
+    let type = options.type === void 0 ? "" : String(options.type);
+    Object.defineProperty(this, "_type", { value: /^[\x20-\x7e]*$/.test(type) ? type.toLowerCase() : "" });
+  }
+  get size() {
+    return this[kBytes].length;
+  }
+  get type() {
+    return this._type;
+  }
+  async text() {
+    return this[kBytes].toString("utf8");
+  }
+  async arrayBuffer() {
+    let b = this[kBytes];
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  }
+  async bytes() {
+    return new Uint8Array(await this.arrayBuffer());
+  }
+  slice(start = 0, end = this.size, type = "") {
+    let size = this.size, rel = /* @__PURE__ */ __name((n) => n < 0 ? Math.max(size + n, 0) : Math.min(n, size), "rel"), s = rel(start), e = Math.max(rel(end), s);
+    return new _Blob([this[kBytes].subarray(s, e)], { type });
+  }
+  // A Node Readable: goja has no WHATWG ReadableStream.
+  stream() {
+    return require("stream").Readable.from([this[kBytes]]);
+  }
+  get [Symbol.toStringTag]() {
+    return "Blob";
+  }
+};
+__name(_Blob, "Blob");
+var Blob = _Blob, _File = class _File extends Blob {
+  constructor(parts, name, options = {}) {
+    if (arguments.length < 2) {
+      let e = new TypeError('The "fileName" argument must be specified');
+      throw e.code = "ERR_MISSING_ARGS", e;
+    }
+    super(parts, options), Object.defineProperty(this, "_name", { value: String(name) }), Object.defineProperty(this, "_lastModified", { value: options.lastModified === void 0 ? Date.now() : Number(options.lastModified) });
+  }
+  get name() {
+    return this._name;
+  }
+  get lastModified() {
+    return this._lastModified;
+  }
+  get [Symbol.toStringTag]() {
+    return "File";
+  }
+};
+__name(_File, "File");
+var File = _File;
+impl.Blob = Blob;
+impl.File = File;
 module.exports = impl;
 /*! Bundled license information:
 

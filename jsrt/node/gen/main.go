@@ -19,6 +19,7 @@ var outputs = map[string]string{
 	"buffer":         "buffer/buffer.gen.js",
 	"crypto":         "crypto/crypto.gen.js",
 	"events":         "events/events.gen.js",
+	"fetch":          "fetch/fetch.gen.js",
 	"fs":             "fs/fs.gen.js",
 	"globals":        "globals/globals.gen.js",
 	"http":           "http/http.gen.js",
@@ -89,6 +90,21 @@ func bundle(entry, out string) error {
 var externalBuiltins = api.Plugin{
 	Name: "external-node-builtins",
 	Setup: func(b api.PluginBuild) {
+		// node-fetch's optional 'encoding' stays a runtime require (it catches the failure), and its
+		// whatwg-url@5 fallback is our WHATWG URL.
+		b.OnResolve(api.OnResolveOptions{Filter: `^encoding$`}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+			return api.OnResolveResult{Path: "encoding", External: true}, nil
+		})
+		b.OnResolve(api.OnResolveOptions{Filter: `^whatwg-url$`}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+			if !strings.Contains(filepath.ToSlash(a.Importer), "/node-fetch/") {
+				return api.OnResolveResult{}, nil
+			}
+			here, _ := os.Getwd()
+			if filepath.Base(here) != "gen" {
+				here = filepath.Join(here, "gen")
+			}
+			return api.OnResolveResult{Path: filepath.Join(here, "entries", "shims", "global-url.js")}, nil
+		})
 		b.OnResolve(api.OnResolveOptions{Filter: builtins.String()}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
 			name := strings.TrimSuffix(strings.TrimPrefix(a.Path, "node:"), "/")
 			return api.OnResolveResult{Path: name, External: true}, nil
@@ -111,6 +127,11 @@ var patches = map[string][][2]string{
 		{"throw new TypeError(`Invalid URL: ${url}`);", `throw Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL", input: url });`},
 		{"throw new TypeError(`Invalid URL: ${v}`);", `throw Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL", input: v });`},
 	},
+	// Node 22's fetch leaves a manual redirect's Location header as the server sent it.
+	"node-fetch/lib/index.js": {{
+		"\t\t\t\t\t\tif (locationURL !== null) {\n\t\t\t\t\t\t\t// handle corrupted header",
+		"\t\t\t\t\t\tif (false) {\n\t\t\t\t\t\t\t// handle corrupted header",
+	}},
 	"whatwg-url/lib/utils.js": {{
 		`const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);`,
 		`const AsyncIteratorPrototype = Object.prototype;`,

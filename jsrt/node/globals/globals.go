@@ -46,6 +46,12 @@ func Install(i *jsrt.Instance, rt *goja.Runtime) (err error) {
 	asset.Load(rt, module, host.Require, func(rt *goja.Runtime) *goja.Object { return binding(rt, origin) })
 	g := rt.GlobalObject()
 	g.Set("process", host.Require(rt, "process"))
-	g.Set("Buffer", host.Require(rt, "buffer").ToObject(rt).Get("Buffer"))
+	buffer := host.Require(rt, "buffer").ToObject(rt)
+	g.Set("Buffer", buffer.Get("Buffer"))
+	for _, name := range []string{"Blob", "File"} {
+		if err := g.DefineDataProperty(name, buffer.Get(name), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+			return err
+		}
+	}
 	return nil
 }

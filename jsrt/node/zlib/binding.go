@@ -36,7 +36,9 @@ func binding(rt *goja.Runtime) *goja.Object {
 			}
 			return ab(out)
 		}
-		h.Set("write", func(in goja.ArrayBuffer) goja.Value { return call(func() ([]byte, error) { return c.write(in.Bytes()) }) })
+		h.Set("write", func(in goja.ArrayBuffer) goja.Value {
+			return call(func() ([]byte, error) { return c.write(in.Bytes()) })
+		})
 		h.Set("flush", func() goja.Value { return call(c.flush) })
 		h.Set("close", func() goja.Value { return call(c.close) })
 		return h

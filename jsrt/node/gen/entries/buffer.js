@@ -92,7 +92,57 @@ impl.isAscii = function isAscii(input) {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
   return true;
 };
-Object.defineProperty(impl, 'Blob', { enumerable: true, get: () => globalThis.Blob });
-Object.defineProperty(impl, 'File', { enumerable: true, get: () => globalThis.File });
+// --- Blob / File (the WHATWG File API; their bytes are a Buffer) ---
+const kBytes = Symbol.for('dxhost.blob.bytes');
+function partBytes(part) {
+  if (part instanceof Blob) return part[kBytes];
+  if (part instanceof ArrayBuffer) return Buffer.from(part);
+  if (ArrayBuffer.isView(part)) return Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+  return Buffer.from(String(part));
+}
+class Blob {
+  constructor(parts = [], options = {}) {
+    if (typeof parts !== 'object' || parts === null || typeof parts[Symbol.iterator] !== 'function') {
+      const e = new TypeError('The "sources" argument must be a sequence. Received ' + (parts === null ? 'null' : typeof parts));
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+    Object.defineProperty(this, kBytes, { value: Buffer.concat(Array.from(parts, partBytes)) });
+    const type = options.type === undefined ? '' : String(options.type);
+    Object.defineProperty(this, '_type', { value: /^[\x20-\x7e]*$/.test(type) ? type.toLowerCase() : '' });
+  }
+  get size() { return this[kBytes].length; }
+  get type() { return this._type; }
+  async text() { return this[kBytes].toString('utf8'); }
+  async arrayBuffer() { const b = this[kBytes]; return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); }
+  async bytes() { return new Uint8Array(await this.arrayBuffer()); }
+  slice(start = 0, end = this.size, type = '') {
+    const size = this.size;
+    const rel = (n) => (n < 0 ? Math.max(size + n, 0) : Math.min(n, size));
+    const s = rel(start);
+    const e = Math.max(rel(end), s);
+    return new Blob([this[kBytes].subarray(s, e)], { type });
+  }
+  // A Node Readable: goja has no WHATWG ReadableStream.
+  stream() { return require('stream').Readable.from([this[kBytes]]); }
+  get [Symbol.toStringTag]() { return 'Blob'; }
+}
+class File extends Blob {
+  constructor(parts, name, options = {}) {
+    if (arguments.length < 2) {
+      const e = new TypeError('The "fileName" argument must be specified');
+      e.code = 'ERR_MISSING_ARGS';
+      throw e;
+    }
+    super(parts, options);
+    Object.defineProperty(this, '_name', { value: String(name) });
+    Object.defineProperty(this, '_lastModified', { value: options.lastModified === undefined ? Date.now() : Number(options.lastModified) });
+  }
+  get name() { return this._name; }
+  get lastModified() { return this._lastModified; }
+  get [Symbol.toStringTag]() { return 'File'; }
+}
+impl.Blob = Blob;
+impl.File = File;
 
 module.exports = impl;
