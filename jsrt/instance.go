@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -85,9 +86,15 @@ func New(opts Options) (*Instance, error) {
 	if log == nil {
 		log = logrus.NewEntry(logrus.StandardLogger())
 	}
+	dir := opts.Dir
+	if dir != "" {
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+	}
 	i := &Instance{
 		name:     opts.Name,
-		dir:      opts.Dir,
+		dir:      dir,
 		log:      log,
 		rt:       goja.New(),
 		start:    time.Now(),
@@ -142,7 +149,7 @@ func FromRuntime(rt *goja.Runtime) *Instance {
 }
 
 func (i *Instance) Name() string           { return i.name }
-func (i *Instance) Dir() string            { return i.dir }
+func (i *Instance) Dir() string            { return i.dir } // absolute
 func (i *Instance) Logger() *logrus.Entry  { return i.log }
 func (i *Instance) Runtime() *goja.Runtime { return i.rt } // loop only
 

@@ -53,10 +53,8 @@ func isPathSpecifier(spec string) bool {
 func (i *Instance) nodeModulesPaths(base string) []string {
 	var out []string
 	stop := ""
-	if i.dir != "" {
-		if d, err := filepath.Abs(i.dir); err == nil && within(base, d) {
-			stop = d
-		}
+	if i.dir != "" && within(base, i.dir) {
+		stop = i.dir
 	}
 	for d := base; ; {
 		if filepath.Base(d) != "node_modules" {
