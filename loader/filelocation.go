@@ -3,9 +3,10 @@ package loader
 import (
 	"bytes"
 	"encoding/json"
-	"net/url"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -90,7 +91,7 @@ func loaderFor(path string) api.Loader {
 
 // locationDefines are Node's per-module location values for the file at path.
 func locationDefines(path string) map[string]string {
-	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	fileURL := fileURLOf(path)
 	dir := filepath.Dir(path)
 	meta, _ := json.Marshal(map[string]string{"url": fileURL, "dirname": dir, "filename": path})
 	return map[string]string{
@@ -101,6 +102,23 @@ func locationDefines(path string) map[string]string {
 		"__dirname":            quoteJSON(dir),
 		"__filename":           quoteJSON(path),
 	}
+}
+
+// fileURLOf is Node's url.pathToFileURL(path).href for an absolute POSIX path: bytes outside
+// printable ASCII and the characters below are percent-encoded, everything else is kept.
+func fileURLOf(path string) string {
+	const encoded = " \"#%<>?[\\]^`{|}~"
+	var b strings.Builder
+	b.WriteString("file://")
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		if c < 0x21 || c >= 0x7f || strings.IndexByte(encoded, c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 func quoteJSON(s string) string {
