@@ -131,7 +131,6 @@ func (i *Instance) setup() (err error) {
 	i.installTimers()
 	i.installMicrotask()
 	i.installConsole()
-	i.installRequire()
 	for _, g := range registeredGlobals() {
 		if err := g.setup(i, i.rt); err != nil {
 			return fmt.Errorf("jsrt: globals %q: %w", g.name, err)

@@ -109,9 +109,7 @@ func (i *Instance) loop() {
 			wait.Reset(d)
 			select {
 			case <-i.wake:
-				if !wait.Stop() {
-					<-wait.C
-				}
+				wait.Stop() // Go ≥1.23 timers: no stale tick survives Stop, Reset is safe
 			case <-wait.C:
 			}
 		} else {

@@ -32,8 +32,6 @@ func (i *Instance) Require(name string) (v goja.Value, err error) {
 // RequireFunc returns a JS require function resolving relative to the file from (loop only).
 func (i *Instance) RequireFunc(from string) goja.Value { return i.requireFor(from) }
 
-func (i *Instance) installRequire() {}
-
 // requireFor builds the require function handed to the module in file from.
 func (i *Instance) requireFor(from string) goja.Value {
 	rt := i.rt
