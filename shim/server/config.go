@@ -9,6 +9,7 @@ import (
 type config struct {
 	csp           string
 	coop          string // "" = header off
+	hsts          string // "" = header off
 	cors          *corsConfig
 	maxPayload    int64
 	sessionCookie string
@@ -39,6 +40,9 @@ func newConfig(e *env.Env) *config {
 		if p, ok := e.Get("CROSS_ORIGIN_OPENER_POLICY"); ok && p != nil {
 			cfg.coop = env.ToJSString(p)
 		}
+	}
+	if v, _ := e.Get("HSTS_ENABLED"); truthy(v) {
+		cfg.hsts = strictTransportSecurity(e)
 	}
 	if e.Bool("CORS_ENABLED") {
 		cfg.cors = newCORS(e)

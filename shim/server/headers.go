@@ -1,6 +1,7 @@
 package server
 
 import (
+	"math"
 	"strings"
 	"sync/atomic"
 
@@ -104,13 +105,36 @@ func contentSecurityPolicy(e *env.Env) string {
 	return strings.Join(parts, ";")
 }
 
-// securityHeaders are helmet's Content-Security-Policy and Cross-Origin-Opener-Policy (steps 2–3).
+// strictTransportSecurity is helmet 8's HSTS header from HSTS_MAX_AGE (seconds, default one year),
+// HSTS_INCLUDE_SUB_DOMAINS (default on) and HSTS_PRELOAD. An invalid max age (Directus refuses to
+// start) falls back to the default.
+func strictTransportSecurity(e *env.Env) string {
+	maxAge := 365 * 24 * 60 * 60.0
+	if v, ok := e.Get("HSTS_MAX_AGE"); ok {
+		if n := env.ToNumber(v); n >= 0 && !math.IsInf(n, 0) {
+			maxAge = math.Floor(n)
+		}
+	}
+	parts := []string{"max-age=" + env.FormatJSNumber(maxAge)}
+	if v, ok := e.Get("HSTS_INCLUDE_SUB_DOMAINS"); !ok || truthy(v) {
+		parts = append(parts, "includeSubDomains")
+	}
+	if v, _ := e.Get("HSTS_PRELOAD"); truthy(v) {
+		parts = append(parts, "preload")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// securityHeaders are helmet's Content-Security-Policy, Cross-Origin-Opener-Policy and HSTS (steps 2–4).
 func securityHeaders(cfg *config) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		h := c.Writer.Header()
 		h.Set("Content-Security-Policy", cfg.csp)
 		if cfg.coop != "" {
 			h.Set("Cross-Origin-Opener-Policy", cfg.coop)
+		}
+		if cfg.hsts != "" {
+			h.Set("Strict-Transport-Security", cfg.hsts)
 		}
 	}
 }

@@ -3,7 +3,7 @@
 // cookies, token extraction, `/`, `/robots.txt`, `/server/ping`, authentication, query sanitising, core
 // routes, extension routes, the 404, and the error handler.
 //
-// Not done here: the pressure limiter (step 1), HSTS, the /admin app, rate limiters, response cache,
+// Not done here: the pressure limiter (step 1), the /admin app, rate limiters, response cache,
 // schema loading and the init hooks (`app.before`, `middlewares.*`, `routes.*`).
 package server
 

@@ -378,3 +378,22 @@ func TestMiddlewareOrder(t *testing.T) {
 		t.Fatalf("ping before sanitising: %d %s", w.Code, w.Body)
 	}
 }
+
+// helmet 8's Strict-Transport-Security (its source: max-age default 365 days, includeSubDomains unless
+// false, preload when true), as Directus sets it when HSTS_ENABLED.
+func TestHSTS(t *testing.T) {
+	tests := []struct {
+		environ []string
+		want    string
+	}{
+		{nil, ""},
+		{[]string{"HSTS_ENABLED=true"}, "max-age=31536000; includeSubDomains"},
+		{[]string{"HSTS_ENABLED=true", "HSTS_MAX_AGE=600", "HSTS_INCLUDE_SUB_DOMAINS=false", "HSTS_PRELOAD=true"}, "max-age=600; preload"},
+	}
+	for _, tt := range tests {
+		eng, _ := engine(t, tt.environ...)
+		if got := do(eng, "GET", "/x", nil, nil).Header().Get("Strict-Transport-Security"); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.environ, got, tt.want)
+		}
+	}
+}
