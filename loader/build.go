@@ -73,6 +73,10 @@ func BuildExtension(ext *Extension) (*Build, error) {
 		LogLevel:       api.LogLevelSilent,
 		Plugins:        []api.Plugin{fileLocationPlugin},
 	}
+	if ext.Sandbox != nil {
+		opts.External = []string{"directus:api"}
+		opts.Plugins = []api.Plugin{sandboxImportsPlugin(plan.fromSource), fileLocationPlugin}
+	}
 	if plan.stdin != "" {
 		opts.Stdin = &api.StdinOptions{
 			Contents:   plan.stdin,
@@ -98,6 +102,10 @@ func BuildExtension(ext *Extension) (*Build, error) {
 		default:
 			b.Code = string(f.Contents)
 		}
+	}
+	if ext.Sandbox != nil {
+		b.ESM = true // the sandbox always compiles the entry as an ES module (spec 05 §2.4)
+		return b, nil
 	}
 	b.ESM, err = entryIsESM(plan, res.Metafile, ext.Dir)
 	if err != nil {

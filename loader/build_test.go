@@ -499,3 +499,37 @@ func TestBuildSameFileAsPathAndSource(t *testing.T) {
 		t.Fatalf("FromSource %v ESM %v Filename %s: one file named as both is the built file", b.FromSource, b.ESM, b.Filename)
 	}
 }
+
+func TestBuildSandboxImports(t *testing.T) {
+	cases := []struct {
+		fixture, file string
+		line          int
+	}{
+		// A dist may import nothing but directus:api, as in Directus's isolate.
+		{"sandbox-bad-import", "dist/index.js", 2},
+		// A source build may bundle its own files and node_modules, never a Node built-in.
+		{"sandbox-source", "src/helper.js", 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.fixture, func(t *testing.T) {
+			ext := copyFixture(t, tc.fixture)
+			_, err := BuildExtension(ext)
+			var be *BuildError
+			if !errors.As(err, &be) {
+				t.Fatalf("err = %v, want a BuildError", err)
+			}
+			if be.Message != SandboxImportError || be.File != filepath.Join(ext.Dir, tc.file) || be.Line != tc.line {
+				t.Fatalf("got %s, want %s:%d: %s", be, tc.file, tc.line, SandboxImportError)
+			}
+		})
+	}
+	ext := copyFixture(t, "sandbox-source")
+	writeTree(t, ext.Dir, map[string]string{"src/helper.js": `export const helper = "h";`})
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.FromSource || !b.ESM || strings.Contains(b.Code, `require("tiny")`) || !strings.Contains(b.Code, `require("directus:api")`) {
+		t.Fatalf("sandbox source build: FromSource %v ESM %v\n%s", b.FromSource, b.ESM, b.Code)
+	}
+}

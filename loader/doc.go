@@ -26,6 +26,11 @@
 // __filename gets its own real values, as in Node (those files are transformed first, without the
 // extension's tsconfig settings). Top-level await is a build error naming file:line.
 //
+// A sandboxed extension (sandbox.enabled) follows Directus's isolate rule instead: its built file
+// may import only directus:api (anything else is a build error with Directus's message, at the
+// import's file:line); built from source it may also bundle its own files and node_modules, never
+// a Node built-in. Its Build.ESM is always true, as Directus compiles the entry as an ES module.
+//
 // Build.ESM says whether the entry is an ES module as Node 22 decides: .mjs is ESM, .cjs is
 // CommonJS, .js follows the nearest package.json "type", and without any "type" Node's syntax
 // detection makes a file with import/export ESM. The host then uses exports.default when present.

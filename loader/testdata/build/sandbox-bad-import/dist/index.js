@@ -1,0 +1,4 @@
+import { log } from "directus:api";
+import { helper } from "./helper.js";
+
+export default ({ action }) => action("items.create", () => log(helper));
