@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/gin-gonic/gin"
 
@@ -23,7 +24,7 @@ const unexpectedMessage = "An unexpected error occurred."
 // Errors that are not *errs.Error (anywhere in their chain) are plain errors. JS values must be turned
 // into *errs.Error with FromJS on their loop first.
 //
-// Not done: the `request.error` filter hook (no emitter yet); the list is sent unfiltered.
+// When a filter is set (SetErrorFilter) the list goes through it (the `request.error` filter hook).
 func Respond(c *gin.Context, errors ...error) {
 	log := logging.From(c.Request.Context())
 	if c.Writer.Written() {
@@ -78,6 +79,9 @@ func Respond(c *gin.Context, errors ...error) {
 		status = 500
 	}
 	body := render(entries)
+	if f := errorFilter.Load(); f != nil {
+		body = filtered(c, *f, body, &status)
+	}
 	c.Header("Content-Type", "application/json; charset=utf-8")
 	c.Header("ETag", WeakETag(body))
 	c.Status(status)
@@ -215,4 +219,44 @@ func joinAllowed(v any) string {
 		}
 	}
 	return ""
+}
+
+// ErrorFilter is Directus's `request.error` filter hook: it receives the errors array (each element the
+// exact JSON of one error) and returns the array to send (any JSON-marshalable value).
+type ErrorFilter func(c *gin.Context, errors []any) (any, error)
+
+var errorFilter atomic.Pointer[ErrorFilter]
+
+// SetErrorFilter installs the request.error filter for every later Respond (nil removes it).
+func SetErrorFilter(f ErrorFilter) {
+	if f == nil {
+		errorFilter.Store(nil)
+		return
+	}
+	errorFilter.Store(&f)
+}
+
+// filtered runs the filter over the rendered errors; a failing filter gives Directus's fallback 500.
+func filtered(c *gin.Context, f ErrorFilter, body []byte, status *int) []byte {
+	var doc struct {
+		Errors []json.RawMessage `json:"errors"`
+	}
+	_ = json.Unmarshal(body, &doc)
+	list := make([]any, len(doc.Errors))
+	for i, e := range doc.Errors {
+		list[i] = e
+	}
+	result, err := f(c, list)
+	if err == nil {
+		var b bytes.Buffer
+		b.WriteString(`{"errors":`)
+		if raw := marshal(result); raw != nil {
+			b.Write(raw)
+			b.WriteString("}")
+			return b.Bytes()
+		}
+	}
+	logging.From(c.Request.Context()).WithError(err).Error("Unexpected error in error handler")
+	*status = 500
+	return []byte(`{"errors":[{"message":"An unexpected error occurred.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)
 }

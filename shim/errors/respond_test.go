@@ -155,3 +155,20 @@ func TestWeakETag(t *testing.T) {
 		}
 	}
 }
+
+func TestErrorFilter(t *testing.T) {
+	defer SetErrorFilter(nil)
+	SetErrorFilter(func(c *gin.Context, errors []any) (any, error) {
+		return append(errors, map[string]any{"message": "added"}), nil
+	})
+	w := respond(t, false, errs.Forbidden())
+	want := `{"errors":[{"message":"You don't have permission to access this.","extensions":{"code":"FORBIDDEN"}},{"message":"added"}]}`
+	if w.Code != 403 || w.Body.String() != want {
+		t.Fatalf("filtered: %d %s", w.Code, w.Body)
+	}
+	SetErrorFilter(func(c *gin.Context, errors []any) (any, error) { return nil, fmt.Errorf("hook failed") })
+	w = respond(t, false, errs.Forbidden())
+	if w.Code != 500 || w.Body.String() != `{"errors":[{"message":"An unexpected error occurred.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}` {
+		t.Fatalf("failing filter: %d %s", w.Code, w.Body)
+	}
+}
