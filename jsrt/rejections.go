@@ -13,12 +13,13 @@ import (
 type rejection struct {
 	p     *goja.Promise
 	stack []goja.StackFrame // where the rejection happened, for non-Error reasons
+	task  *Task             // current when it was rejected
 }
 
 func (i *Instance) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
 	switch op {
 	case goja.PromiseRejectionReject:
-		i.rejections = append(i.rejections, rejection{p: p, stack: jsFrames(i.rt.CaptureCallStack(0, nil))})
+		i.rejections = append(i.rejections, rejection{p: p, stack: jsFrames(i.rt.CaptureCallStack(0, nil)), task: i.current})
 	case goja.PromiseRejectionHandle:
 		for n, r := range i.rejections {
 			if r.p == p {
@@ -40,6 +41,11 @@ func (i *Instance) reportRejections() {
 		entry := i.log
 		if ex.File != "" {
 			entry = entry.WithField("file", ex.File).WithField("line", ex.Line)
+		}
+		if t := r.task; t != nil && t.OnRejection != nil {
+			entry.Warnf("Unhandled promise rejection (handed to its task): %s\n%s", Describe(ex), ex.Stack)
+			i.contain(func() { t.OnRejection(ex) })
+			continue
 		}
 		entry.Errorf("Unhandled promise rejection: %s\n%s", Describe(ex), ex.Stack)
 	}

@@ -12,7 +12,14 @@ import (
 // Task is a unit of work JS time is attributed to (a request, a hook event). Promise continuations
 // and timers started while a Task is current inherit it. When the TimeLimit watchdog interrupts
 // JS whose current task is t, t.OnInterrupt runs on the loop with a *TimeoutError.
-type Task struct{ OnInterrupt func(err error) }
+type Task struct {
+	OnInterrupt func(err error)
+	// OnRejection (optional) receives, as an *Exception, a promise rejection that was rejected while
+	// t was current and is still unhandled after that job's microtasks — e.g. an async Express
+	// handler that throws. Node would crash the process (spec 02 §5); a host can answer the request
+	// with it instead. It runs on the loop; the rejection is logged as a warning either way.
+	OnRejection func(err error)
+}
 
 // TimeoutError says a JS run exceeded Options.TimeLimit and where it was interrupted.
 type TimeoutError struct {

@@ -161,3 +161,46 @@ func TestWatchdogInterruptsAgainWhenGoCallsMoreStuckJS(t *testing.T) {
 	case <-time.After(20 * time.Millisecond):
 	}
 }
+
+func TestUnhandledRejectionGoesToItsTask(t *testing.T) {
+	inst := jsrttest.New(t)
+	got := make(chan string, 2)
+	err := inst.Do(t.Context(), func(rt *goja.Runtime) error {
+		exports, err := inst.RunModule("/ext/dist/index.js", `
+module.exports = async (gate) => {
+  await gate;
+  throw new Error('async handler failed');
+};`, nil)
+		if err != nil {
+			return err
+		}
+		handler, _ := goja.AssertFunction(exports)
+		gate, open, _ := inst.NewPromise()
+		task := &jsrt.Task{OnRejection: func(err error) { got <- jsrt.Describe(err) }}
+		inst.RunTask(task, func(rt *goja.Runtime) { _, _ = handler(nil, rt.ToValue(gate)) })
+		// Another, task-less rejection is only logged.
+		_, _ = rt.RunString(`Promise.reject(new Error('nobody'))`)
+		open(nil)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case s := <-got:
+		if want := "Error: async handler failed (/ext/dist/index.js:4:9)"; s != want {
+			t.Fatalf("got %q want %q", s, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("OnRejection not called")
+	}
+	jsrttest.Run(t, inst, `1`)
+	if !logged(inst, "Unhandled promise rejection: Error: nobody") {
+		t.Fatal("task-less rejection not logged")
+	}
+	select {
+	case s := <-got:
+		t.Fatalf("extra OnRejection: %s", s)
+	default:
+	}
+}
