@@ -204,3 +204,47 @@ module.exports = async (gate) => {
 	default:
 	}
 }
+
+func TestTaskFollowsAsyncWork(t *testing.T) {
+	inst := jsrttest.New(t)
+	seen := make(chan string, 8)
+	task := &jsrt.Task{}
+	err := inst.Do(t.Context(), func(rt *goja.Runtime) error {
+		rt.Set("mark", func(what string) {
+			if inst.CurrentTask() == task {
+				seen <- what + ":task"
+			} else {
+				seen <- what + ":none"
+			}
+		})
+		inst.RunTask(task, func(rt *goja.Runtime) {
+			_, err := rt.RunString(`
+				(async () => { await null; mark('await') })();
+				queueMicrotask(() => mark('microtask'));
+				setTimeout(() => mark('timeout'), 1);
+				setImmediate(() => mark('immediate'));`)
+			if err != nil {
+				t.Error(err)
+			}
+		})
+		_, err := rt.RunString(`setTimeout(() => mark('outside'), 1)`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for n := 0; n < 5; n++ {
+		select {
+		case s := <-seen:
+			got[s] = true
+		case <-time.After(5 * time.Second):
+			t.Fatalf("only %v", got)
+		}
+	}
+	for _, want := range []string{"await:task", "microtask:task", "timeout:task", "immediate:task", "outside:none"} {
+		if !got[want] {
+			t.Errorf("missing %s in %v", want, got)
+		}
+	}
+}
