@@ -5,15 +5,34 @@ package logging
 import (
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/sirupsen/logrus"
+
+	"github.com/dxhost/dxhost/services/env"
 )
 
 // Config is what Directus's logger reads from the env.
 type Config struct {
 	Level string // pino level name: trace debug info warn error fatal silent (default info)
 	Style string // "raw" = JSON lines; anything else = pretty
+	// Severity maps pino level labels to a `severity` field written before `level` in raw lines
+	// (LOGGER_LEVELS="info:INFO,warn:WARNING"); labels not listed get "info", as in Directus.
+	Severity map[string]string
+}
+
+// ConfigFromEnv reads LOG_LEVEL, LOG_STYLE and LOGGER_LEVELS.
+func ConfigFromEnv(e *env.Env) Config {
+	cfg := Config{Level: e.String("LOG_LEVEL"), Style: e.String("LOG_STYLE")}
+	if e.Has("LOGGER_LEVELS") {
+		cfg.Severity = map[string]string{}
+		for _, el := range e.Strings("LOGGER_LEVELS") {
+			label, severity, _ := strings.Cut(el, ":")
+			cfg.Severity[strings.TrimSpace(label)] = strings.TrimSpace(strings.Split(severity, ":")[0])
+		}
+	}
+	return cfg
 }
 
 // New builds a logger writing to out (os.Stdout when nil).
@@ -24,7 +43,9 @@ func New(cfg Config, out io.Writer) *logrus.Logger {
 	l := logrus.New()
 	l.SetOutput(out)
 	if cfg.Style == "raw" {
-		l.SetFormatter(NewPinoFormatter())
+		f := NewPinoFormatter()
+		f.severity = cfg.Severity
+		l.SetFormatter(f)
 	} else {
 		l.SetFormatter(&PrettyFormatter{})
 	}

@@ -3,6 +3,7 @@ package logging
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/dxhost/dxhost/services/env"
 	"os"
 	"regexp"
 	"strings"
@@ -101,5 +102,21 @@ func TestPrettyHTTPLine(t *testing.T) {
 		if got := prettyMs(ms); got != want {
 			t.Errorf("prettyMs(%d) = %s, want %s", ms, got, want)
 		}
+	}
+}
+
+// LOGGER_LEVELS adds pino's formatters.level output {severity, level} (Directus's logger setup).
+func TestLoggerLevelsSeverity(t *testing.T) {
+	e, err := env.Load(env.Options{Environ: []string{"LOG_STYLE=raw", "LOGGER_LEVELS=info:INFO,warn:WARNING"}, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	l := New(ConfigFromEnv(e), &out)
+	l.Warn("w")
+	l.Error("e")
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if !strings.HasPrefix(lines[0], `{"severity":"WARNING","level":40,`) || !strings.HasPrefix(lines[1], `{"severity":"info","level":50,`) {
+		t.Fatalf("severity: %s", out.String())
 	}
 }

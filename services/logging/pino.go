@@ -24,6 +24,7 @@ var now = time.Now
 type PinoFormatter struct {
 	pid      int
 	hostname string
+	severity map[string]string // LOGGER_LEVELS; nil = no severity field
 }
 
 // NewPinoFormatter reads pid and hostname once, as pino does.
@@ -35,7 +36,17 @@ func NewPinoFormatter() *PinoFormatter {
 // Format implements logrus.Formatter.
 func (f *PinoFormatter) Format(e *logrus.Entry) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString(`{"level":`)
+	b.WriteString(`{`)
+	if f.severity != nil {
+		sev, ok := f.severity[PinoLevelName(e.Level)]
+		if !ok || sev == "" {
+			sev = "info"
+		}
+		b.WriteString(`"severity":`)
+		b.Write(jsonValue(sev))
+		b.WriteByte(',')
+	}
+	b.WriteString(`"level":`)
 	b.WriteString(strconv.Itoa(PinoLevel(e.Level)))
 	b.WriteString(`,"time":`)
 	b.WriteString(strconv.FormatInt(e.Time.UnixMilli(), 10))
