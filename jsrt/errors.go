@@ -66,6 +66,11 @@ func (i *Instance) wrapError(err error) error {
 	if err == nil {
 		return nil
 	}
+	var done *Exception
+	var terr *TimeoutError
+	if errors.As(err, &done) || errors.As(err, &terr) {
+		return err
+	}
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		i.noteErr(ie)

@@ -17,8 +17,9 @@ func (i *Instance) RunOnLoop(fn func(rt *goja.Runtime)) bool {
 	return i.enqueue(fn)
 }
 
-// Do runs fn on the loop and waits for it. It returns fn's error, ctx's error if ctx ends first
-// (fn may still run later), or ErrClosed. It must not be called from the loop.
+// Do runs fn on the loop and waits for it. It returns fn's error (goja errors converted as by Wrap),
+// ctx's error if ctx ends first (fn may still run later), or ErrClosed. It must not be called from
+// the loop.
 func (i *Instance) Do(ctx context.Context, fn func(rt *goja.Runtime) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -34,7 +35,7 @@ func (i *Instance) Do(ctx context.Context, fn func(rt *goja.Runtime) error) erro
 			}
 			result <- err
 		}()
-		err = fn(rt)
+		err = i.wrapError(fn(rt))
 	})
 	if !ok {
 		return ErrClosed
