@@ -20,6 +20,8 @@ type Build struct {
 	SourceMap  []byte // maps Code back to the extension's own files (absolute paths, sourcesContent included)
 	ESM        bool   // the entry is an ES module as Node decides: unwrap exports.default if present
 	FromSource bool   // built from manifest `source` instead of `path`
+	// Warnings are esbuild's warnings (e.g. an import that will be undefined at runtime), worth logging.
+	Warnings []*BuildError
 }
 
 // HostModules are left as runtime require() calls because dxhost provides them (Node built-ins,
@@ -91,7 +93,7 @@ func BuildExtension(ext *Extension) (*Build, error) {
 	if len(res.Errors) > 0 {
 		return nil, buildErrors(ext.Dir, res.Errors)
 	}
-	b := &Build{Ext: ext, Filename: plan.filename, FromSource: plan.fromSource}
+	b := &Build{Ext: ext, Filename: plan.filename, FromSource: plan.fromSource, Warnings: toBuildErrors(ext.Dir, res.Warnings)}
 	for _, f := range res.OutputFiles {
 		switch {
 		case strings.HasSuffix(f.Path, ".map"):
@@ -333,7 +335,15 @@ func absoluteSources(data []byte, outDir string) ([]byte, error) {
 }
 
 func buildErrors(workDir string, msgs []api.Message) error {
-	errs := make(BuildErrors, 0, len(msgs))
+	errs := toBuildErrors(workDir, msgs)
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errs
+}
+
+func toBuildErrors(workDir string, msgs []api.Message) BuildErrors {
+	var errs BuildErrors
 	for _, m := range msgs {
 		be := &BuildError{Message: m.Text}
 		if m.Location != nil {
@@ -345,9 +355,6 @@ func buildErrors(workDir string, msgs []api.Message) error {
 			be.Column = m.Location.Column + 1
 		}
 		errs = append(errs, be)
-	}
-	if len(errs) == 1 {
-		return errs[0]
 	}
 	return errs
 }

@@ -300,6 +300,8 @@ func TestBuildErrorsNameFileLine(t *testing.T) {
 		{"syntax-error", "dist/index.js", 3, `Expected ")" but found ";"`},
 		{"top-level-await", "dist/index.js", 3, "Top-level await"},
 		{"missing-dep", "dist/index.js", 3, `Could not resolve "left-pad-not-installed"`},
+		// Node fails at link time too: "does not provide an export named 'helper'".
+		{"missing-export", "dist/index.js", 1, `No matching export in "dist/lib.js" for import "helper"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.fixture, func(t *testing.T) {
@@ -531,5 +533,17 @@ func TestBuildSandboxImports(t *testing.T) {
 	}
 	if !b.FromSource || !b.ESM || strings.Contains(b.Code, `require("tiny")`) || !strings.Contains(b.Code, `require("directus:api")`) {
 		t.Fatalf("sandbox source build: FromSource %v ESM %v\n%s", b.FromSource, b.ESM, b.Code)
+	}
+}
+
+func TestBuildWarnings(t *testing.T) {
+	ext := copyFixture(t, "warn-nan")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Warnings) != 1 || b.Warnings[0].File != filepath.Join(ext.Dir, "dist/index.js") || b.Warnings[0].Line != 2 ||
+		!strings.Contains(b.Warnings[0].Message, `Comparison with NaN`) {
+		t.Fatalf("warnings = %v", b.Warnings)
 	}
 }

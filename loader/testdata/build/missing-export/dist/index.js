@@ -1,0 +1,3 @@
+import { helper } from "./lib.js";
+
+export default () => helper();

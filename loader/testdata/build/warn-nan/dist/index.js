@@ -1,0 +1,3 @@
+export default (x) => {
+	return x === NaN;
+};
