@@ -146,12 +146,9 @@ var TrustProxy = func(remoteIP string) bool { return true }
 // ownState finds the Go state of a req/res object.
 func ownState[T any](rt *goja.Runtime, this goja.Value) T {
 	var zero T
-	obj, ok := this.(*goja.Object)
-	if ok {
-		if v := obj.GetSymbol(stateSymbol); v != nil {
-			if s, ok := v.Export().(T); ok {
-				return s
-			}
+	if obj, ok := this.(*goja.Object); ok {
+		if s, ok := obj.Export().(T); ok {
+			return s
 		}
 	}
 	_ = zero
@@ -169,6 +166,9 @@ func (k *Kit) isBufferValue(v goja.Value) bool {
 // hasListeners reports whether any listener was ever added to obj (the prelude's EventEmitter keeps
 // them in an own _events property), so events nobody listens to cost nothing.
 func (k *Kit) hasListeners(obj *goja.Object) bool {
+	if p, ok := obj.Export().(interface{ Has(string) bool }); ok {
+		return p.Has("_events")
+	}
 	v := obj.Get("_events")
 	return v != nil && !goja.IsUndefined(v)
 }

@@ -14,7 +14,7 @@
     if (!events) {
       if (!create) return undefined;
       events = Object.create(null);
-      Object.defineProperty(self, '_events', { value: events, writable: true, configurable: true });
+      self._events = events; // a plain own property, as Node's EventEmitter keeps it
     }
     if (!events[name] && create) events[name] = [];
     return events[name];

@@ -17,6 +17,7 @@ import (
 // Request is the Go side of one JS `req`. The router reads and writes URL, BaseURL, Params, Route and
 // Next directly; JS sees them through accessors on the shared prototype.
 type Request struct {
+	ownProps
 	kit  *Kit
 	obj  *goja.Object
 	gin  *gin.Context
@@ -26,6 +27,9 @@ type Request struct {
 
 	Method, URL, OriginalURL, BaseURL string
 	Params, Route, Next               goja.Value
+	// LazyParams, when set and Params is nil, builds req.params on first access (the router sets it so
+	// that requests nobody reads params of never build the object).
+	LazyParams func() goja.Value
 
 	query, body, headers, cookies goja.Value // lazily built, or what JS assigned
 	accountability, sanitized     goja.Value
@@ -42,9 +46,8 @@ func (k *Kit) NewRequest(c *gin.Context, ex *exchange.Request, loop Loop) *Reque
 		r.OriginalURL = c.Request.URL.RequestURI()
 	}
 	r.URL = r.OriginalURL
-	r.obj = k.rt.NewObject()
-	r.obj.SetPrototype(k.reqProto)
-	_ = r.obj.DefineDataPropertySymbol(stateSymbol, k.rt.ToValue(r), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	r.obj = k.rt.NewDynamicObject(r)
+	_ = r.obj.SetPrototype(k.reqProto)
 	return r
 }
 
@@ -85,7 +88,13 @@ func (k *Kit) defineRequest() {
 			return *f
 		}, func(this, v goja.Value) { *field(req(this)) = v })
 	}
-	valueProp("params", func(r *Request) *goja.Value { return &r.Params }, func(r *Request) goja.Value { return rt.NewObject() })
+	valueProp("params", func(r *Request) *goja.Value { return &r.Params }, func(r *Request) goja.Value {
+		if f := r.LazyParams; f != nil {
+			r.LazyParams = nil
+			return f()
+		}
+		return rt.NewObject()
+	})
 	valueProp("route", func(r *Request) *goja.Value { return &r.Route }, nil)
 	valueProp("next", func(r *Request) *goja.Value { return &r.Next }, nil)
 	valueProp("query", func(r *Request) *goja.Value { return &r.query }, (*Request).buildQuery)

@@ -16,6 +16,7 @@ import (
 // Response is the Go side of one JS `res`: Node's ServerResponse state plus Express's methods.
 // Bytes leave through conn; nothing here touches the network.
 type Response struct {
+	ownProps
 	kit  *Kit
 	obj  *goja.Object
 	req  *Request
@@ -51,9 +52,8 @@ func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 		}
 	}
 	req.res = res
-	res.obj = k.rt.NewObject()
-	res.obj.SetPrototype(k.resProto)
-	_ = res.obj.DefineDataPropertySymbol(stateSymbol, k.rt.ToValue(res), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	res.obj = k.rt.NewDynamicObject(res)
+	_ = res.obj.SetPrototype(k.resProto)
 	return res
 }
 
@@ -137,8 +137,12 @@ func (res *Response) set(field string, v goja.Value) {
 		res.checkedSet(field, vals)
 		return
 	}
-	s := v.String()
-	if strings.EqualFold(field, "content-type") {
+	res.setString(field, v.String())
+}
+
+// setString is set for a string value, without a trip through JS values.
+func (res *Response) setString(field, s string) {
+	if len(field) == len("content-type") && strings.EqualFold(field, "content-type") {
 		s = withDefaultCharset(s)
 	}
 	res.checkedSet(field, s)
@@ -209,6 +213,9 @@ func isJSSpace(c byte) bool {
 
 // setCharset is Express's utils.setCharset(type, "utf-8") via the content-type package's parse/format.
 func setCharset(ct string) (string, bool) {
+	if ct == "text/html; charset=utf-8" || ct == "application/json; charset=utf-8" || ct == "text/plain; charset=utf-8" {
+		return ct, true // already in the form content-type's format() gives
+	}
 	parts := strings.Split(ct, ";")
 	typ := strings.ToLower(strings.TrimSpace(parts[0]))
 	if !validMediaType(typ) {

@@ -1,6 +1,7 @@
 package httpjs
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -228,7 +229,7 @@ func (res *Response) send(call goja.FunctionCall) {
 	}
 	if _, isNum := numberArg(chunk); isNum && len(call.Arguments) == 1 {
 		if !res.hasHeader("content-type") {
-			res.set("Content-Type", rt.ToValue("text/plain"))
+			res.setString("Content-Type", "text/plain")
 		}
 		res.StatusCode = jsNumberToStatus(chunk)
 		chunk = res.kit.statusMessage(res.StatusCode)
@@ -243,12 +244,12 @@ func (res *Response) send(call goja.FunctionCall) {
 	default:
 		if s, ok := chunk.Export().(string); ok && !isObject(chunk) {
 			if !res.hasHeader("content-type") {
-				res.set("Content-Type", rt.ToValue("text/html"))
+				res.setString("Content-Type", "text/html")
 			}
 			body, isString = []byte(s), true
 		} else if res.kit.isBufferValue(chunk) {
 			if !res.hasHeader("content-type") {
-				res.set("Content-Type", rt.ToValue("application/octet-stream"))
+				res.setString("Content-Type", "application/octet-stream")
 			}
 			body = res.chunkBytes(chunk, nil)
 		} else if isObject(chunk) || isBoolOrNumber(chunk) {
@@ -269,15 +270,15 @@ func (res *Response) send(call goja.FunctionCall) {
 				if !ok {
 					panic(rt.NewTypeError("invalid media type"))
 				}
-				res.set("Content-Type", rt.ToValue(withCS))
+				res.setString("Content-Type", withCS)
 			}
 		}
 	}
 	generateETag := !res.hasHeader("etag")
 	if chunk != nil {
-		res.set("Content-Length", rt.ToValue(len(body)))
+		res.setString("Content-Length", strconv.Itoa(len(body)))
 		if generateETag {
-			res.set("ETag", rt.ToValue(WeakETag(body)))
+			res.setString("ETag", WeakETag(body))
 		}
 	}
 	if res.req.Fresh() {
@@ -290,7 +291,7 @@ func (res *Response) send(call goja.FunctionCall) {
 		body = []byte{}
 	}
 	if res.StatusCode == 205 {
-		res.set("Content-Length", rt.ToValue("0"))
+		res.setString("Content-Length", "0")
 		res.removeHeader("transfer-encoding")
 		body = []byte{}
 	}
@@ -313,7 +314,6 @@ func (res *Response) send(call goja.FunctionCall) {
 
 // json is Express 4.22's res.json (no app-level replacer/spaces/escape settings in Directus).
 func (res *Response) json(call goja.FunctionCall) {
-	rt := res.kit.rt
 	val := call.Argument(0)
 	if len(call.Arguments) == 2 {
 		if _, ok := numberArg(call.Arguments[1]); ok {
@@ -328,7 +328,7 @@ func (res *Response) json(call goja.FunctionCall) {
 		panic(err)
 	}
 	if !res.hasHeader("content-type") {
-		res.set("Content-Type", rt.ToValue("application/json"))
+		res.setString("Content-Type", "application/json")
 	}
 	sendFn, _ := goja.AssertFunction(res.obj.Get("send"))
 	if _, err := sendFn(res.obj, body); err != nil {

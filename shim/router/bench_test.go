@@ -10,6 +10,7 @@ import (
 
 	"github.com/dxhost/dxhost/jsrt/jsrttest"
 	"github.com/dxhost/dxhost/shim/exchange"
+	"github.com/dxhost/dxhost/shim/httpjs"
 )
 
 // BenchmarkServeHello is the hello endpoint path: dispatch, req/res creation, res.send, the pipe to Gin.
@@ -43,5 +44,39 @@ func BenchmarkServeHello(b *testing.B) {
 		if err != nil || !handled || w.Body.String() != "Hello, World!" {
 			b.Fatalf("handled=%v err=%v body=%q", handled, err, w.Body.String())
 		}
+	}
+}
+
+// BenchmarkLoopSideHello is the part of a hello request that runs on the extension's loop (the
+// single-threaded cost that caps req/s): req/res creation, dispatch, the handler and res.send.
+func BenchmarkLoopSideHello(b *testing.B) {
+	gin.SetMode(gin.ReleaseMode)
+	inst := jsrttest.New(b)
+	c := gin.CreateTestContextOnly(httptest.NewRecorder(), gin.New())
+	c.Request = httptest.NewRequest("GET", "/hello", nil)
+	ex := &exchange.Request{ID: 1}
+	exchange.Set(c, ex)
+	err := inst.Do(context.Background(), func(rt *goja.Runtime) error {
+		r, obj := New(rt)
+		fn, err := rt.RunString(`(function (router) { router.get('/', (req, res) => res.send('Hello, World!')); })`)
+		if err != nil {
+			return err
+		}
+		call, _ := goja.AssertFunction(fn)
+		if _, err = call(goja.Undefined(), obj); err != nil {
+			return err
+		}
+		r.start(rt, inst, c, ex, httpjs.NewConn(), "/hello") // warm up: kit, prototypes
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if res := r.start(rt, inst, c, ex, httpjs.NewConn(), "/hello"); res == nil || !res.Ended {
+				b.Fatal("not answered")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
 }

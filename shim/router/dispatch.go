@@ -69,7 +69,7 @@ func (d *dispatch) done(err goja.Value) {
 	if d.finished {
 		return
 	}
-	d.req.BaseURL, d.req.Next, d.req.Params = d.saved.baseURL, d.saved.next, d.saved.params
+	d.req.BaseURL, d.req.Next, d.req.Params, d.req.LazyParams = d.saved.baseURL, d.saved.next, d.saved.params, nil
 	if d.req.Method == "OPTIONS" && !truthy(err) && len(d.options) > 0 {
 		if ferr := d.sendOptions(); ferr != nil {
 			err = ferr
@@ -178,7 +178,11 @@ func (d *dispatch) nextLayer(err goja.Value) {
 	if l.route != nil {
 		d.req.Route = l.route.obj
 	}
-	d.req.Params = d.paramsObject(params)
+	if len(params) == 0 {
+		d.req.Params, d.req.LazyParams = nil, nil // an empty object, built if read
+	} else {
+		d.req.Params, d.req.LazyParams = nil, func() goja.Value { return d.paramsObject(params) }
+	}
 	d.processParams(l, params, func(perr goja.Value) {
 		switch {
 		case truthy(perr):
@@ -397,7 +401,7 @@ func (d *dispatch) processParams(l *layer, params []paramValue, done func(err go
 		}
 		name := keys[i].Name
 		i++
-		paramsObj := d.req.Params.ToObject(d.rt)
+		paramsObj := d.reqV.ToObject(d.rt).Get("params").ToObject(d.rt)
 		val := paramsObj.Get(name)
 		callbacks := d.r.params[name]
 		if val == nil || goja.IsUndefined(val) || len(callbacks) == 0 {
