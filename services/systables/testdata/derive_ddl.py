@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Derive ddl/{pg,mysql}.sql from the schema dumps of databases the real Directus 12.4.1 bootstrapped
-(testdata/<client>/pg_dump.sql, mysqldump.sql). Run from services/systables: python3 testdata/derive_ddl.py
+(testdata/<client>/pg_dump.sql, mysqldump.sql, and the SQLite file itself). Run from services/systables:
+    python3 testdata/derive_ddl.py [path/to/directus-bootstrapped.db]
 The result is what Directus created, reduced to the statements that rebuild it:
 - PostgreSQL: no session SETs or comments, no "public." prefix (tables go to the connection's schema).
 - MySQL/MariaDB: no /*!...*/ session lines; tables take the database's default charset like knex's do;
@@ -35,3 +36,12 @@ for s in statements(open('testdata/mysql/mysqldump.sql').read()):
     s = re.sub(r"\) ENGINE=InnoDB[^;]*;", ") ENGINE=InnoDB;", s)
     my.append(s)
 open('ddl/mysql.sql', 'w').write('-- Directus 12.4.1 system tables on MySQL/MariaDB (derived from mysqldump of a real bootstrap; see testdata/derive_ddl.py)\n\n' + '\n\n'.join(my) + '\n')
+
+# SQLite keeps each table's and index's CREATE statement as written (by knex, and by the table
+# rebuilds of later migrations): replay them verbatim, in sqlite_master's order.
+import sqlite3, sys
+if len(sys.argv) > 1:
+    con = sqlite3.connect(sys.argv[1])
+    rows = con.execute("SELECT sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL ORDER BY rowid").fetchall()
+    open('ddl/sqlite3.sql', 'w').write('-- Directus 12.4.1 system tables on SQLite (sqlite_master of a real bootstrap; see testdata/derive_ddl.py)\n\n'
+        + '\n\n'.join(r[0] + ';' for r in rows) + '\n')
