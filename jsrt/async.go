@@ -10,7 +10,11 @@ import (
 
 // Go runs work on its own goroutine; the func it returns (may be nil) then runs on the loop.
 // The work counts as pending, so Close waits for it. A panic in work is logged and contained.
+// Once the instance has terminated, work is not started.
 func (i *Instance) Go(work func() func(rt *goja.Runtime)) {
+	if i.terminated() {
+		return
+	}
 	i.pending.Add(1)
 	go func() {
 		var then func(*goja.Runtime)

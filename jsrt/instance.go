@@ -24,7 +24,7 @@ type Options struct {
 	TimeLimit time.Duration // longest uninterrupted JS run (one loop job with its microtasks); 0 = none
 }
 
-// ErrClosed is returned by Do (and reported by RunOnLoop's false) once the Instance no longer takes work.
+// ErrClosed is returned by Do (RunOnLoop returns false) once the Instance has terminated.
 var ErrClosed = errors.New("jsrt: instance is closed")
 
 // Instance is one goja runtime and the event loop that owns it.
@@ -57,7 +57,6 @@ type Instance struct {
 	interrupt  interruptNote
 	rejections []rejection
 	modules    map[string]*goja.Object // require cache: registered names and resolved paths
-	requireFn  map[string]goja.Value
 	console    *consoleState
 	timerProto *goja.Object
 	immProto   *goja.Object
