@@ -1,11 +1,12 @@
 package server
 
 import (
-	"net"
-	"strings"
+	"net/http"
+	"unicode/utf16"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/shim/exchange"
 )
 
@@ -25,60 +26,53 @@ func authentication(authenticate Authenticator) gin.HandlerFunc {
 // Anonymous is the Authenticator used until token verification exists: every request gets the
 // accountability Directus gives a request without a token (spec 02 §3). Tokens are extracted but not
 // verified.
-func Anonymous(ipHeader string, trustProxy bool) Authenticator {
+func Anonymous(e *env.Env) Authenticator {
+	cfg := newIPConfig(e)
 	return func(c *gin.Context, _ *exchange.Request) (map[string]any, error) {
-		return AnonymousAccountability(c, ipHeader, trustProxy), nil
+		return cfg.anonymous(c.Request), nil
 	}
 }
 
-// AnonymousAccountability is { role: null, user: null, roles: [], admin: false, app: false, ip,
-// userAgent?, origin? } for this request.
-func AnonymousAccountability(c *gin.Context, ipHeader string, trustProxy bool) map[string]any {
+// ipConfig is what the client address depends on: IP_TRUST_PROXY and IP_CUSTOM_HEADER.
+type ipConfig struct {
+	trust  trustFunc
+	header string
+}
+
+func newIPConfig(e *env.Env) ipConfig {
+	trust, _ := e.Get("IP_TRUST_PROXY")
+	header := ""
+	if v, _ := e.Get("IP_CUSTOM_HEADER"); truthy(v) {
+		header = env.ToJSString(v)
+	}
+	return ipConfig{trust: compileTrust(trust), header: header}
+}
+
+// anonymous is createDefaultAccountability plus the request's ip, userAgent (first 1024 characters) and
+// origin, the latter two only when present and non-empty.
+func (cfg ipConfig) anonymous(r *http.Request) map[string]any {
 	acc := map[string]any{
 		"role":  nil,
 		"user":  nil,
 		"roles": []any{},
 		"admin": false,
 		"app":   false,
-		"ip":    ClientIP(c, ipHeader, trustProxy),
+		"ip":    clientIP(r, cfg.header, cfg.trust),
 	}
-	if ua, ok := c.Request.Header["User-Agent"]; ok && len(ua) > 0 {
-		s := ua[0]
-		if r := []rune(s); len(r) > 1024 {
-			s = string(r[:1024])
+	if ua := r.Header.Get("User-Agent"); ua != "" {
+		if units := utf16.Encode([]rune(ua)); len(units) > 1024 {
+			ua = string(utf16.Decode(units[:1024]))
 		}
-		acc["userAgent"] = s
+		acc["userAgent"] = ua
 	}
-	if origin, ok := c.Request.Header["Origin"]; ok && len(origin) > 0 {
-		acc["origin"] = origin[0]
+	if origin := r.Header.Get("Origin"); origin != "" {
+		acc["origin"] = origin
 	}
 	return acc
 }
 
-// ClientIP is Directus's getIPFromReq: IP_CUSTOM_HEADER when set and present, else Express's req.ip
-// (the left-most X-Forwarded-For address when IP_TRUST_PROXY is true, else the socket address), with
-// an IPv4-mapped "::ffff:" prefix removed; nil when unknown.
-func ClientIP(c *gin.Context, ipHeader string, trustProxy bool) any {
-	ip := ""
-	if ipHeader != "" {
-		if v := c.Request.Header.Get(ipHeader); v != "" {
-			ip = strings.TrimSpace(strings.Split(v, ",")[0])
-		}
-	}
-	if ip == "" && trustProxy {
-		if v := c.Request.Header.Get("X-Forwarded-For"); v != "" {
-			ip = strings.TrimSpace(strings.Split(v, ",")[0])
-		}
-	}
-	if ip == "" {
-		host, _, err := net.SplitHostPort(c.Request.RemoteAddr)
-		if err != nil {
-			host = c.Request.RemoteAddr
-		}
-		ip = host
-	}
-	if ip == "" {
-		return nil
-	}
-	return strings.TrimPrefix(ip, "::ffff:")
+// AnonymousAccountability is the anonymous accountability for r under e's IP settings, for callers
+// (such as the auth service) that start from it.
+func AnonymousAccountability(r *http.Request, e *env.Env) map[string]any {
+	return newIPConfig(e).anonymous(r)
 }

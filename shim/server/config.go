@@ -15,8 +15,6 @@ type config struct {
 	sessionCookie string
 	rootRedirect  string // "" = no redirect
 	robots        string
-	ipHeader      string // IP_CUSTOM_HEADER, "" = off
-	trustProxy    bool
 	qs            query.QSOptions
 	limits        query.Limits
 	ignorePaths   map[string]bool // LOG_HTTP_IGNORE_PATHS
@@ -27,7 +25,6 @@ func newConfig(e *env.Env) *config {
 		csp:           contentSecurityPolicy(e),
 		sessionCookie: e.String("SESSION_COOKIE_NAME"),
 		robots:        e.String("ROBOTS_TXT"),
-		trustProxy:    e.Bool("IP_TRUST_PROXY"),
 		qs: query.QSOptions{
 			Depth:      e.Int("QUERYSTRING_MAX_PARSE_DEPTH", 10),
 			ArrayLimit: e.Int("QUERYSTRING_ARRAY_LIMIT", 500),
@@ -55,9 +52,6 @@ func newConfig(e *env.Env) *config {
 	}
 	if v, _ := e.Get("ROOT_REDIRECT"); truthy(v) {
 		cfg.rootRedirect = env.ToJSString(v)
-	}
-	if v, _ := e.Get("IP_CUSTOM_HEADER"); truthy(v) {
-		cfg.ipHeader = env.ToJSString(v)
 	}
 	if e.Has("LOG_HTTP_IGNORE_PATHS") {
 		for _, p := range e.Strings("LOG_HTTP_IGNORE_PATHS") {

@@ -50,7 +50,7 @@ func New(opts Options) *gin.Engine {
 	cfg := newConfig(opts.Env)
 	authenticate := opts.Authenticate
 	if authenticate == nil {
-		authenticate = Anonymous(cfg.ipHeader, cfg.trustProxy)
+		authenticate = Anonymous(opts.Env)
 	}
 
 	engine := gin.New()

@@ -397,3 +397,51 @@ func TestHSTS(t *testing.T) {
 		}
 	}
 }
+
+// testdata/ip.json: Express 4.22's req.ip under `trust proxy` values, recorded under Node (record-ip.cjs).
+func TestClientIPMatchesExpress(t *testing.T) {
+	data, err := os.ReadFile("testdata/ip.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Trust any     `json:"trust"`
+		XFF   *string `json:"xff"`
+		IP    string  `json:"ip"`
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		raw := env.ToJSString(c.Trust)
+		e, err := env.Load(env.Options{Environ: []string{"IP_TRUST_PROXY=" + raw}, Dir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest("GET", "/", nil)
+		req.RemoteAddr = "127.0.0.1:40000"
+		if c.XFF != nil {
+			req.Header.Set("X-Forwarded-For", *c.XFF)
+		}
+		if got := AnonymousAccountability(req, e)["ip"]; got != c.IP {
+			t.Errorf("trust %v, XFF %v: ip %v, want %s", c.Trust, c.XFF, got, c.IP)
+		}
+	}
+}
+
+func TestCustomIPHeader(t *testing.T) {
+	e, _ := env.Load(env.Options{Environ: []string{"IP_CUSTOM_HEADER=X-Real-IP"}, Dir: t.TempDir()})
+	req := httptest.NewRequest("GET", "/", nil)
+	req.RemoteAddr = "[::ffff:127.0.0.1]:1"
+	if got := AnonymousAccountability(req, e)["ip"]; got != "127.0.0.1" {
+		t.Errorf("::ffff: prefix must be removed: %v", got)
+	}
+	req.Header.Set("X-Real-IP", "203.0.113.9")
+	if got := AnonymousAccountability(req, e)["ip"]; got != "203.0.113.9" {
+		t.Errorf("custom header: %v", got)
+	}
+	req.Header.Set("X-Real-IP", "not an ip")
+	if got := AnonymousAccountability(req, e)["ip"]; got != "127.0.0.1" {
+		t.Errorf("an invalid custom header value is ignored: %v", got)
+	}
+}
