@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,8 +23,10 @@ const DebounceDelay = 150 * time.Millisecond
 
 // Watch watches dir (EXTENSIONS_PATH) recursively, skipping dot-folders at the top, node_modules
 // and .git anywhere, and sends one Change per folder once events in it have been quiet for
-// DebounceDelay. New sub-folders are watched as they appear. The channel is closed after ctx ends.
-// An event overflow (the kernel dropped events) is answered with a Change for every folder.
+// DebounceDelay. New sub-folders are watched as they appear. If dir does not exist yet (or is
+// removed later), Watch waits for it to appear, as Directus's chokidar does, and then reports
+// every folder in it; removing dir reports every folder it had. The channel is closed after ctx
+// ends. An event overflow (the kernel dropped events) is answered with a Change for every folder.
 func Watch(ctx context.Context, dir string) (<-chan Change, error) {
 	root, err := filepath.Abs(dir)
 	if err != nil {
@@ -33,13 +36,10 @@ func Watch(ctx context.Context, dir string) (<-chan Change, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch extensions: %w", err)
 	}
-	if err := w.Add(root); err != nil {
+	fw := &folderWatcher{root: root, w: w, pending: map[string]time.Time{}, known: map[string]bool{}}
+	if err := fw.attach(false); err != nil {
 		_ = w.Close()
-		return nil, fmt.Errorf("watch extensions folder %s: %w", root, err)
-	}
-	fw := &folderWatcher{root: root, w: w, pending: map[string]time.Time{}}
-	for _, folder := range fw.folders() {
-		fw.addTree(filepath.Join(root, folder))
+		return nil, err
 	}
 	out := make(chan Change, 16)
 	go fw.run(ctx, out)
@@ -49,7 +49,49 @@ func Watch(ctx context.Context, dir string) (<-chan Change, error) {
 type folderWatcher struct {
 	root    string
 	w       *fsnotify.Watcher
+	waiting bool                 // root is missing: watching its nearest existing ancestor
 	pending map[string]time.Time // folder → when its Change is due
+	known   map[string]bool      // folders seen since root was attached, reported when root goes
+}
+
+// attach watches root and its folders, or, while root is missing, the nearest existing ancestor.
+// With announce, every folder found is reported (root just appeared).
+func (fw *folderWatcher) attach(announce bool) error {
+	err := fw.w.Add(fw.root)
+	if err == nil {
+		fw.waiting = false
+		for _, folder := range fw.folders() {
+			fw.addTree(filepath.Join(fw.root, folder))
+			fw.known[folder] = true
+			if announce {
+				fw.pending[folder] = time.Now().Add(DebounceDelay)
+			}
+		}
+		return nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("watch extensions folder %s: %w", fw.root, err)
+	}
+	fw.waiting = true
+	for dir := filepath.Dir(fw.root); ; dir = filepath.Dir(dir) {
+		if err := fw.w.Add(dir); err == nil {
+			// The next folder towards root may have been made before this watch began.
+			if _, err := os.Stat(nextTowards(dir, fw.root)); err == nil {
+				_ = fw.w.Remove(dir)
+				return fw.attach(announce)
+			}
+			return nil
+		}
+		if dir == filepath.Dir(dir) {
+			return fmt.Errorf("watch extensions folder %s: no existing parent folder", fw.root)
+		}
+	}
+}
+
+// nextTowards is the child of ancestor on the way down to path.
+func nextTowards(ancestor, path string) string {
+	rel, _ := filepath.Rel(ancestor, path)
+	return filepath.Join(ancestor, strings.Split(filepath.ToSlash(rel), "/")[0])
 }
 
 func (fw *folderWatcher) run(ctx context.Context, out chan<- Change) {
@@ -97,8 +139,18 @@ func (fw *folderWatcher) run(ctx context.Context, out chan<- Change) {
 
 // handle records an event for its folder and starts watching directories that appeared.
 func (fw *folderWatcher) handle(ev fsnotify.Event) {
+	if fw.waiting {
+		fw.handleWhileWaiting(ev)
+		return
+	}
+	if ev.Name == fw.root {
+		if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+			fw.detach()
+		}
+		return
+	}
 	rel, err := filepath.Rel(fw.root, ev.Name)
-	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+	if err != nil || strings.HasPrefix(rel, "..") {
 		return
 	}
 	parts := strings.Split(filepath.ToSlash(rel), "/")
@@ -122,7 +174,31 @@ func (fw *folderWatcher) handle(ev fsnotify.Event) {
 			fw.addTree(ev.Name)
 		}
 	}
+	fw.known[folder] = true
 	fw.pending[folder] = time.Now().Add(DebounceDelay)
+}
+
+// handleWhileWaiting follows the creation of root (or of a folder on the way to it).
+func (fw *folderWatcher) handleWhileWaiting(ev fsnotify.Event) {
+	if !ev.Has(fsnotify.Create) || !(ev.Name == fw.root || strings.HasPrefix(fw.root, ev.Name+string(filepath.Separator))) {
+		return
+	}
+	for _, p := range fw.w.WatchList() {
+		_ = fw.w.Remove(p)
+	}
+	_ = fw.attach(true)
+}
+
+// detach reports every folder root had, then waits for root to come back.
+func (fw *folderWatcher) detach() {
+	for _, p := range fw.w.WatchList() {
+		_ = fw.w.Remove(p)
+	}
+	for folder := range fw.known {
+		fw.pending[folder] = time.Now().Add(DebounceDelay)
+	}
+	fw.known = map[string]bool{}
+	_ = fw.attach(false)
 }
 
 func (fw *folderWatcher) resetTimer(timer *time.Timer) {
@@ -134,11 +210,6 @@ func (fw *folderWatcher) resetTimer(timer *time.Timer) {
 		if next.IsZero() || due.Before(next) {
 			next = due
 		}
-	}
-	timer.Stop()
-	select {
-	case <-timer.C:
-	default:
 	}
 	timer.Reset(time.Until(next))
 }

@@ -130,8 +130,30 @@ func TestWatchClosesOnCancel(t *testing.T) {
 	}
 }
 
-func TestWatchMissingDir(t *testing.T) {
-	if _, err := Watch(context.Background(), filepath.Join(t.TempDir(), "nope")); err == nil {
-		t.Fatal("want an error for a missing folder")
+// EXTENSIONS_PATH may appear after start (a first run), and may be removed and created again.
+func TestWatchRootAppearsAndGoes(t *testing.T) {
+	ignore := goleak.IgnoreCurrent()
+	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
+	root := filepath.Join(t.TempDir(), "later", "extensions")
+	ch, _ := startWatch(t, root)
+	quiet := 3 * DebounceDelay
+
+	writeTree(t, root, map[string]string{"alpha/package.json": "{}", "beta/src/index.js": "1"})
+	if got := collect(t, ch, quiet); strings.Join(got, ",") != "alpha,beta" {
+		t.Fatalf("after the folder appeared: changes = %v, want [alpha beta]", got)
+	}
+	writeTree(t, root, map[string]string{"beta/src/index.js": "2"})
+	if got := collect(t, ch, quiet); strings.Join(got, ",") != "beta" {
+		t.Fatalf("edit in the new tree: changes = %v, want [beta]", got)
+	}
+	if err := os.RemoveAll(root); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, ch, quiet); strings.Join(got, ",") != "alpha,beta" {
+		t.Fatalf("after removing the folder: changes = %v, want [alpha beta]", got)
+	}
+	writeTree(t, root, map[string]string{"gamma/package.json": "{}"})
+	if got := collect(t, ch, quiet); strings.Join(got, ",") != "gamma" {
+		t.Fatalf("after re-creating the folder: changes = %v, want [gamma]", got)
 	}
 }
