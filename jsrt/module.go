@@ -1,11 +1,13 @@
 package jsrt
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
@@ -25,7 +27,7 @@ const (
 // module.exports. sourceMap (optional; else an inline data: URL in code is used) maps code back to
 // the extension's own files: syntax errors, throws and every later stack trace name them.
 func (i *Instance) RunModule(filename, code string, sourceMap []byte) (exports goja.Value, err error) {
-	prg, err := compileModule(filename, code, sourceMap)
+	prg, err := latestProgram(filename, code, sourceMap)
 	if err != nil {
 		return nil, err
 	}
@@ -36,6 +38,34 @@ func (i *Instance) RunModule(filename, code string, sourceMap []byte) (exports g
 		return nil, err
 	}
 	return m.Get("exports"), nil
+}
+
+// latest keeps, per file name, the last program compiled from it: instances of a pool (and a
+// re-run of unchanged code) share one compilation, and a reload replaces the entry instead of
+// piling versions up.
+var latest sync.Map // filename → latestEntry
+
+type latestEntry struct {
+	sum [sha256.Size]byte
+	prg *goja.Program
+}
+
+func latestProgram(filename, code string, sourceMap []byte) (*goja.Program, error) {
+	h := sha256.New()
+	h.Write([]byte(code))
+	h.Write([]byte{0})
+	h.Write(sourceMap)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	if e, ok := latest.Load(filename); ok && e.(latestEntry).sum == sum {
+		return e.(latestEntry).prg, nil
+	}
+	prg, err := compileModule(filename, code, sourceMap)
+	if err != nil {
+		return nil, err
+	}
+	latest.Store(filename, latestEntry{sum: sum, prg: prg})
+	return prg, nil
 }
 
 // compileModule parses and compiles one CommonJS file with its wrapper and source map.
