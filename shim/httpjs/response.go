@@ -44,6 +44,7 @@ type headerEntry struct {
 // middleware set: X-Powered-By, CSP, CORS...), as they would be on Node's res.
 func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 	res := &Response{kit: k, req: req, conn: conn, loop: loop, StatusCode: 200}
+	res.headers = make([]headerEntry, 0, 8)
 	for name, vals := range req.gin.Writer.Header() {
 		if len(vals) == 1 {
 			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), val: vals[0]})
@@ -377,12 +378,12 @@ func (res *Response) end(data []byte) {
 
 // chunkBytes converts a write/end chunk (string with encoding, Buffer or Uint8Array) to bytes.
 func (res *Response) chunkBytes(chunk, encoding goja.Value) []byte {
-	if s, ok := chunk.Export().(string); ok {
+	if s, ok := chunk.(goja.String); ok {
 		enc := "utf8"
 		if encoding != nil && !goja.IsUndefined(encoding) && !goja.IsNull(encoding) {
 			enc = strings.ToLower(encoding.String())
 		}
-		return encodeString(s, enc)
+		return encodeString(s.String(), enc)
 	}
 	if o, ok := chunk.(*goja.Object); ok {
 		switch b := o.Export().(type) {

@@ -242,11 +242,11 @@ func (res *Response) send(call goja.FunctionCall) {
 	case goja.IsNull(chunk):
 		isString = true
 	default:
-		if s, ok := chunk.Export().(string); ok && !isObject(chunk) {
+		if s, ok := chunk.(goja.String); ok {
 			if !res.hasHeader("content-type") {
 				res.setString("Content-Type", "text/html")
 			}
-			body, isString = []byte(s), true
+			body, isString = []byte(s.String()), true
 		} else if res.kit.isBufferValue(chunk) {
 			if !res.hasHeader("content-type") {
 				res.setString("Content-Type", "application/octet-stream")

@@ -456,8 +456,24 @@ func (d *dispatch) dispatchRoute(rl *layer) {
 	}
 	d.req.Route = rte.obj
 	idx := 0
-	var next goja.Value
+	var next goja.Value // the route's own next, made only when a handler can reach a later layer
 	var step func(err goja.Value)
+	nextFor := func() goja.Value {
+		// Past the last layer for this method, the route's next(err) is exactly the router's next(err)
+		// ('route' and 'router' included), so the router's function is handed over as is.
+		for _, l := range rte.stack[idx:] {
+			if l.method == "" || l.method == method {
+				if next == nil {
+					next = d.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+						step(call.Argument(0))
+						return goja.Undefined()
+					})
+				}
+				return next
+			}
+		}
+		return d.next
+	}
 	step = func(err goja.Value) {
 		if isString(err, "route") {
 			d.nextLayer(nil)
@@ -478,17 +494,13 @@ func (d *dispatch) dispatchRoute(rl *layer) {
 				continue
 			}
 			if truthy(err) {
-				d.handleError(l, err, next)
+				d.handleError(l, err, nextFor())
 			} else {
-				d.handleRequest(l, next)
+				d.handleRequest(l, nextFor())
 			}
 			return
 		}
 	}
-	next = d.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		step(call.Argument(0))
-		return goja.Undefined()
-	})
 	step(nil)
 }
 
