@@ -8,6 +8,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/dxhost/dxhost/jsrt"
 	"github.com/dxhost/dxhost/services/errs"
 )
 
@@ -25,9 +26,26 @@ func FromJS(rt *goja.Runtime, v goja.Value) (e *errs.Error) {
 	}()
 	obj := asObject(rt, v)
 	if obj != nil && isDirectusError(obj) {
-		return directusFromJS(rt, obj)
+		e = directusFromJS(rt, obj)
+	} else {
+		e = plainFromJS(rt, v, obj)
 	}
-	return plainFromJS(rt, v, obj)
+	withPosition(rt, v, e)
+	return e
+}
+
+// withPosition attaches the source-mapped exception (file:line for the log line) when rt belongs to a
+// jsrt instance, and uses its Node-style stack.
+func withPosition(rt *goja.Runtime, v goja.Value, e *errs.Error) {
+	inst := jsrt.FromRuntime(rt)
+	if inst == nil {
+		return
+	}
+	ex := inst.ExceptionOf(v)
+	e.Cause = ex
+	if e.Stack != "" && ex.Stack != "" {
+		e.Stack = ex.Text() + "\n" + ex.Stack
+	}
 }
 
 func directusFromJS(rt *goja.Runtime, obj *goja.Object) *errs.Error {

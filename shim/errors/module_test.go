@@ -2,6 +2,8 @@ package errors
 
 import (
 	"context"
+	"github.com/dxhost/dxhost/jsrt"
+	"strings"
 
 	"bytes"
 	"encoding/json"
@@ -100,5 +102,28 @@ func TestModuleErrorThroughRespond(t *testing.T) {
 	want := `{"errors":[{"message":"Invalid payload. Bad.","extensions":{"reason":"Bad","code":"INVALID_PAYLOAD"}}]}`
 	if w.Code != 400 || w.Body.String() != want {
 		t.Fatalf("got %d %s", w.Code, w.Body)
+	}
+}
+
+// A plain error from an extension keeps its source position for the log line.
+func TestFromJSKeepsPosition(t *testing.T) {
+	inst := jsrttest.New(t)
+	var e *errs.Error
+	err := inst.Do(context.Background(), func(rt *goja.Runtime) error {
+		v, err := rt.RunScript("ext/index.js", "\n\nnew Error('boom')")
+		if err != nil {
+			return err
+		}
+		e = FromJS(rt, v)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Directus || e.Message != "boom" || !strings.Contains(jsrt.Describe(e.Cause), "ext/index.js:3") {
+		t.Fatalf("got %+v (%s)", e, jsrt.Describe(e.Cause))
+	}
+	if !strings.HasPrefix(e.Stack, "Error: boom\n    at ") {
+		t.Fatalf("stack %q", e.Stack)
 	}
 }

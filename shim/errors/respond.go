@@ -11,7 +11,9 @@ import (
 	"sync/atomic"
 
 	"github.com/gin-gonic/gin"
+	"github.com/sirupsen/logrus"
 
+	"github.com/dxhost/dxhost/jsrt"
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/logging"
 	"github.com/dxhost/dxhost/shim/exchange"
@@ -98,9 +100,10 @@ type entry struct {
 	codeFirst bool // plain errors for admins: {code, ...ext}; Directus errors: {...ext, code}
 }
 
-func logPlain(log interface{ Error(...any) }, e *errs.Error) {
+// logPlain logs a plain error at error level, naming the extension's file:line when it came from JS.
+func logPlain(log *logrus.Entry, e *errs.Error) {
 	if e.Cause != nil {
-		log.Error(e.Cause)
+		log.Error(jsrt.Describe(e.Cause))
 		return
 	}
 	log.Error(e.Message)
