@@ -169,11 +169,20 @@ func (i *Instance) Close(ctx context.Context) error {
 	case <-ctx.Done():
 		err = ctx.Err()
 		i.terminate()
-		<-i.done
+		select {
+		case <-i.done:
+		case <-time.After(terminateGrace):
+			// JS is interrupted, but a Go function it called has not returned; the loop ends when
+			// it does. Do not hold the caller (a reload) hostage.
+			err = fmt.Errorf("jsrt: %q still busy in Go code after termination: %w", i.name, err)
+		}
 	}
 	instances.Delete(i.rt)
 	return err
 }
+
+// terminateGrace is how long Close waits for the loop after interrupting it.
+const terminateGrace = 2 * time.Second
 
 // Done is closed when the loop goroutine has exited.
 func (i *Instance) Done() <-chan struct{} { return i.done }
