@@ -72,6 +72,8 @@ func runInGoja(t *testing.T, b *Build) (*goja.Runtime, goja.Value) {
 		"@directus/errors":         `({ ForbiddenError: function () {} })`,
 		"@directus/extensions-sdk": `({ defineEndpoint: function (x) { return x } })`,
 		"directus/version":         `({ version: "12.4.1" })`,
+		"node:url":                 `({ fileURLToPath: function (u) { return decodeURIComponent(u.slice(7)) } })`,
+		"node:path":                `({ dirname: function (p) { return p.slice(0, p.lastIndexOf("/")) } })`,
 	}
 	require := func(name string) goja.Value {
 		required = append(required, name)
@@ -545,5 +547,22 @@ func TestBuildWarnings(t *testing.T) {
 	if len(b.Warnings) != 1 || b.Warnings[0].File != filepath.Join(ext.Dir, "dist/index.js") || b.Warnings[0].Line != 2 ||
 		!strings.Contains(b.Warnings[0].Message, `Comparison with NaN`) {
 		t.Fatalf("warnings = %v", b.Warnings)
+	}
+}
+
+// ESM code that declares its own __filename/__dirname (from import.meta.url) keeps its bindings.
+func TestBuildOwnDirnameBindings(t *testing.T) {
+	ext := copyFixture(t, "esm-own-dirname")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, exports := runInGoja(t, b)
+	where := exports.ToObject(rt).Get("where").ToObject(rt)
+	if got, want := where.Get("file").String(), filepath.Join(ext.Dir, "dist/index.js"); got != want {
+		t.Fatalf("__filename = %s, want %s", got, want)
+	}
+	if got, want := where.Get("dir").String(), filepath.Join(ext.Dir, "dist"); got != want {
+		t.Fatalf("__dirname = %s, want %s", got, want)
 	}
 }
