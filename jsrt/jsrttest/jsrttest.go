@@ -144,3 +144,19 @@ func rejection(inst *jsrt.Instance, v goja.Value) error {
 	}
 	return errors.New(v.String())
 }
+
+// Module runs src as the CommonJS module filename (inst.RunModule, no source map) and returns
+// its exports; failures fail the test. Use the exports on the loop only (inst.Do).
+func Module(t testing.TB, inst *jsrt.Instance, filename, src string) goja.Value {
+	t.Helper()
+	var exports goja.Value
+	err := inst.Do(context.Background(), func(*goja.Runtime) error {
+		var err error
+		exports, err = inst.RunModule(filename, src, nil)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("jsrttest.Module %s: %s", filename, jsrt.Describe(err))
+	}
+	return exports
+}
