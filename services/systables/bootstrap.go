@@ -113,6 +113,7 @@ func Bootstrap(ctx context.Context, d *db.DB, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer seed.wait() // never leave the hashing goroutine behind
 	conn, err := d.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("systables: %w", err)
@@ -187,6 +188,8 @@ type seedRows struct {
 	userID        string
 	email         string
 	passwordHash  string
+	hashErr       error
+	hashDone      chan struct{} // closed when passwordHash/hashErr are set
 	token         *string
 }
 
@@ -216,15 +219,26 @@ func prepareSeed(opts Options) (*seedRows, *Result, error) {
 	if hashOpts == (password.Options{}) {
 		hashOpts = password.Defaults
 	}
-	if s.passwordHash, err = password.HashWith(pw, hashOpts); err != nil {
-		return nil, nil, fmt.Errorf("systables: hashing the admin password: %w", err)
-	}
+	// Hashing with Directus's costs (64 MiB, 3 passes) takes about as long as creating the tables:
+	// do it meanwhile; run waits for it before it writes the user.
+	s.hashDone = make(chan struct{})
+	go func() {
+		defer close(s.hashDone)
+		s.passwordHash, s.hashErr = password.HashWith(pw, hashOpts)
+	}()
 	if opts.AdminToken != "" {
 		t := opts.AdminToken
 		s.token = &t
 	}
 	res.AdminEmail, res.AdminUserID, res.AdminRoleID, res.AdminPolicyID = s.email, s.userID, s.roleID, s.policyID
 	return s, res, nil
+}
+
+// wait blocks until the password hash is ready (at once when there is no admin to create).
+func (s *seedRows) wait() {
+	if s.hashDone != nil {
+		<-s.hashDone
+	}
 }
 
 func (s *seedRows) run(ctx context.Context, tx *sql.Tx, d db.Dialect) error {
@@ -264,6 +278,10 @@ func (s *seedRows) run(ctx context.Context, tx *sql.Tx, d db.Dialect) error {
 	}
 	if s.skipAdmin {
 		return nil
+	}
+	s.wait()
+	if s.hashErr != nil {
+		return fmt.Errorf("systables: hashing the admin password: %w", s.hashErr)
 	}
 	if err := exec("admin role", "INSERT INTO directus_roles (id, name, icon, description) VALUES (?, ?, ?, ?)",
 		s.roleID, adminName, adminIcon, adminDescription); err != nil {
