@@ -6,16 +6,18 @@ import (
 	"sort"
 
 	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/jsrt"
 )
 
 // accountabilityOrder is the key order of Directus's accountability object (spec 02 §3, verified).
 var accountabilityOrder = []string{"role", "user", "roles", "admin", "app", "ip", "userAgent", "origin", "share", "session", "oauth"}
 
 func (k *Kit) accessor(obj *goja.Object, name string, get func(this goja.Value) goja.Value, set func(this, v goja.Value)) {
-	g := k.rt.ToValue(func(call goja.FunctionCall) goja.Value { return get(call.This) })
+	g := k.rt.ToValue(jsrt.Safe(k.rt, func(call goja.FunctionCall) goja.Value { return get(call.This) }))
 	var s goja.Value
 	if set != nil {
-		s = k.rt.ToValue(func(call goja.FunctionCall) goja.Value { set(call.This, call.Argument(0)); return goja.Undefined() })
+		s = k.rt.ToValue(jsrt.Safe(k.rt, func(call goja.FunctionCall) goja.Value { set(call.This, call.Argument(0)); return goja.Undefined() }))
 	}
 	_ = obj.DefineAccessorProperty(name, g, s, goja.FLAG_TRUE, goja.FLAG_TRUE)
 }
@@ -25,7 +27,8 @@ func (k *Kit) getter(obj *goja.Object, name string, get func(this goja.Value) go
 }
 
 func (k *Kit) method(obj *goja.Object, name string, fn func(call goja.FunctionCall) goja.Value) {
-	_ = obj.DefineDataProperty(name, k.rt.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	// jsrt.Safe: a Go panic in a method becomes a catchable JS error instead of unwinding the loop job.
+	_ = obj.DefineDataProperty(name, k.rt.ToValue(jsrt.Safe(k.rt, fn)), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 func (k *Kit) jsonParse(s string) (goja.Value, error) {

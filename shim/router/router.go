@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/jsrt"
 )
 
 // Router is one extension's router: the layers its register function added, in order.
@@ -54,24 +56,24 @@ func New(rt *goja.Runtime) (*Router, *goja.Object) {
 	r.obj = o
 	for _, m := range append(append([]string(nil), methods...), "all") {
 		m := m
-		_ = o.Set(m, func(call goja.FunctionCall) goja.Value {
+		_ = o.Set(m, jsrt.Safe(rt, func(call goja.FunctionCall) goja.Value {
 			rte := r.addRoute(call.Argument(0))
 			rte.add(r, m, call.Arguments[min(1, len(call.Arguments)):])
 			return call.This
-		})
+		}))
 	}
 	_ = o.Set("del", o.Get("delete"))
-	_ = o.Set("use", func(call goja.FunctionCall) goja.Value {
+	_ = o.Set("use", jsrt.Safe(rt, func(call goja.FunctionCall) goja.Value {
 		r.use(call.Arguments)
 		return call.This
-	})
-	_ = o.Set("route", func(call goja.FunctionCall) goja.Value {
+	}))
+	_ = o.Set("route", jsrt.Safe(rt, func(call goja.FunctionCall) goja.Value {
 		return r.addRoute(call.Argument(0)).obj
-	})
-	_ = o.Set("param", func(call goja.FunctionCall) goja.Value {
+	}))
+	_ = o.Set("param", jsrt.Safe(rt, func(call goja.FunctionCall) goja.Value {
 		r.param(call.Argument(0), call.Argument(1))
 		return call.This
-	})
+	}))
 	_ = o.Set("caseSensitive", false)
 	_ = o.Set("strict", false)
 	_ = o.Set("mergeParams", false)
@@ -242,10 +244,10 @@ func (r *Router) routeObject(rte *route, owner *layer) *goja.Object {
 	_ = o.Set("path", rte.path)
 	for _, m := range append(append([]string(nil), methods...), "all") {
 		m := m
-		_ = o.Set(m, func(call goja.FunctionCall) goja.Value {
+		_ = o.Set(m, jsrt.Safe(r.rt, func(call goja.FunctionCall) goja.Value {
 			rte.addHandlers(r, owner, m, call.Arguments)
 			return call.This
-		})
+		}))
 	}
 	_ = o.DefineAccessorProperty("methods", r.rt.ToValue(func(goja.FunctionCall) goja.Value {
 		mo := r.rt.NewObject()

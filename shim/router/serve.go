@@ -3,7 +3,9 @@ package router
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"runtime/debug"
 
 	"github.com/dop251/goja"
 	"github.com/gin-gonic/gin"
@@ -119,7 +121,9 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, c *gin.Context, ex
 					h.out(v)
 					return
 				}
-				panic(p)
+				// A Go panic of ours: contain it to this request (500) rather than leave it hanging.
+				log.Errorf("router: Go panic while dispatching %s %s: %v\n%s", req.Method, req.OriginalURL, p, debug.Stack())
+				conn.Finish(httpjs.Outcome{Err: errs.Internal(fmt.Errorf("router: %v", p))})
 			}
 		}()
 		r.handle(req, res, h)
