@@ -1,10 +1,13 @@
 package loader
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -74,6 +77,7 @@ func runInGoja(t *testing.T, b *Build) (*goja.Runtime, goja.Value) {
 		"directus/version":         `({ version: "12.4.1" })`,
 		"node:url":                 `({ fileURLToPath: function (u) { return decodeURIComponent(u.slice(7)) } })`,
 		"node:path":                `({ dirname: function (p) { return p.slice(0, p.lastIndexOf("/")) } })`,
+		"tty":                      `({ isatty: function () { return false } })`,
 	}
 	require := func(name string) goja.Value {
 		required = append(required, name)
@@ -564,5 +568,42 @@ func TestBuildOwnDirnameBindings(t *testing.T) {
 	}
 	if got, want := where.Get("dir").String(), filepath.Join(ext.Dir, "dist"); got != want {
 		t.Fatalf("__dirname = %s, want %s", got, want)
+	}
+}
+
+// Real npm packages resolve as in Node (package "exports" conditions: import → index.js, require →
+// index.cjs) and compute what Node computed (testdata/build/real-deps/expected-node.json).
+func TestBuildRealPackagesMatchNode(t *testing.T) {
+	ext := copyFixture(t, "real-deps")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sm struct{ Sources []string }
+	if err := json.Unmarshal(b.SourceMap, &sm); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"node_modules/colorette/index.js", "node_modules/colorette/index.cjs", "node_modules/ms/index.js"} {
+		if !slices.Contains(sm.Sources, filepath.Join(ext.Dir, want)) {
+			t.Errorf("source map sources %v lack %s", sm.Sources, want)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(ext.Dir, "expected-node.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var expected struct{ Results any }
+	if err := json.Unmarshal(data, &expected); err != nil {
+		t.Fatal(err)
+	}
+	rt, exports := runInGoja(t, b)
+	got, err := json.Marshal(exports.ToObject(rt).Get("results").Export())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotResults any
+	_ = json.Unmarshal(got, &gotResults)
+	if !reflect.DeepEqual(gotResults, expected.Results) {
+		t.Fatalf("results = %s, Node computed %v", got, expected.Results)
 	}
 }

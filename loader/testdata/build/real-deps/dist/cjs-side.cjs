@@ -1,0 +1,3 @@
+const colorette = require("colorette");
+
+module.exports = { createColors: typeof colorette.createColors, red: colorette.createColors({ useColor: false }).red("r") };
