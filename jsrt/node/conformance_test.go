@@ -21,7 +21,17 @@ import (
 // TestConformance runs every snippet of testdata/conformance in dxhost and compares each case's
 // answer with what Node 22 answered (testdata/golden, recorded by testdata/record.sh).
 func TestConformance(t *testing.T) {
-	goldens, err := filepath.Glob("testdata/golden/*.json")
+	compareWithNode(t, "testdata/conformance", "testdata/golden")
+}
+
+// TestPackages runs real npm packages (testdata/packages/bundles, built from pinned versions by
+// testdata/packages/build.go the way the loader bundles an extension) and compares with Node 22.
+func TestPackages(t *testing.T) {
+	compareWithNode(t, "testdata/packages/bundles", "testdata/packages/golden")
+}
+
+func compareWithNode(t *testing.T, snippets, goldenDir string) {
+	goldens, err := filepath.Glob(goldenDir + "/*.json")
 	if err != nil || len(goldens) == 0 {
 		t.Fatalf("no golden files: %v", err)
 	}
@@ -29,7 +39,7 @@ func TestConformance(t *testing.T) {
 	defer server.Close()
 	// process.env is copied from the host environment when an instance starts.
 	t.Setenv("DXHOST_TEST_SERVER", server.URL)
-	dir, _ := filepath.Abs("testdata/conformance")
+	dir, _ := filepath.Abs(snippets)
 	known := map[string]string{}
 	if raw, err := os.ReadFile("testdata/known-differences.json"); err == nil {
 		if err := json.Unmarshal(raw, &known); err != nil {

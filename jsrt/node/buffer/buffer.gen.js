@@ -1180,6 +1180,12 @@ Buffer2.prototype.fill = function(val, offset, end, enc) {
   let args = Array.prototype.slice.call(arguments).map((a, i) => i > 0 && isB64url(a) ? "base64" : a);
   return fill.apply(this, args);
 };
+for (let [name, enc] of [["utf8", "utf8"], ["latin1", "latin1"], ["ascii", "ascii"], ["hex", "hex"], ["base64", "base64"], ["base64url", "base64url"], ["ucs2", "ucs2"]])
+  Buffer2.prototype[name + "Slice"] = function(start = 0, end = this.length) {
+    return this.toString(enc, start, end);
+  }, Buffer2.prototype[name + "Write"] = function(string, offset = 0, length = this.length - offset) {
+    return this.write(string, offset, length, enc);
+  };
 function validateSize(size) {
   if (typeof size != "number") {
     let e = new TypeError(`The "size" argument must be of type number. Received ${size === null ? "null" : "type " + typeof size + " (" + String(size) + ")"}`);

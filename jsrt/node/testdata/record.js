@@ -25,7 +25,10 @@ const keepAlive = setInterval(() => {}, 1000);
       }
     }
     const golden = { node: process.version, cases };
-    fs.writeFileSync(path.join(__dirname, 'golden', name + '.json'), JSON.stringify(golden, null, 1) + '\n');
+    // Snippets record next to their folder: conformance/x.js → golden/x.json, packages/bundles/x.js → packages/golden/x.json.
+    const goldenDir = path.join(path.dirname(file), '..', 'golden');
+    fs.mkdirSync(goldenDir, { recursive: true });
+    fs.writeFileSync(path.join(goldenDir, name + '.json'), JSON.stringify(golden, null, 1) + '\n');
     console.log(`${name}: ${Object.keys(cases).length} cases`);
   }
   clearInterval(keepAlive);

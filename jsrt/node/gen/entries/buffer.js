@@ -40,6 +40,12 @@ Buffer.prototype.fill = function (val, offset, end, enc) {
   return fill.apply(this, args);
 };
 
+// Node's per-encoding fast paths (buf.latin1Slice, buf.utf8Write...), which libraries such as busboy call.
+for (const [name, enc] of [['utf8', 'utf8'], ['latin1', 'latin1'], ['ascii', 'ascii'], ['hex', 'hex'], ['base64', 'base64'], ['base64url', 'base64url'], ['ucs2', 'ucs2']]) {
+  Buffer.prototype[name + 'Slice'] = function (start = 0, end = this.length) { return this.toString(enc, start, end); };
+  Buffer.prototype[name + 'Write'] = function (string, offset = 0, length = this.length - offset) { return this.write(string, offset, length, enc); };
+}
+
 // Node validates sizes with its own error codes.
 function validateSize(size) {
   if (typeof size !== 'number') {
