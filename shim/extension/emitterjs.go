@@ -55,19 +55,23 @@ type subscription struct {
 	l       *emitter.Listener
 }
 
-// jsPayload keeps a JS value next to its exported copy, so listeners in the emitting instance get the
-// very same object (in-place mutation works, as in Directus) and others get a copy.
+// jsPayload keeps a JS value next to a portable copy of it, so listeners in the emitting instance get
+// the very same object (in-place mutation works, as in Directus) and others get a copy.
 type jsPayload struct {
-	inst     *jsrt.Instance
-	value    goja.Value
-	exported any
+	inst  *jsrt.Instance
+	value goja.Value
+	copy  any
+}
+
+func newPayload(inst *jsrt.Instance, v goja.Value) *jsPayload {
+	return &jsPayload{inst: inst, value: v, copy: capture(v)}
 }
 
 func (a *emitterAdapter) wrap(v goja.Value) any {
 	if v == nil || goja.IsUndefined(v) {
 		return nil
 	}
-	return &jsPayload{inst: a.inst, value: v, exported: v.Export()}
+	return newPayload(a.inst, v)
 }
 
 // toJS turns a payload back into a value of rt (the runtime of inst).
@@ -79,15 +83,15 @@ func toJS(rt *goja.Runtime, inst *jsrt.Instance, v any) goja.Value {
 		if p.inst == inst {
 			return p.value
 		}
-		return rt.ToValue(p.exported)
+		return rebuild(rt, p.copy)
 	case map[string]any:
 		o := rt.NewObject()
-		for k, x := range p {
-			_ = o.Set(k, toJS(rt, inst, x))
+		for _, k := range sortedKeys(p) {
+			_ = o.Set(k, toJS(rt, inst, p[k]))
 		}
 		return o
 	default:
-		return rt.ToValue(v)
+		return rebuild(rt, v)
 	}
 }
 
@@ -222,10 +226,17 @@ func (a *emitterAdapter) handler(kind emitter.Kind, fn goja.Callable) emitter.Ha
 					return
 				}
 				result := func(v goja.Value) emitter.Result {
-					if v == nil || goja.IsUndefined(v) {
-						return emitter.Result{Keep: true}
+					if v != nil && !goja.IsUndefined(v) {
+						return emitter.Result{Value: newPayload(inst, v)}
 					}
-					return emitter.Result{Value: &jsPayload{inst: inst, value: v, exported: v.Export()}}
+					// undefined keeps the payload; a listener in another VM got a copy, so what it
+					// mutated in place is carried on as the new payload.
+					if p, ok := payload.(*jsPayload); ok && p.inst != inst && kind == emitter.Filter {
+						if _, isObj := args[0].(*goja.Object); isObj {
+							return emitter.Result{Value: newPayload(inst, args[0])}
+						}
+					}
+					return emitter.Result{Keep: true}
 				}
 				if _, isPromise := ret.Export().(*goja.Promise); !isPromise {
 					settle(outcome{res: result(ret)})
@@ -256,10 +267,10 @@ func (a *emitterAdapter) handler(kind emitter.Kind, fn goja.Callable) emitter.Ha
 // very value when it is the same instance, and an equivalent Error (same message and own properties,
 // e.g. a DirectusError's code/status/extensions) otherwise.
 type thrown struct {
-	inst     *jsrt.Instance
-	value    goja.Value
-	message  string
-	exported map[string]any
+	inst    *jsrt.Instance
+	value   goja.Value
+	message string
+	props   *orderedObject // own enumerable properties (a DirectusError's name, code, status, extensions)
 }
 
 func (t *thrown) Error() string { return t.message }
@@ -278,9 +289,8 @@ func thrownValue(inst *jsrt.Instance, v goja.Value) error {
 		if m := o.Get("message"); m != nil && !goja.IsUndefined(m) {
 			t.message = m.String()
 		}
-		t.exported = map[string]any{}
-		for _, k := range o.Keys() {
-			t.exported[k] = o.Get(k).Export()
+		if c, ok := capture(o).(*orderedObject); ok {
+			t.props = c
 		}
 	}
 	return t
@@ -296,8 +306,12 @@ func errorToJS(rt *goja.Runtime, inst *jsrt.Instance, err error) goja.Value {
 		return t.value
 	}
 	e := rt.NewGoError(errors.New(t.message))
-	for k, v := range t.exported {
-		_ = e.Set(k, v)
+	if t.props != nil {
+		for i, k := range t.props.keys {
+			if k != "message" {
+				_ = e.Set(k, rebuild(rt, t.props.vals[i]))
+			}
+		}
 	}
 	return e
 }

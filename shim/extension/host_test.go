@@ -235,3 +235,59 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestEmitterBetweenExtensions: context.emitter is shared by all extensions (spec 02 §2.5): a filter
+// registered by one extension transforms what another emits; actions run; listeners go away with
+// their extension on unload.
+func TestEmitterBetweenExtensions(t *testing.T) {
+	root := t.TempDir()
+	writeExtension(t, root, "listener", "listener", `module.exports = (router, { emitter }) => {
+  emitter.onFilter('demo.*', async (payload, meta) => ({ ...payload, by: 'listener', event: meta.event }));
+  emitter.onFilter('demo.same', (payload) => { payload.mutated = true; });
+  emitter.onAction('demo.ping', (meta) => { globalThis.pinged = meta.n; });
+  router.get('/pinged', (req, res) => res.json({ pinged: globalThis.pinged ?? null }));
+};`)
+	writeExtension(t, root, "emitter", "emitter", `module.exports = (router, { emitter }) => {
+  router.get('/filter', async (req, res) => res.json(await emitter.emitFilter('demo.create', { a: 1 }, { collection: 'x' })));
+  router.get('/same', async (req, res) => {
+    const p = { b: 2 };
+    const out = await emitter.emitFilter('demo.same', p, {});
+    res.json({ out, count: emitter.countFilterListeners('demo.same') });
+  });
+  router.get('/ping', (req, res) => { emitter.emitAction('demo.ping', { n: 7 }); res.send('ok'); });
+  router.get('/throws', async (req, res, next) => {
+    emitter.onFilter('demo.fail', () => { throw new Error('refused by filter'); });
+    try { await emitter.emitFilter('demo.fail', {}, {}); res.send('no'); } catch (e) { res.status(409).json({ message: e.message }); }
+  });
+};`)
+	h := New(Options{Dir: root, Logger: logrus.New()})
+	h.LoadAll(context.Background())
+	defer h.Close(context.Background())
+	srv := newTestServer(t, h)
+
+	if code, body := get(t, http.DefaultClient, srv.URL+"/emitter/filter"); code != 200 || body != `{"a":1,"by":"listener","event":"demo.create"}` {
+		t.Fatalf("filter across extensions: %d %s", code, body)
+	}
+	// eventemitter2 order: the exact `demo.same` listener first (mutates in place, returns undefined),
+	// then `demo.*`, which spreads the mutated payload into a new one.
+	if code, body := get(t, http.DefaultClient, srv.URL+"/emitter/same"); code != 200 || body != `{"out":{"b":2,"mutated":true,"by":"listener","event":"demo.same"},"count":2}` {
+		t.Fatalf("filter chain: %d %s", code, body)
+	}
+	get(t, http.DefaultClient, srv.URL+"/emitter/ping")
+	waitFor(t, func() bool {
+		_, body := get(t, http.DefaultClient, srv.URL+"/listener/pinged")
+		return body == `{"pinged":7}`
+	})
+	if code, body := get(t, http.DefaultClient, srv.URL+"/emitter/throws"); code != 409 || body != `{"message":"refused by filter"}` {
+		t.Fatalf("throwing filter: %d %s", code, body)
+	}
+
+	// Unloading the listener's extension removes its listeners.
+	if err := os.RemoveAll(filepath.Join(root, "listener")); err != nil {
+		t.Fatal(err)
+	}
+	h.Reload(context.Background(), "listener")
+	if code, body := get(t, http.DefaultClient, srv.URL+"/emitter/filter"); code != 200 || body != `{"a":1}` {
+		t.Fatalf("after unload: %d %s", code, body)
+	}
+}
