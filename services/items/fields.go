@@ -213,16 +213,26 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 				add(k)
 			}
 		case strings.HasPrefix(f, "*."):
+			// every relational field gets the rest of the path, then the plain fields follow
+			// (the key order Directus's output has, recorded live)
 			rest := f[2:]
+			var plain []string
 			for _, name := range col.FieldOrder {
 				if kind, _ := relationKind(s.opts.Schema, col.Collection, name); kind != plainNode {
 					add(name + "." + rest)
+				} else {
+					plain = append(plain, name)
 				}
 			}
 			for _, k := range aliasKeys {
 				if kind, _ := relationKind(s.opts.Schema, col.Collection, alias[k]); kind != plainNode {
 					add(k + "." + rest)
+				} else {
+					plain = append(plain, k)
 				}
+			}
+			for _, name := range plain {
+				add(name)
 			}
 		default:
 			add(f)

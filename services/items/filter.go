@@ -185,6 +185,12 @@ func (c *filterCompiler) fieldCondition(col *schema.Collection, alias, key strin
 	switch kind {
 	case plainNode:
 		if len(fieldPart) > 0 {
+			// Directus looks the nested key up in the same collection (recorded live).
+			for _, k := range sortedKeys(fieldPart) {
+				if k != "_and" && k != "_or" && col.Fields[k] == nil {
+					return "", fieldsForbidden([]string{k}, col.Collection, path)
+				}
+			}
 			return "", errs.InvalidQuery(fmt.Sprintf(`"%s.%s" is not a relational field`, col.Collection, key))
 		}
 		if _, bad := opPart["_some"]; bad {

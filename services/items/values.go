@@ -166,7 +166,7 @@ func (s *Service) readValue(f *schema.Field, v any) any {
 					}
 					v = out
 				}
-			case []any:
+			case []any, nil:
 			default:
 				v = absent{}
 			}

@@ -27,7 +27,7 @@ type collectionMeta struct {
 
 var (
 	systemCollections = parseSystemCollections(systemCollectionsText)
-	systemFields      = parseSystemFields(systemFieldsText)
+	systemFields      = parseSystemFields(systemFieldsText, systemFieldNotesText)
 	systemRelations   = parseSystemRelations(systemRelationsText)
 	systemNames       = func() map[string]bool {
 		m := map[string]bool{}
@@ -69,7 +69,12 @@ func parseSystemCollections(text string) []collectionMeta {
 	return out
 }
 
-func parseSystemFields(text string) []fieldMeta {
+func parseSystemFields(text, notesText string) []fieldMeta {
+	notes := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(notesText), "\n") {
+		key, note, _ := strings.Cut(line, " ")
+		notes[key] = note
+	}
 	var out []fieldMeta
 	for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
 		collection, list, _ := strings.Cut(line, ": ")
@@ -79,7 +84,11 @@ func parseSystemFields(text string) []fieldMeta {
 				name = item[:i]
 				special = strings.Split(strings.TrimSuffix(item[i+1:], "]"), ",")
 			}
-			out = append(out, fieldMeta{Collection: collection, Field: name, Special: special, Searchable: true})
+			fm := fieldMeta{Collection: collection, Field: name, Special: special, Searchable: true}
+			if note, ok := notes[collection+"."+name]; ok {
+				fm.Note = &note
+			}
+			out = append(out, fm)
 		}
 	}
 	return out
@@ -98,7 +107,7 @@ func parseSystemRelations(text string) []*RelationMeta {
 		many, field, _ := strings.Cut(f[0], ".")
 		out = append(out, &RelationMeta{
 			ManyCollection: many, ManyField: field, OneCollection: opt(f[1]), OneField: opt(f[2]),
-			JunctionField: opt(f[3]), OneDeselectAction: "nullify", System: true,
+			JunctionField: opt(f[3]), OneDeselectAction: f[4], SortField: opt(f[5]), System: true,
 		})
 	}
 	return out

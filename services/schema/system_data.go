@@ -77,68 +77,105 @@ directus_oauth_consents: id[uuid], user[m2o], client[m2o], redirect_uri, scope, 
 directus_oauth_tokens: id[uuid], client[m2o], user[m2o], session[conceal], previous_session[conceal], resource, code_hash[conceal], scope, expires_at[cast-timestamp], date_created[date-created,cast-timestamp]
 `
 
-// systemRelationsText: many_collection.many_field one_collection one_field junction_field ("-" = none).
+// systemRelationsText: many_collection.many_field one_collection one_field junction_field one_deselect_action sort_field
+// ("-" = none). Deselect actions and sort fields were read from the recorded getSchema() of the real
+// 12.4.1 (services/items/testdata/peer): eight relations use "delete", not "nullify" as spec 12 §5.3 says.
 const systemRelationsText = `
-directus_collections.group directus_collections - -
-directus_comments.collection directus_collections - -
-directus_comments.user_created directus_users - -
-directus_comments.user_updated directus_users - -
-directus_users.role directus_roles users -
-directus_users.avatar directus_files - -
-directus_revisions.activity directus_activity revisions -
-directus_revisions.parent directus_revisions - -
-directus_revisions.version directus_versions - -
-directus_presets.user directus_users - -
-directus_presets.role directus_roles - -
-directus_folders.parent directus_folders - -
-directus_files.folder directus_folders - -
-directus_files.uploaded_by directus_users - -
-directus_files.modified_by directus_users - -
-directus_fields.collection directus_collections fields -
-directus_fields.group directus_fields - -
-directus_activity.user directus_users - -
-directus_settings.project_logo directus_files - -
-directus_settings.public_foreground directus_files - -
-directus_settings.public_background directus_files - -
-directus_settings.public_favicon directus_files - -
-directus_settings.storage_default_folder directus_folders - -
-directus_settings.public_registration_role directus_roles - -
-directus_panels.dashboard directus_dashboards panels -
-directus_panels.user_created directus_users - -
-directus_flows.operation directus_operations - -
-directus_flows.user_created directus_users - -
-directus_flows.folder directus_folders - -
-directus_operations.flow directus_flows operations -
-directus_operations.resolve directus_operations - -
-directus_operations.reject directus_operations - -
-directus_operations.user_created directus_users - -
-directus_sessions.user directus_users - -
-directus_sessions.share directus_shares - -
-directus_dashboards.user_created directus_users - -
-directus_notifications.recipient directus_users - -
-directus_notifications.sender directus_users - -
-directus_shares.role directus_roles - -
-directus_shares.collection directus_collections - -
-directus_shares.user_created directus_users - -
-directus_versions.collection directus_collections - -
-directus_versions.user_created directus_users - -
-directus_versions.user_updated directus_users - -
-directus_permissions.policy directus_policies permissions -
-directus_access.policy directus_policies roles role
-directus_access.policy directus_policies users user
-directus_access.role directus_roles policies policy
-directus_access.user directus_users policies policy
-directus_roles.parent directus_roles children -
-directus_deployment_projects.deployment directus_deployments projects -
-directus_deployments.user_created directus_users - -
-directus_deployment_projects.user_created directus_users - -
-directus_deployment_runs.project directus_deployment_projects runs -
-directus_deployment_runs.user_created directus_users - -
-directus_oauth_codes.client directus_oauth_clients - -
-directus_oauth_codes.user directus_users - -
-directus_oauth_consents.user directus_users - -
-directus_oauth_consents.client directus_oauth_clients - -
-directus_oauth_tokens.client directus_oauth_clients tokens -
-directus_oauth_tokens.user directus_users - -
-directus_sessions.oauth_client directus_oauth_clients - -
+directus_collections.group directus_collections - - nullify -
+directus_comments.collection directus_collections - - nullify -
+directus_comments.user_created directus_users - - nullify -
+directus_comments.user_updated directus_users - - nullify -
+directus_users.role directus_roles users - nullify -
+directus_users.avatar directus_files - - nullify -
+directus_revisions.activity directus_activity revisions - nullify -
+directus_revisions.parent directus_revisions - - nullify -
+directus_revisions.version directus_versions - - nullify -
+directus_presets.user directus_users - - nullify -
+directus_presets.role directus_roles - - nullify -
+directus_folders.parent directus_folders - - nullify -
+directus_files.folder directus_folders - - nullify -
+directus_files.uploaded_by directus_users - - nullify -
+directus_files.modified_by directus_users - - nullify -
+directus_fields.collection directus_collections fields - nullify -
+directus_fields.group directus_fields - - nullify -
+directus_activity.user directus_users - - nullify -
+directus_settings.project_logo directus_files - - nullify -
+directus_settings.public_foreground directus_files - - nullify -
+directus_settings.public_background directus_files - - nullify -
+directus_settings.public_favicon directus_files - - nullify -
+directus_settings.storage_default_folder directus_folders - - nullify -
+directus_settings.public_registration_role directus_roles - - nullify -
+directus_panels.dashboard directus_dashboards panels - nullify -
+directus_panels.user_created directus_users - - nullify -
+directus_flows.operation directus_operations - - nullify -
+directus_flows.user_created directus_users - - nullify -
+directus_flows.folder directus_folders - - nullify -
+directus_operations.flow directus_flows operations - delete -
+directus_operations.resolve directus_operations - - nullify -
+directus_operations.reject directus_operations - - nullify -
+directus_operations.user_created directus_users - - nullify -
+directus_sessions.user directus_users - - nullify -
+directus_sessions.share directus_shares - - nullify -
+directus_dashboards.user_created directus_users - - nullify -
+directus_notifications.recipient directus_users - - nullify -
+directus_notifications.sender directus_users - - nullify -
+directus_shares.role directus_roles - - nullify -
+directus_shares.collection directus_collections - - nullify -
+directus_shares.user_created directus_users - - nullify -
+directus_versions.collection directus_collections - - nullify -
+directus_versions.user_created directus_users - - nullify -
+directus_versions.user_updated directus_users - - nullify -
+directus_permissions.policy directus_policies permissions - delete -
+directus_access.policy directus_policies roles role delete -
+directus_access.policy directus_policies users user delete -
+directus_access.role directus_roles policies policy delete sort
+directus_access.user directus_users policies policy delete sort
+directus_roles.parent directus_roles children - nullify -
+directus_deployment_projects.deployment directus_deployments projects - delete -
+directus_deployments.user_created directus_users - - nullify -
+directus_deployment_projects.user_created directus_users - - nullify -
+directus_deployment_runs.project directus_deployment_projects runs - delete -
+directus_deployment_runs.user_created directus_users - - nullify -
+directus_oauth_codes.client directus_oauth_clients - - nullify -
+directus_oauth_codes.user directus_users - - nullify -
+directus_oauth_consents.user directus_users - - nullify -
+directus_oauth_consents.client directus_oauth_clients - - nullify -
+directus_oauth_tokens.client directus_oauth_clients tokens - nullify -
+directus_oauth_tokens.user directus_users - - nullify -
+directus_sessions.oauth_client directus_oauth_clients - - nullify -
+`
+
+// systemFieldNotesText: "collection.field note" for the system fields whose note is set (from the
+// recorded getSchema() of the real 12.4.1, services/items/testdata/peer/recordings/sqlite3/schema.json).
+const systemFieldNotesText = `
+directus_collections.translations $t:field_options.directus_collections.collection_naming_translations_note
+directus_policies.enforce_tfa $t:field_options.directus_policies.enforce_tfa
+directus_roles.children $t:field_options.directus_roles.children_note
+directus_roles.parent $t:field_options.directus_roles.parent_note
+directus_settings.ai_system_prompt $t:fields.directus_settings.ai_system_prompt_note
+directus_settings.ai_translation_default_model $t:fields.directus_settings.ai_translation_default_model_note
+directus_settings.ai_translation_glossary $t:fields.directus_settings.ai_translation_glossary_note
+directus_settings.ai_translation_style_guide $t:fields.directus_settings.ai_translation_style_guide_note
+directus_settings.collaborative_editing_enabled $t:fields.directus_settings.collaborative_editing_note
+directus_settings.default_save_action $t:default_save_action_note
+directus_settings.mcp_allow_deletes $t:fields.directus_settings.mcp_allow_deletes_note
+directus_settings.mcp_enabled $t:fields.directus_settings.mcp_enabled_note
+directus_settings.mcp_oauth_cimd_enabled Allow MCP clients to identify themselves using an HTTPS URL that hosts their metadata (IETF draft-oauth-client-id-metadata-document).
+directus_settings.mcp_oauth_dcr_enabled Allow MCP clients to register automatically using the OAuth 2.0 Dynamic Client Registration protocol (RFC 7591).
+directus_settings.mcp_oauth_enabled $t:fields.directus_settings.mcp_oauth_enabled_note
+directus_settings.mcp_prompts_collection $t:fields.directus_settings.mcp_prompts_collection_note
+directus_settings.mcp_system_prompt $t:fields.directus_settings.mcp_system_prompt_note
+directus_settings.mcp_system_prompt_enabled $t:fields.directus_settings.mcp_system_prompt_enabled_note
+directus_settings.project_color $t:field_options.directus_settings.project_color_note
+directus_settings.project_logo $t:field_options.directus_settings.project_logo_note
+directus_settings.public_favicon $t:field_options.directus_settings.project_favicon_note
+directus_settings.public_registration $t:fields.directus_settings.public_registration_note
+directus_settings.public_registration_email_filter $t:fields.directus_settings.public_registration_email_filter_note
+directus_settings.public_registration_role $t:fields.directus_settings.public_registration_role_note
+directus_settings.public_registration_verify_email $t:fields.directus_settings.public_registration_verify_email_note
+directus_settings.storage_default_folder $t:interfaces.system-folder.field_hint
+directus_shares.date_end $t:shared_leave_blank_for_unlimited
+directus_shares.date_start $t:shared_leave_blank_for_unlimited
+directus_shares.max_uses $t:shared_leave_blank_for_unlimited
+directus_shares.password $t:shared_leave_blank_for_passwordless_access
 `

@@ -15,6 +15,8 @@ out=$here/recordings/$client
 mkdir -p "$out"
 
 "$peer" stop || true
+# the old server may take a while to let the port go; a ping answered by it would fool `start`
+for _ in $(seq 1 60); do curl -s -o /dev/null --max-time 2 "$url/server/ping" || break; sleep 1; done
 rm -rf "$PEER_DIR/data"
 case $client in
   pg) psql -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $PEER_DB_NAME" ;;
@@ -23,27 +25,30 @@ esac
 "$peer" start
 
 api() { # method path [json]
-  local res
-  res=$(curl -sS -X "$1" -H "$auth" -H 'Content-Type: application/json' "$url$2" ${3:+--data "$3"})
+  local res args=(-sS -X "$1" -H "$auth" -H 'Content-Type: application/json' "$url$2")
+  if [ $# -ge 3 ]; then args+=(--data "$3"); fi
+  res=$(curl "${args[@]}")
   if echo "$res" | grep -q '"errors"'; then echo "$1 $2 failed: $res" >&2; exit 1; fi
 }
 pk='{"field":"id","type":"integer","meta":{"hidden":true},"schema":{"is_primary_key":true,"has_auto_increment":true}}'
 api POST /collections "{\"collection\":\"authors\",\"schema\":{},\"meta\":{},\"fields\":[$pk,{\"field\":\"name\",\"type\":\"string\"}]}"
 api POST /collections "{\"collection\":\"tags\",\"schema\":{},\"meta\":{},\"fields\":[$pk,{\"field\":\"name\",\"type\":\"string\"}]}"
-api POST /collections "{\"collection\":\"articles\",\"schema\":{},\"meta\":{},\"fields\":[$pk,
-  {\"field\":\"title\",\"type\":\"string\"},
-  {\"field\":\"status\",\"type\":\"string\",\"schema\":{\"default_value\":\"draft\",\"is_nullable\":false}},
-  {\"field\":\"views\",\"type\":\"integer\"},
-  {\"field\":\"big\",\"type\":\"bigInteger\"},
-  {\"field\":\"price\",\"type\":\"decimal\",\"schema\":{\"numeric_precision\":10,\"numeric_scale\":2}},
-  {\"field\":\"flag\",\"type\":\"boolean\"},
-  {\"field\":\"flag_cast\",\"type\":\"boolean\",\"meta\":{\"special\":[\"cast-boolean\"]}},
-  {\"field\":\"meta\",\"type\":\"json\"},
-  {\"field\":\"tags_csv\",\"type\":\"csv\",\"meta\":{\"special\":[\"cast-csv\"]}},
-  {\"field\":\"secret\",\"type\":\"string\",\"meta\":{\"special\":[\"conceal\"]}},
-  {\"field\":\"published\",\"type\":\"timestamp\"},
-  {\"field\":\"day\",\"type\":\"date\"},
-  {\"field\":\"author\",\"type\":\"integer\",\"meta\":{\"special\":[\"m2o\"]}}]}"
+api POST /collections "{\"collection\":\"articles\",\"schema\":{},\"meta\":{},\"fields\":[$pk]}"
+for f in '{"field":"title","type":"string"}' \
+  '{"field":"status","type":"string","schema":{"default_value":"draft","is_nullable":false}}' \
+  '{"field":"views","type":"integer"}' \
+  '{"field":"big","type":"bigInteger"}' \
+  '{"field":"price","type":"decimal","schema":{"numeric_precision":10,"numeric_scale":2}}' \
+  '{"field":"flag","type":"boolean"}' \
+  '{"field":"flag_cast","type":"boolean","meta":{"special":["cast-boolean"]}}' \
+  '{"field":"meta","type":"json"}' \
+  '{"field":"tags_csv","type":"csv","meta":{"special":["cast-csv"]}}' \
+  '{"field":"secret","type":"string","meta":{"special":["conceal"]}}' \
+  '{"field":"published","type":"timestamp"}' \
+  '{"field":"day","type":"date"}' \
+  '{"field":"author","type":"integer","meta":{"special":["m2o"]}}'; do
+  api POST /fields/articles "$f"
+done
 api POST /collections "{\"collection\":\"comments\",\"schema\":{},\"meta\":{},\"fields\":[$pk,{\"field\":\"article\",\"type\":\"integer\"},{\"field\":\"body\",\"type\":\"text\"}]}"
 api POST /collections "{\"collection\":\"articles_tags\",\"schema\":{},\"meta\":{\"hidden\":true},\"fields\":[$pk,{\"field\":\"articles_id\",\"type\":\"integer\"},{\"field\":\"tags_id\",\"type\":\"integer\"}]}"
 api POST /fields/articles '{"field":"comments","type":"alias","meta":{"special":["o2m"]}}'
