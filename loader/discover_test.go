@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -174,5 +175,42 @@ func TestDiscoverKeepsWhatDirectusKeeps(t *testing.T) {
 	}
 	if strings.Join(got, ",") != strings.Join(rec.Kept, ",") {
 		t.Fatalf("kept %v, Directus kept %v", got, rec.Kept)
+	}
+}
+
+// Record is the "schema" of GET /extensions; expected values are spec 01 §8.1's example records.
+func TestRecordMatchesSpecExamples(t *testing.T) {
+	cases := []struct {
+		folder, manifest, want string
+	}{
+		{
+			"greet",
+			`{"name":"directus-extension-greet","version":"1.0.0","directus:extension":{"type":"endpoint","path":"dist/index.js","source":"src/index.js","host":"^10.10.0"}}`,
+			`{"path":"<DIR>","name":"directus-extension-greet","version":"1.0.0","type":"endpoint","entrypoint":"dist/index.js","host":"^10.10.0","local":true}`,
+		},
+		{
+			"tools",
+			`{"name":"directus-extension-tools","version":"2.1.0","directus:extension":{"type":"bundle","host":"^11.0.0","path":{"app":"dist/app.js","api":"dist/api.js"},
+			  "entries":[{"type":"hook","name":"tools-hook","source":"src/hook.js"},{"type":"endpoint","name":"tools-api","source":"src/api.js"}]}}`,
+			`{"path":"<DIR>","name":"directus-extension-tools","version":"2.1.0","type":"bundle","entrypoint":{"app":"dist/app.js","api":"dist/api.js"},
+			  "entries":[{"name":"tools-hook","type":"hook"},{"name":"tools-api","type":"endpoint"}],"host":"^11.0.0","local":true}`,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.folder, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), tc.folder)
+			writeTree(t, dir, map[string]string{"package.json": tc.manifest})
+			ext, err := ReadExtension(tc.folder, dir)
+			if err != nil || ext == nil {
+				t.Fatalf("ReadExtension: %v", err)
+			}
+			var want any
+			if err := json.Unmarshal([]byte(strings.ReplaceAll(tc.want, "<DIR>", dir)), &want); err != nil {
+				t.Fatal(err)
+			}
+			if got := normalizeJSON(t, ext.Record()); !reflect.DeepEqual(got, want) {
+				t.Fatalf("Record() = %v\nwant %v", got, want)
+			}
+		})
 	}
 }
