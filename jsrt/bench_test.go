@@ -3,6 +3,7 @@ package jsrt_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -13,6 +14,17 @@ import (
 // BenchmarkRunOnLoopRoundTrip: a goroutine hands a job to the loop and waits for it to finish.
 func BenchmarkRunOnLoopRoundTrip(b *testing.B) {
 	inst := jsrttest.New(b)
+	done := make(chan struct{})
+	b.ReportAllocs()
+	for b.Loop() {
+		inst.RunOnLoop(func(*goja.Runtime) { done <- struct{}{} })
+		<-done
+	}
+}
+
+// BenchmarkRunOnLoopWithTimeLimit is the round trip with the watchdog on.
+func BenchmarkRunOnLoopWithTimeLimit(b *testing.B) {
+	inst := jsrttest.NewWith(b, jsrt.Options{TimeLimit: 30 * time.Second})
 	done := make(chan struct{})
 	b.ReportAllocs()
 	for b.Loop() {
