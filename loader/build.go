@@ -102,7 +102,7 @@ func BuildExtension(ext *Extension) (*Build, error) {
 				return nil, err
 			}
 		default:
-			b.Code = string(f.Contents)
+			b.Code = commentOutHashbang(string(f.Contents))
 		}
 	}
 	if ext.Sandbox != nil {
@@ -114,6 +114,16 @@ func BuildExtension(ext *Extension) (*Build, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// commentOutHashbang turns an entry's "#!" line, which esbuild keeps at the top, into a comment:
+// the host wraps the code in a function, where a hashbang is a syntax error (Node's loader strips
+// it too). The line stays, so the source map still fits.
+func commentOutHashbang(code string) string {
+	if strings.HasPrefix(code, "#!") {
+		return "//" + code[2:]
+	}
+	return code
 }
 
 // outputName is the (never written) output file; source map paths are relative to its folder.

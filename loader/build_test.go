@@ -607,3 +607,14 @@ func TestBuildRealPackagesMatchNode(t *testing.T) {
 		t.Fatalf("results = %s, Node computed %v", got, expected.Results)
 	}
 }
+
+// The host wraps the code in a function, so a hashbang must not stay a hashbang.
+func TestBuildHashbangEntry(t *testing.T) {
+	ext := copyFixture(t, "hashbang")
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runInGoja(t, b)
+	assertMapsMarker(t, b, filepath.Join(ext.Dir, "dist/index.js"), "MARK:hashbang")
+}
