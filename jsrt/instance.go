@@ -1,6 +1,3 @@
-// Package jsrt runs one extension's JavaScript: a goja runtime owned by one event-loop goroutine
-// (an Instance), with Node-like timers, CommonJS require, console, promise helpers for Go work,
-// a per-job time limit and source-mapped errors.
 package jsrt
 
 import (
