@@ -2,7 +2,9 @@ package db
 
 import (
 	"errors"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/go-sql-driver/mysql"
@@ -16,8 +18,10 @@ import (
 // raises for it (src/database/errors/dialects/*, spec 10 §8), reading the same parts of the error:
 //   - payload is the item being written (Directus's `data`); the `value` extension is payload[field]
 //     and is left out, as JSON drops JS undefined, when the payload has no such key;
-//   - query is the SQL text that failed: on MySQL the table and column names are taken from its
-//     backticked identifiers, as Directus reads mysql2's `error.sql`.
+//   - query is the SQL text that failed, written as knex writes it (quoted identifiers). On MySQL the
+//     table and column names come from its backticked identifiers, as Directus reads mysql2's
+//     `error.sql`; on PostgreSQL knex prefixes the driver's message with "<query> - ", and Directus
+//     takes the collection of a too-long or out-of-range value from the first "…" of that text.
 //
 // Errors it does not recognise come back unchanged. The result is not yet passed through the
 // `database.error` filter hook; callers that emit hooks must do that.
@@ -29,7 +33,7 @@ func (d Dialect) Translate(err error, payload map[string]any, query string) erro
 	case ClientPostgres:
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) {
-			return translatePostgres(err, pe, payload)
+			return translatePostgres(err, pe, payload, query)
 		}
 	case ClientMySQL:
 		var me *mysql.MySQLError
@@ -67,11 +71,39 @@ func str(v any) string {
 	return s
 }
 
+// msgValue is the value as the message shows it: JS's String(value), so 99999999999 reads
+// "99999999999" (Go's fmt would print 9.9999999999e+10).
 func msgValue(v any) any {
-	if v == undefined {
+	switch x := v.(type) {
+	case undefinedT:
 		return nil
+	case float64:
+		return jsNumber(x)
+	case float32:
+		return jsNumber(float64(x))
 	}
 	return v
+}
+
+// jsNumber formats f like JavaScript's Number.prototype.toString.
+func jsNumber(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	case f == 0:
+		return "0"
+	}
+	if abs := math.Abs(f); abs >= 1e21 || abs < 1e-6 {
+		s := strconv.FormatFloat(f, 'e', -1, 64) // "1.5e-07"; JS writes "1.5e-7"
+		mant, exp, _ := strings.Cut(s, "e")
+		sign, digits := exp[:1], strings.TrimLeft(exp[1:], "0")
+		return mant + "e" + sign + digits
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // withExtensions replaces e's extensions by the given key/value pairs in order, dropping undefined.
@@ -135,7 +167,7 @@ func orUndefined(s string) any {
 	return s
 }
 
-func translatePostgres(err error, pe *pgconn.PgError, payload map[string]any) error {
+func translatePostgres(err error, pe *pgconn.PgError, payload map[string]any, query string) error {
 	switch pe.Code {
 	case "23505": // unique_violation: field from the first (...) of detail "Key (email)=(x) already exists."
 		m := betweenParens.FindStringSubmatch(pe.Detail)
@@ -143,8 +175,8 @@ func translatePostgres(err error, pe *pgconn.PgError, payload map[string]any) er
 			return err
 		}
 		return recordNotUnique(err, orUndefined(pe.TableName), m[1], lookup(payload, m[1]))
-	case "22003", "22001": // numeric out of range / value too long: collection = first "..." of the message
-		m := betweenDouble.FindStringSubmatch(pe.Message)
+	case "22003", "22001": // numeric out of range / value too long: collection = first "…" of knex's message
+		m := betweenDouble.FindStringSubmatch(knexMessage(query, pe.Message))
 		if m == nil {
 			return err
 		}
@@ -158,7 +190,7 @@ func translatePostgres(err error, pe *pgconn.PgError, payload map[string]any) er
 		if pe.ColumnName == "" {
 			return err
 		}
-		if strings.HasSuffix(pe.Message, "contains null values") {
+		if strings.HasSuffix(knexMessage(query, pe.Message), "contains null values") {
 			return containsNullValues(err, orUndefined(pe.TableName), pe.ColumnName)
 		}
 		return notNullViolation(err, orUndefined(pe.TableName), pe.ColumnName)
@@ -170,6 +202,14 @@ func translatePostgres(err error, pe *pgconn.PgError, payload map[string]any) er
 		return invalidForeignKey(err, orUndefined(pe.TableName), m[1], lookup(payload, m[1]))
 	}
 	return err
+}
+
+// knexMessage is the message knex gives a failed query: the SQL, " - ", the driver's message.
+func knexMessage(query, msg string) string {
+	if query == "" {
+		return msg
+	}
+	return query + " - " + msg
 }
 
 // onlyField is the payload's single key, or nil when it has more or fewer.
