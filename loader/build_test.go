@@ -211,7 +211,17 @@ func TestBuildTypeScriptSource(t *testing.T) {
 			t.Errorf("output still contains %q, which goja cannot run", lowered)
 		}
 	}
-	runInGoja(t, b)
+	rt, exports := runInGoja(t, b)
+	// The lowered async generator, for-await and dynamic import() really run: 3+2+1 + 100.
+	total, _ := goja.AssertFunction(exports.ToObject(rt).Get("total"))
+	v, err := total(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := v.Export().(*goja.Promise)
+	if !ok || p.State() != goja.PromiseStateFulfilled || p.Result().ToInteger() != 106 {
+		t.Fatalf("total() = %v, want a promise fulfilled with 106", v)
+	}
 	assertMapsMarker(t, b, filepath.Join(ext.Dir, "src/math.ts"), "MARK:ts-math")
 }
 

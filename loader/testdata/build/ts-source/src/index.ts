@@ -1,4 +1,6 @@
 import { double } from "./math";
+
+export { total } from "./math";
 import type { Router } from "express";
 
 interface Reply {
