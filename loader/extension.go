@@ -2,17 +2,17 @@ package loader
 
 // Extension is one folder of EXTENSIONS_PATH with a valid Directus manifest.
 type Extension struct {
-	Folder   string   // sub-folder name under EXTENSIONS_PATH (the map key)
-	Dir      string   // absolute folder path
-	Name     string   // manifest name
-	Version  string   // manifest version
-	Type     string   // endpoint | hook | operation | bundle | interface | display | ... (app types are listed, never run)
-	Host     string   // directus:extension host (never compared with a version, as in Directus)
-	Hidden   bool     // directus:extension hidden
-	Entries  []Entry  // endpoint/hook/operation: one entry named Name; bundle: its API entries (hook/endpoint/operation)
-	Sandbox  *Sandbox // nil unless sandbox.enabled
-	Partial  *bool    // bundle only: directus:extension partial
-	Manifest map[string]any
+	Folder   string         // sub-folder name under EXTENSIONS_PATH (the map key)
+	Dir      string         // absolute folder path
+	Name     string         // manifest name
+	Version  string         // manifest version
+	Type     string         // endpoint | hook | operation | bundle | interface | display | ... (app types are listed, never run)
+	Host     string         // directus:extension host (never compared with a version, as in Directus)
+	Hidden   bool           // directus:extension hidden
+	Entries  []Entry        // endpoint/hook/operation: one entry named Name; bundle: its API entries (hook/endpoint/operation)
+	Sandbox  *Sandbox       // nil unless sandbox.enabled
+	Partial  *bool          // bundle only: directus:extension partial
+	Manifest map[string]any // the validated manifest with unknown keys stripped (for GET /extensions)
 
 	// Entrypoint is the built API file relative to Dir: path (hook, endpoint), path.api (operation, bundle).
 	// Empty for app types.

@@ -76,7 +76,7 @@ func marshalNoEscape(v any) []byte {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-// zodSchema parses one value. ok=false means the output is unusable (zod would not return it).
+// zodSchema parses one value; when issues are returned the output is unusable (zod would throw).
 type zodSchema interface {
 	parse(v any) (out any, issues []Issue)
 }
