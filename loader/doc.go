@@ -17,14 +17,16 @@
 //     the built file's own folder. A bundle built from sources gets a generated entry exporting the
 //     hooks, endpoints and operations arrays, as the extensions SDK generates.
 //
-// The result is one CommonJS script (platform node, syntax goja lacks lowered: async generators,
-// for-await, dynamic import) with a source map whose sources are absolute paths and which carries
+// The result is one CommonJS script (platform node; syntax goja lacks is lowered: async generators,
+// for-await, dynamic import, decorators, using; an entry's hashbang becomes a comment) with a source map whose sources are absolute paths and which carries
 // sourcesContent. A built file's own //# sourceMappingURL is followed, so lines map back to the
 // original sources. Node built-ins and the modules dxhost provides (HostModules) stay runtime
 // require() calls; any other import is bundled from node_modules, and one that cannot be resolved
 // is a build error naming file:line:col. Each bundled file that mentions import.meta, __dirname or
-// __filename gets its own real values, as in Node (those files are transformed first, without the
-// extension's tsconfig settings). Top-level await is a build error naming file:line.
+// __filename gets its own real values, as in Node: those files are transformed first with the
+// values defined (import.meta.url as Node's pathToFileURL writes it), honouring the nearest
+// tsconfig.json but not its "extends"; such a file's own //# sourceMappingURL is not followed.
+// Top-level await is a build error naming file:line. BuildError columns are 1-based.
 //
 // A sandboxed extension (sandbox.enabled) follows Directus's isolate rule instead: its built file
 // may import only directus:api (anything else is a build error with Directus's message, at the
@@ -35,5 +37,6 @@
 // CommonJS, .js follows the nearest package.json "type", and without any "type" Node's syntax
 // detection makes a file with import/export ESM. The host then uses exports.default when present.
 //
-// Watch reports changes per extension folder, debounced.
+// Watch reports changes per extension folder, debounced by DebounceDelay, and copes with
+// EXTENSIONS_PATH appearing late or being removed and re-created.
 package loader
