@@ -3,6 +3,7 @@ package loader
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -627,4 +628,43 @@ func TestBuildHashbangEntry(t *testing.T) {
 	}
 	runInGoja(t, b)
 	assertMapsMarker(t, b, filepath.Join(ext.Dir, "dist/index.js"), "MARK:hashbang")
+}
+
+// Every Node built-in, with or without "node:", and every host module stays a runtime require.
+func TestBuildKeepsBuiltinsAndHostModulesExternal(t *testing.T) {
+	specs := []string{
+		"fs", "node:fs", "fs/promises", "node:fs/promises", "path", "node:path", "crypto", "node:crypto",
+		"http", "https", "stream", "stream/promises", "events", "util", "buffer", "os", "zlib", "url",
+		"querystring", "string_decoder", "timers", "timers/promises", "assert", "child_process", "net",
+		"tls", "worker_threads", "async_hooks", "perf_hooks", "node:test", "node:sqlite", "module",
+	}
+	specs = append(specs, "directus/version", "directus:api", "@directus/errors", "@directus/extensions-sdk", "@directus/extensions")
+	var src strings.Builder
+	for i, s := range specs {
+		fmt.Fprintf(&src, "const m%d = require(%q);\n", i, s)
+	}
+	src.WriteString("module.exports = () => {};\n")
+	dir := filepath.Join(t.TempDir(), "externals")
+	writeTree(t, dir, map[string]string{
+		"package.json":                     `{"name":"externals","version":"1","directus:extension":{"type":"hook","path":"index.js","source":"index.js","host":"*"}}`,
+		"index.js":                         src.String(),
+		"node_modules/events/package.json": `{"name":"events","main":"index.js"}`, // an npm polyfill must not win over the built-in
+		"node_modules/events/index.js":     `module.exports = "polyfill";`,
+	})
+	ext, err := ReadExtension("externals", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range specs {
+		if !strings.Contains(b.Code, "require("+strconv.Quote(s)+")") {
+			t.Errorf("%s was not kept as a runtime require", s)
+		}
+	}
+	if strings.Contains(b.Code, "polyfill") {
+		t.Error("node_modules/events was bundled instead of the built-in")
+	}
 }
