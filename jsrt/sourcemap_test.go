@@ -131,3 +131,17 @@ func TestSyntaxErrorNamesOriginalPosition(t *testing.T) {
 		t.Fatalf("line 1: %s", jsrt.Describe(err))
 	}
 }
+
+func TestSyntaxErrorThroughSourceMap(t *testing.T) {
+	inst := jsrttest.New(t)
+	// Generated line 2 maps to ../src/orig.ts line 10 (0-based 9), column 1.
+	sm := []byte(`{"version":3,"sources":["../src/orig.ts"],"names":[],"mappings":"AAAA;AASA"}`)
+	err := inst.Do(t.Context(), func(rt *goja.Runtime) error {
+		_, err := inst.RunModule("/ext/dist/index.js", "a;\nconst b = ;\n", sm)
+		return err
+	})
+	var ex *jsrt.Exception
+	if !errors.As(err, &ex) || ex.Name != "SyntaxError" || ex.File != "/ext/src/orig.ts" || ex.Line != 10 || ex.Column != 1 {
+		t.Fatalf("got %s", jsrt.Describe(err))
+	}
+}
