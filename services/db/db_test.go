@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -127,5 +128,33 @@ func TestOpenErrors(t *testing.T) {
 				t.Fatal("Open succeeded, want an error")
 			}
 		})
+	}
+}
+
+func TestPoolSettings(t *testing.T) {
+	env := dbtest.Env(t, db.ClientSQLite)
+	env["DB_POOL__MAX"] = 3.0
+	conn, err := db.Open(context.Background(), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if got := conn.Stats().MaxOpenConnections; got != 3 {
+		t.Fatalf("MaxOpenConnections = %d, want 3 (DB_POOL__MAX)", got)
+	}
+}
+
+func TestPostgresConnectionString(t *testing.T) {
+	env := dbtest.Env(t, db.ClientPostgres)
+	cs := fmt.Sprintf("postgres://%s@%s:%v/%s?sslmode=disable", env["DB_USER"], env["DB_HOST"], env["DB_PORT"], env["DB_DATABASE"])
+	// DB_CONNECTION_STRING wins over the separate variables, as in Directus.
+	conn, err := db.Open(context.Background(), map[string]any{"DB_CLIENT": "pg", "DB_CONNECTION_STRING": cs, "DB_HOST": "wrong.invalid"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var name string
+	if err := conn.Get(&name, "SELECT current_database()"); err != nil || name != env["DB_DATABASE"] {
+		t.Fatalf("current_database() = %q, %v", name, err)
 	}
 }
