@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/jsrt"
 )
 
 // Loop schedules work on the runtime's event loop; *jsrt.Instance satisfies it.
@@ -106,6 +108,9 @@ func newKit(rt *goja.Runtime) (*Kit, error) {
 		return nil, fmt.Errorf("httpjs prelude did not yield a function")
 	}
 	natives := rt.NewObject()
+	if readable := streamReadable(rt); readable != nil {
+		_ = natives.Set("Readable", readable)
+	}
 	_ = natives.Set("helpers", func() goja.Value { return k.loadHelpers() })
 	_ = natives.Set("byteLength", func(s string) int { return len(s) })
 	_ = natives.Set("isIP", func(s string) bool { return net.ParseIP(s) != nil })
@@ -178,4 +183,26 @@ func (k *Kit) emitEvent(obj *goja.Object, name string, args ...goja.Value) error
 	all := append([]goja.Value{k.rt.ToValue(name)}, args...)
 	_, err := k.emit(obj, all...)
 	return err
+}
+
+// streamReadable is require('stream').Readable of the instance owning rt, or nil (no instance, or no
+// stream module): then req is a minimal readable.
+func streamReadable(rt *goja.Runtime) goja.Value {
+	inst := jsrt.FromRuntime(rt)
+	if inst == nil {
+		return nil
+	}
+	mod, err := inst.Require("stream")
+	if err != nil || mod == nil {
+		return nil
+	}
+	o, ok := mod.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	r := o.Get("Readable")
+	if _, ok := goja.AssertFunction(r); !ok {
+		return nil
+	}
+	return r
 }

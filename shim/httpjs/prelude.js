@@ -271,35 +271,66 @@
     return subdomains.slice(2);
   });
 
-  // --- req as a minimal readable: data/end events come from Go once a listener exists ---
-  define(reqProto, 'setEncoding', function (enc) { this._dxEncoding = enc; return this; });
-  define(reqProto, 'resume', function () { this._dxListenerAdded('data'); return this; });
-  define(reqProto, 'pause', function () { return this; });
-  define(reqProto, 'pipe', function (dest, opts) {
-    this.on('data', function (chunk) { dest.write(chunk); });
-    this.on('end', function () { if (!opts || opts.end !== false) dest.end(); });
-    return dest;
-  });
-  define(reqProto, 'unpipe', function () { return this; });
-  define(reqProto, Symbol.asyncIterator, function () {
-    var self = this, queue = [], waiting = null, ended = false, failure = null;
-    function settle() {
-      if (!waiting) return;
-      var w = waiting;
-      if (queue.length) { waiting = null; w.resolve({ value: queue.shift(), done: false }); }
-      else if (failure) { waiting = null; w.reject(failure); }
-      else if (ended) { waiting = null; w.resolve({ value: undefined, done: true }); }
-    }
-    self.on('data', function (c) { queue.push(c); settle(); });
-    self.on('end', function () { ended = true; settle(); });
-    self.on('error', function (e) { failure = e; settle(); });
-    self.on('aborted', function () { failure = new Error('aborted'); settle(); });
-    return {
-      next: function () { return new Promise(function (resolve, reject) { waiting = { resolve: resolve, reject: reject }; settle(); }); },
-      return: function () { return Promise.resolve({ value: undefined, done: true }); },
-      [Symbol.asyncIterator]: function () { return this; }
-    };
-  });
+  if (natives.Readable) {
+    // --- req as a real stream.Readable (the runtime's stream module), its state made on first use so
+    // that requests that never touch the stream pay nothing ---
+    var Readable = natives.Readable;
+    Object.setPrototypeOf(reqProto, Readable.prototype);
+    Object.defineProperty(reqProto, '_readableState', {
+      configurable: true,
+      enumerable: false,
+      get: function () {
+        if (this._dxReadableInit) return undefined; // being constructed
+        this._dxReadableInit = true;
+        Readable.call(this, { read: function () { this._dxListenerAdded('data'); } });
+        if (this._dxBodyConsumed()) {
+          // express.json() read the body already: in Node the stream has ended before the handler runs.
+          var st = this._readableState;
+          st.ended = true;
+          st.endEmitted = true;
+          st.reading = false;
+        }
+        return this._readableState;
+      },
+      set: function (v) {
+        Object.defineProperty(this, '_readableState', { value: v, writable: true, enumerable: true, configurable: true });
+      }
+    });
+    define(reqProto, '_dxPush', function (chunk) { this.push(chunk); });
+  } else {
+    // --- req as a minimal readable: data/end events come from Go once a listener exists ---
+    define(reqProto, '_dxPush', function (chunk) {
+      if (chunk === null) this.emit('end');
+      else this.emit('data', chunk);
+    });
+    define(reqProto, 'resume', function () { this._dxListenerAdded('data'); return this; });
+    define(reqProto, 'pause', function () { return this; });
+    define(reqProto, 'pipe', function (dest, opts) {
+      this.on('data', function (chunk) { dest.write(chunk); });
+      this.on('end', function () { if (!opts || opts.end !== false) dest.end(); });
+      return dest;
+    });
+    define(reqProto, 'unpipe', function () { return this; });
+    define(reqProto, Symbol.asyncIterator, function () {
+      var self = this, queue = [], waiting = null, ended = false, failure = null;
+      function settle() {
+        if (!waiting) return;
+        var w = waiting;
+        if (queue.length) { waiting = null; w.resolve({ value: queue.shift(), done: false }); }
+        else if (failure) { waiting = null; w.reject(failure); }
+        else if (ended) { waiting = null; w.resolve({ value: undefined, done: true }); }
+      }
+      self.on('data', function (c) { queue.push(c); settle(); });
+      self.on('end', function () { ended = true; settle(); });
+      self.on('error', function (e) { failure = e; settle(); });
+      self.on('aborted', function () { failure = new Error('aborted'); settle(); });
+      return {
+        next: function () { return new Promise(function (resolve, reject) { waiting = { resolve: resolve, reject: reject }; settle(); }); },
+        return: function () { return Promise.resolve({ value: undefined, done: true }); },
+        [Symbol.asyncIterator]: function () { return this; }
+      };
+    });
+  }
 
   return EventEmitter;
 })

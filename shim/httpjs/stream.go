@@ -6,8 +6,8 @@ import (
 	"github.com/dop251/goja"
 )
 
-// bodyStream feeds req's 'data'/'end' events from the request body, once someone listens. It is a
-// minimal readable (events, pipe, async iteration in prelude.js), not a full stream.Readable.
+// bodyStream feeds req's body to JS once someone reads: into the runtime's stream.Readable when the
+// instance has the stream module, else as 'data'/'end' events of a minimal readable (prelude.js).
 type bodyStream struct {
 	started bool
 }
@@ -16,6 +16,9 @@ const bodyChunk = 64 << 10
 
 func (k *Kit) defineBodyStream() {
 	rt := k.rt
+	k.method(k.reqProto, "_dxBodyConsumed", func(call goja.FunctionCall) goja.Value {
+		return rt.ToValue(ownState[*Request](rt, call.This).ex.RawBody != nil)
+	})
 	k.method(k.reqProto, "_dxListenerAdded", func(call goja.FunctionCall) goja.Value {
 		r := ownState[*Request](rt, call.This)
 		switch call.Argument(0).String() {
@@ -53,12 +56,12 @@ func (r *Request) startBody() {
 			}
 			if n > 0 {
 				chunk := append([]byte(nil), buf[:n]...)
-				loop.RunOnLoop(func(*goja.Runtime) { _ = kit.emitEvent(obj, "data", kit.bytesValue(chunk)) })
+				loop.RunOnLoop(func(*goja.Runtime) { kit.push(obj, kit.bytesValue(chunk)) })
 			}
 			if err != nil {
 				loop.RunOnLoop(func(*goja.Runtime) {
 					if err == io.EOF {
-						_ = kit.emitEvent(obj, "end")
+						kit.push(obj, goja.Null())
 					} else {
 						_ = kit.emitEvent(obj, "aborted")
 						_ = kit.emitEvent(obj, "close")
@@ -68,4 +71,11 @@ func (r *Request) startBody() {
 			}
 		}
 	}()
+}
+
+// push hands a body chunk (null at the end) to req._dxPush: Readable.push, or data/end events.
+func (k *Kit) push(obj *goja.Object, chunk goja.Value) {
+	if fn, ok := goja.AssertFunction(obj.Get("_dxPush")); ok {
+		_, _ = fn(obj, chunk)
+	}
 }

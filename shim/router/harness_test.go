@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -41,6 +42,7 @@ func newTestServerWith(t testing.TB, opts jsrt.Options, setup string) *testServe
 	err := ts.inst.Do(context.Background(), func(rt *goja.Runtime) error {
 		r, obj := New(rt)
 		ts.router = r
+		_ = rt.Set("require", ts.inst.RequireFunc(filepath.Join(ts.inst.Dir(), "index.js")))
 		fn, err := rt.RunString("(" + setup + ")")
 		if err != nil {
 			return err
