@@ -83,6 +83,21 @@ func TestBootstrapMatchesDirectus(t *testing.T) {
 				}
 			}
 
+			// The seeded rows point at each other as Directus's do.
+			var links struct {
+				UserRole   string `db:"user_role"`
+				AccessRole string `db:"access_role"`
+				Policy     string `db:"policy"`
+			}
+			linkQuery := `SELECT u.role AS user_role, a.role AS access_role, a.policy AS policy
+				FROM directus_users u JOIN directus_access a ON a.role = u.role`
+			if err := d.Get(&links, linkQuery); err != nil {
+				t.Fatal(err)
+			}
+			if links.UserRole != res.AdminRoleID || links.Policy != res.AdminPolicyID {
+				t.Errorf("admin links %+v, result %+v", links, res)
+			}
+
 			installed, err := systables.Installed(ctx, d)
 			if err != nil || !installed {
 				t.Fatalf("Installed after bootstrap = %v, %v", installed, err)
@@ -96,6 +111,27 @@ func TestBootstrapMatchesDirectus(t *testing.T) {
 				t.Fatalf("second Bootstrap = %+v, %v; want AlreadyInstalled", again, err)
 			}
 		})
+	}
+}
+
+func TestInstalledAndMissingMigrations(t *testing.T) {
+	d := dbtest.Open(t, db.ClientSQLite)
+	ctx := context.Background()
+	if installed, err := systables.Installed(ctx, d); err != nil || installed {
+		t.Fatalf("empty database: Installed = %v, %v", installed, err)
+	}
+	if _, err := systables.Bootstrap(ctx, d, systables.Options{SkipAdmin: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Exec("DELETE FROM directus_migrations WHERE version IN ('20260909A', '20201028A')"); err != nil {
+		t.Fatal(err)
+	}
+	missing, err := systables.MissingMigrations(ctx, d)
+	if err != nil || !reflect.DeepEqual(missing, []string{"20201028A", "20260909A"}) {
+		t.Fatalf("MissingMigrations = %v, %v", missing, err)
+	}
+	if n := len(systables.Migrations()); n != 109 {
+		t.Fatalf("%d migrations, Directus 12.4.1 has 109", n)
 	}
 }
 
