@@ -2540,6 +2540,24 @@ define(Array, "fromAsync", /* @__PURE__ */ __name(async function(items, mapFn, t
     for (let v of Array.from(items)) out.push(mapFn ? await mapFn.call(thisArg, await v, i++) : await v);
   return out;
 }, "fromAsync"));
+define(Object.prototype, "__defineGetter__", /* @__PURE__ */ __name(function(name, getter) {
+  Object.defineProperty(this, name, { get: getter, enumerable: !0, configurable: !0 });
+}, "__defineGetter__"));
+define(Object.prototype, "__defineSetter__", /* @__PURE__ */ __name(function(name, setter) {
+  Object.defineProperty(this, name, { set: setter, enumerable: !0, configurable: !0 });
+}, "__defineSetter__"));
+define(Object.prototype, "__lookupGetter__", /* @__PURE__ */ __name(function(name) {
+  for (let o = this; o != null; o = Object.getPrototypeOf(o)) {
+    let d = Object.getOwnPropertyDescriptor(o, name);
+    if (d) return d.get;
+  }
+}, "__lookupGetter__"));
+define(Object.prototype, "__lookupSetter__", /* @__PURE__ */ __name(function(name) {
+  for (let o = this; o != null; o = Object.getPrototypeOf(o)) {
+    let d = Object.getOwnPropertyDescriptor(o, name);
+    if (d) return d.set;
+  }
+}, "__lookupSetter__"));
 var _a;
 define(g, "WeakRef", (_a = class {
   constructor(target) {

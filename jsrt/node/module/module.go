@@ -15,8 +15,8 @@ import (
 
 // builtins are the Node 22 core module names dxhost answers for (require('module').builtinModules).
 var builtins = []string{"assert", "assert/strict", "buffer", "crypto", "dns", "dns/promises", "events", "fs", "fs/promises",
-	"http", "https", "module", "os", "path", "path/posix", "process", "querystring", "stream", "stream/promises",
-	"string_decoder", "timers", "timers/promises", "url", "util", "util/types", "zlib"}
+	"http", "https", "module", "net", "os", "path", "path/posix", "process", "querystring", "stream", "stream/promises",
+	"string_decoder", "timers", "timers/promises", "tls", "tty", "url", "util", "util/types", "zlib"}
 
 func init() {
 	jsrt.RegisterModule("module", Require)

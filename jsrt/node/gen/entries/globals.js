@@ -58,6 +58,28 @@ define(Array, 'fromAsync', async function fromAsync(items, mapFn, thisArg) {
   return out;
 });
 
+// Annex B accessors goja lacks (pg and other older libraries use them).
+define(Object.prototype, '__defineGetter__', function __defineGetter__(name, getter) {
+  Object.defineProperty(this, name, { get: getter, enumerable: true, configurable: true });
+});
+define(Object.prototype, '__defineSetter__', function __defineSetter__(name, setter) {
+  Object.defineProperty(this, name, { set: setter, enumerable: true, configurable: true });
+});
+define(Object.prototype, '__lookupGetter__', function __lookupGetter__(name) {
+  for (let o = this; o != null; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d) return d.get;
+  }
+  return undefined;
+});
+define(Object.prototype, '__lookupSetter__', function __lookupSetter__(name) {
+  for (let o = this; o != null; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d) return d.set;
+  }
+  return undefined;
+});
+
 // goja has no weak references. WeakRef keeps its target alive (deref never returns undefined) and
 // FinalizationRegistry never calls back, both of which the spec allows an engine to do.
 define(g, 'WeakRef', class WeakRef {
