@@ -159,4 +159,25 @@ module.exports = [
       ['POST', '/ext/body', { 'Content-Type': 'application/json' }, '{"b":2,"a":[1,{"c":null}]}'], ['POST', '/ext/body', { 'Content-Type': 'text/plain' }, 'plain text'],
       ['GET', '/ext/accepts', { Accept: 'text/html;q=0.5, application/json', 'Accept-Language': 'en;q=0.8, fr' }], ['GET', '/ext/accepts']],
   },
+  {
+    name: 'buffers-types-misc',
+    setup: `function (router) {
+      router.get('/buffer', (req, res) => res.send(Buffer.from('bin data')));
+      router.get('/buffer-typed', (req, res) => res.type('png').send(Buffer.from([1, 2, 3])));
+      router.get('/u8', (req, res) => res.send(new Uint8Array([1, 2])));
+      router.get('/end-buffer', (req, res) => res.end(Buffer.from('eb')));
+      router.get('/types', (req, res) => { const out = {}; for (const t of ['html', '.txt', 'json', 'application/x-foo', 'png', 'nope', 'js', 'css']) { res.type(t); out[t] = res.get('Content-Type'); } res.json(out); });
+      router.get('/jsonp', (req, res) => res.jsonp({ a: 1 }));
+      router.get('/range', (req, res) => res.json({ r: req.range(1000) === undefined ? 'none' : req.range(1000) }));
+      router.get('/param/:p', (req, res) => res.json({ p: req.param('p'), q: req.param('q'), d: req.param('missing', 'dflt') }));
+      router.get('/status-str', (req, res) => res.status('201').send('x'));
+      router.post('/raw', (req, res) => res.json({ raw: req.rawBody ? req.rawBody.toString() : null, isBuffer: Buffer.isBuffer(req.rawBody) }));
+      router.get('/locals', (req, res) => { res.locals.a = 1; res.json({ proto: Object.getPrototypeOf(res.locals) === null, a: res.locals.a }); });
+      router.get('/write-cb', (req, res) => { res.write('a', () => { res.end('b'); }); });
+      router.get('/headers-obj', (req, res) => { res.setHeader('X-Num', 5); res.setHeader('X-Arr', ['p', 'q']); res.json({ num: res.getHeader('x-num'), arr: res.getHeader('x-arr'), all: res.getHeaders() }); });
+    }`,
+    requests: [['GET', '/ext/buffer'], ['GET', '/ext/buffer-typed'], ['GET', '/ext/u8'], ['GET', '/ext/end-buffer'], ['GET', '/ext/types'], ['GET', '/ext/jsonp?callback=cb'], ['GET', '/ext/jsonp'],
+      ['GET', '/ext/range', { Range: 'bytes=0-99,200-' }], ['GET', '/ext/range'], ['GET', '/ext/param/pv?q=qv'], ['GET', '/ext/status-str'], ['POST', '/ext/raw', { 'Content-Type': 'application/json' }, '{"k": [1, 2]}'],
+      ['GET', '/ext/locals'], ['GET', '/ext/write-cb'], ['GET', '/ext/headers-obj']],
+  },
 ];

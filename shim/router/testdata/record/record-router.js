@@ -21,7 +21,8 @@ async function run() {
     app.disable('x-powered-by');
     app.set('trust proxy', true);
     app.set('query parser', (str) => qs.parse(str, { depth: 10, arrayLimit: 500 }));
-    app.use(express.json());
+    // Directus keeps the raw bytes the JSON parser read as req.rawBody (spec 02 §3).
+    app.use(express.json({ verify: (req, res, buf) => { req.rawBody = buf; } }));
     const router = express.Router();
     (0, eval)('(' + c.setup + ')')(router);
     app.use('/ext', router);
