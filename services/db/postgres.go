@@ -44,6 +44,13 @@ func openPostgres(cfg *config) (*sqlx.DB, error) {
 			pc.RuntimeParams["application_name"] = name
 		}
 	}
+	// node-postgres (knex) sends every parameter as text in one round trip and lets the server
+	// cast it; pgx's exec mode does the same. So a value that does not fit its column fails on the
+	// server with PostgreSQL's own error (which Translate maps like Directus) instead of in pgx's
+	// binary encoder, and no statement is prepared per query shape.
+	if !strings.Contains(cfg.connectionString, "default_query_exec_mode") {
+		pc.DefaultQueryExecMode = pgx.QueryExecModeExec
+	}
 	if len(cfg.searchPath) > 0 {
 		quoted := make([]string, len(cfg.searchPath))
 		for i, s := range cfg.searchPath {
