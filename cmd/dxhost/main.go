@@ -52,6 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "serve":
 		return serve(ctx, stderr)
+	case "bootstrap":
+		return bootstrapCommand(ctx)
 	case "version":
 		fmt.Fprintf(stdout, "dxhost %s (Directus %s API extensions, %s %s/%s)\n", version, directusVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return nil
@@ -71,7 +73,10 @@ Usage:
   dxhost [flags] [command]
 
 Commands:
-  serve     serve the extensions in EXTENSIONS_PATH (default)
+  serve     serve the extensions in EXTENSIONS_PATH (default); bootstraps an empty database
+  bootstrap create Directus's system tables and the first admin (ADMIN_EMAIL, ADMIN_PASSWORD,
+            ADMIN_TOKEN; a password is generated and printed once when none is set), as
+            "directus bootstrap" does; a database already installed is left as it is
   version   print the version
   help      this text
 
@@ -91,7 +96,9 @@ CONFIG_PATH, overrides the process environment as in Directus):
                             interrupted and its request answered 503  (5000)
   DB_CLIENT                 sqlite3 | pg | mysql                      (sqlite3)
   DB_FILENAME               SQLite file                               (./data/data.db)
-  DB_HOST, DB_PORT, DB_DATABASE, DB_USER, DB_PASSWORD, DB_CONNECTION_STRING, DB_SSL__*
+  DB_HOST, DB_PORT, DB_DATABASE, DB_USER, DB_PASSWORD, DB_CONNECTION_STRING, DB_SSL__*, DB_POOL__*
+  ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_TOKEN   the first admin, created on an empty database
+  SECRET                    signs access tokens (a random one per process when unset, as Directus)
   LOG_LEVEL                 trace | debug | info | warn | error | fatal (info)
   LOG_STYLE                 raw = JSON lines, anything else = readable text (pretty)
   MAX_PAYLOAD_SIZE          largest JSON body                         (1mb)

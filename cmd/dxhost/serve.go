@@ -15,9 +15,11 @@ import (
 
 	"github.com/dxhost/dxhost/jsrt"
 	_ "github.com/dxhost/dxhost/jsrt/node" // every Node built-in module and global
+	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/emitter"
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/logging"
+	"github.com/dxhost/dxhost/services/systables"
 	"github.com/dxhost/dxhost/shim/extension"
 	shimlogger "github.com/dxhost/dxhost/shim/logger"
 	"github.com/dxhost/dxhost/shim/server"
@@ -31,6 +33,12 @@ func serve(ctx context.Context, stderr io.Writer) error {
 		return fmt.Errorf("configuration: %w", err)
 	}
 	log := logging.New(logging.Config{Level: e.String("LOG_LEVEL"), Style: e.String("LOG_STYLE")}, nil)
+
+	database, err := openDatabase(ctx, e, log)
+	if err != nil {
+		return err
+	}
+	defer database.Close()
 
 	host := extension.New(extension.Options{
 		Dir:       e.String("EXTENSIONS_PATH"),
@@ -88,4 +96,64 @@ func logLoaded(log *logrus.Logger, reports []extension.Report) {
 		names = append(names, r.Name)
 	}
 	log.Infof("Extensions loaded: %d of %d folders", len(names), len(reports))
+}
+
+// openDatabase connects to the database and, when it is empty, creates Directus's system tables and
+// the first admin, as `directus bootstrap` would. A database Directus already installed is used as it
+// is and never altered.
+func openDatabase(ctx context.Context, e *env.Env, log *logrus.Logger) (*db.DB, error) {
+	database, err := db.Open(ctx, e.Map())
+	if err != nil {
+		return nil, fmt.Errorf("database: %w", err)
+	}
+	if _, err := bootstrap(ctx, database, e, log); err != nil {
+		database.Close()
+		return nil, err
+	}
+	return database, nil
+}
+
+// bootstrap installs the system tables on an empty database and says plainly what it did.
+func bootstrap(ctx context.Context, database *db.DB, e *env.Env, log *logrus.Logger) (*systables.Result, error) {
+	res, err := systables.Bootstrap(ctx, database, systables.OptionsFromEnv(e.Map()))
+	if err != nil {
+		return nil, fmt.Errorf("bootstrap: %w", err)
+	}
+	if res.AlreadyInstalled {
+		missing, err := systables.MissingMigrations(ctx, database)
+		if err == nil && len(missing) > 0 {
+			log.Warnf("The database lacks %d Directus 12.4.1 migrations (first: %s); run Directus's own `directus database migrate:latest` on it", len(missing), missing[0])
+		}
+		return res, nil
+	}
+	log.Infof("Database installed: Directus 12.4.1 system tables created in %s", res.Took.Round(time.Millisecond))
+	if res.AdminEmail != "" {
+		log.Infof("First admin: %s", res.AdminEmail)
+	}
+	if res.GeneratedPassword != "" {
+		log.Warnf("No ADMIN_PASSWORD was set: the admin's generated password is %s (shown only this once)", res.GeneratedPassword)
+	}
+	return res, nil
+}
+
+// bootstrapCommand is `dxhost bootstrap`.
+func bootstrapCommand(ctx context.Context) error {
+	e, err := env.Load(env.Options{})
+	if err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	log := logging.New(logging.Config{Level: e.String("LOG_LEVEL"), Style: e.String("LOG_STYLE")}, nil)
+	database, err := db.Open(ctx, e.Map())
+	if err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	defer database.Close()
+	res, err := bootstrap(ctx, database, e, log)
+	if err != nil {
+		return err
+	}
+	if res.AlreadyInstalled {
+		log.Info("The database is already installed: nothing was changed")
+	}
+	return nil
 }
