@@ -9,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/db/dbtest"
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/schema"
 )
@@ -40,11 +42,29 @@ func loadCases(t *testing.T) []peerCase {
 	return cases
 }
 
-// openPeerSQLite restores the recorded SQLite database into a temporary file.
-func openPeerSQLite(t *testing.T) *db.DB {
-	gz, err := os.ReadFile("testdata/peer/recordings/sqlite3/database.db.gz")
+// openPeer restores the recorded database of client: the SQLite file into a temporary folder,
+// the PostgreSQL/MariaDB dumps into a fresh database of this test run.
+func openPeer(t *testing.T, client string) *db.DB {
+	if client != db.ClientSQLite {
+		return restoreDump(t, client)
+	}
+	buf := gunzip(t, "testdata/peer/recordings/sqlite3/database.db.gz")
+	path := filepath.Join(t.TempDir(), "directus.db")
+	if err := os.WriteFile(path, buf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.Open(context.Background(), map[string]any{"DB_CLIENT": "sqlite3", "DB_FILENAME": path})
 	if err != nil {
-		t.Skipf("no SQLite recording: %v", err)
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+func gunzip(t *testing.T, path string) []byte {
+	gz, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("recording missing: %v", err)
 	}
 	r, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
@@ -54,15 +74,47 @@ func openPeerSQLite(t *testing.T) *db.DB {
 	if _, err := buf.ReadFrom(r); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "directus.db")
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
+	return buf.Bytes()
+}
+
+// restoreDump loads pg_dump --inserts / mysqldump output into a fresh database.
+func restoreDump(t *testing.T, client string) *db.DB {
+	conn := dbtest.Open(t, client)
+	dump := string(gunzip(t, "testdata/peer/recordings/"+client+"/database.sql.gz"))
+	ctx := context.Background()
+	if client == db.ClientPostgres {
+		// pg_dump empties the search_path for its session; the pool's connections need public.
+		dump = strings.Replace(dump, "SELECT pg_catalog.set_config('search_path', '', false);", "", 1)
+		var kept []string
+		for _, line := range strings.Split(dump, "\n") {
+			if !strings.HasPrefix(line, "\\") { // psql meta-commands (\restrict)
+				kept = append(kept, line)
+			}
+		}
+		dump = strings.Join(kept, "\n")
+		if _, err := conn.ExecContext(ctx, dump); err != nil {
+			t.Fatalf("restore pg dump: %v", err)
+		}
+		return conn
 	}
-	conn, err := db.Open(context.Background(), map[string]any{"DB_CLIENT": "sqlite3", "DB_FILENAME": path})
+	tx, err := conn.BeginTxx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { conn.Close() })
+	defer tx.Rollback()
+	// one connection, so the dump's session settings (foreign key checks off) hold throughout
+	for _, stmt := range strings.Split(dump, ";\n") {
+		stmt = strings.TrimSpace(stmt)
+		if stmt == "" || strings.HasPrefix(stmt, "--") && !strings.Contains(stmt, "\n") {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("restore mysql dump: %s: %v", stmt[:min(len(stmt), 200)], err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
 	return conn
 }
 
@@ -74,13 +126,19 @@ func decodeJSON(t *testing.T, b []byte) any {
 	return v
 }
 
-func TestPeerSchemaOverviewSQLite(t *testing.T) {
-	conn := openPeerSQLite(t)
+func TestPeerSchemaOverview(t *testing.T) {
+	for _, client := range dbtest.Clients {
+		t.Run(client, func(t *testing.T) { checkPeerSchema(t, client) })
+	}
+}
+
+func checkPeerSchema(t *testing.T, client string) {
+	conn := openPeer(t, client)
 	o, err := schema.Build(context.Background(), conn, conn.Client, schema.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := decodeJSON(t, mustRead(t, "testdata/peer/recordings/sqlite3/schema.json")).(map[string]any)
+	want := decodeJSON(t, mustRead(t, "testdata/peer/recordings/"+client+"/schema.json")).(map[string]any)
 	got := decodeJSON(t, []byte(mustJSON(t, o))).(map[string]any)
 	wc, gc := want["collections"].(map[string]any), got["collections"].(map[string]any)
 	for name, w := range wc {
@@ -122,17 +180,23 @@ func mustRead(t *testing.T, path string) []byte {
 	return b
 }
 
-func TestPeerItemsServiceSQLite(t *testing.T) {
-	conn := openPeerSQLite(t)
+func TestPeerItemsService(t *testing.T) {
+	for _, client := range dbtest.Clients {
+		t.Run(client, func(t *testing.T) { checkPeerItems(t, client) })
+	}
+}
+
+func checkPeerItems(t *testing.T, client string) {
+	conn := openPeer(t, client)
 	ctx := context.Background()
+	// The cases change rows, never the schema, so one overview serves them all.
+	o, err := schema.Build(ctx, conn, conn.Client, schema.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range loadCases(t) {
-		// A fresh overview per call, as the probe used getSchema({ bypassCache: true }).
-		o, err := schema.Build(ctx, conn, conn.Client, schema.BuildOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
 		got := runPeerCase(t, New(c.Collection, Options{Schema: o, DB: conn}), c)
-		wantRaw := mustRead(t, "testdata/peer/recordings/sqlite3/"+c.Name+".json")
+		wantRaw := mustRead(t, "testdata/peer/recordings/"+client+"/"+c.Name+".json")
 		if !reflect.DeepEqual(decodeJSON(t, []byte(got)), decodeJSON(t, wantRaw)) {
 			t.Errorf("%s:\n got  %s\n want %s", c.Name, got, bytes.TrimSpace(wantRaw))
 		}
