@@ -4,7 +4,8 @@
 // Discovery (Discover) follows Directus's scanner: immediate sub-folders, dot-names skipped,
 // symlinked folders followed, folders without a readable JSON package.json silently ignored, and
 // the manifest checked against the same rules as Directus's zod schema, reported with the same
-// text. Unlike Directus, one invalid manifest costs only its own folder.
+// text. Unlike Directus, one invalid manifest costs only its own folder. DiscoverPackages does the
+// same for extensions installed as npm dependencies of the project (Directus's "module" source).
 //
 // Building (BuildExtension) picks the file to build as follows:
 //

@@ -7,12 +7,16 @@ import (
 // ManifestError is Directus's "invalid manifest" failure for one extension folder. Its text is what
 // Directus logs: the sentence naming the folder and path, then zod's issue list as JSON.
 type ManifestError struct {
-	Folder string
-	Dir    string
-	Issues []Issue
+	Folder  string // folder name, or the dependency name for a package extension
+	Dir     string
+	Issues  []Issue
+	Package bool // found by DiscoverPackages (Directus words it differently)
 }
 
 func (e *ManifestError) Error() string {
+	if e.Package {
+		return fmt.Sprintf("The manifest of the package extension %q is invalid.\n%s", e.Folder, formatIssues(e.Issues))
+	}
 	return fmt.Sprintf("The manifest of the extension %q (%s) is invalid.\n%s", e.Folder, e.Dir, formatIssues(e.Issues))
 }
 
