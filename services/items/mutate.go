@@ -200,6 +200,8 @@ func (s *Service) createInTx(ctx context.Context, col *schema.Collection, data m
 	}
 	if key == nil {
 		key = inserted
+	} else if err := s.resetSequence(ctx, col); err != nil {
+		return nil, err
 	}
 	if err := s.nestedOneToMany(ctx, col, key, o2m, nestedOpts); err != nil {
 		return nil, err
@@ -288,6 +290,19 @@ func (s *Service) insert(ctx context.Context, col *schema.Collection, values map
 		return nil, nil
 	}
 	return rows[0][0], nil
+}
+
+// resetSequence moves a PostgreSQL serial past an explicitly inserted integer key, as Directus
+// does after such inserts (spec 10 §3.3 step 12).
+func (s *Service) resetSequence(ctx context.Context, col *schema.Collection) error {
+	pk := col.Fields[col.Primary]
+	if s.dialect.Client != db.ClientPostgres || pk == nil || pk.DefaultValue != schema.AutoIncrement {
+		return nil
+	}
+	b := &sqlBuilder{d: s.dialect}
+	sql := "SELECT setval(pg_get_serial_sequence(" + b.arg(b.q(col.Collection)) + ", " + b.arg(col.Primary) + "), (SELECT MAX(" + b.q(col.Primary) + ") FROM " + b.q(col.Collection) + "))"
+	_, err := s.query(ctx, sql, b.args, nil)
+	return err
 }
 
 // CreateMany is createMany: one transaction, one action per item after commit.

@@ -76,6 +76,14 @@ func (s *Service) processWrite(col *schema.Collection, action string, payload ma
 		if f == nil {
 			continue
 		}
+		switch x := v.(type) {
+		case int64, float64:
+			if f.Type == "string" || f.Type == "text" {
+				// the drivers Directus uses send numbers as text for text columns
+				out[name] = keyString(x)
+				continue
+			}
+		}
 		if str, ok := v.(string); ok && schema.IsDateType(f.Type) {
 			t, err := parseWriteDate(f.Type, str)
 			if err != nil {

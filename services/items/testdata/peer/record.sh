@@ -66,6 +66,22 @@ api POST /items/articles '[
 api POST /items/comments '[{"article":1,"body":"first"},{"article":1,"body":"second"},{"article":2,"body":"third"}]'
 api POST /items/articles_tags '[{"articles_id":1,"tags_id":1},{"articles_id":1,"tags_id":2},{"articles_id":2,"tags_id":1}]'
 
+# Many-to-any: pages.blocks → pages_blocks (pages_id, item, collection) → headings | texts.
+api POST /collections "{\"collection\":\"pages\",\"schema\":{},\"meta\":{},\"fields\":[$pk,{\"field\":\"name\",\"type\":\"string\"}]}"
+api POST /collections "{\"collection\":\"headings\",\"schema\":{},\"meta\":{},\"fields\":[$pk,{\"field\":\"title\",\"type\":\"string\"}]}"
+api POST /collections "{\"collection\":\"texts\",\"schema\":{},\"meta\":{},\"fields\":[$pk,{\"field\":\"body\",\"type\":\"text\"}]}"
+api POST /collections "{\"collection\":\"pages_blocks\",\"schema\":{},\"meta\":{\"hidden\":true},\"fields\":[$pk]}"
+api POST /fields/pages_blocks '{"field":"pages_id","type":"integer"}'
+api POST /fields/pages_blocks '{"field":"item","type":"string"}'
+api POST /fields/pages_blocks '{"field":"collection","type":"string"}'
+api POST /fields/pages '{"field":"blocks","type":"alias","meta":{"special":["m2a"]}}'
+api POST /relations '{"collection":"pages_blocks","field":"item","related_collection":null,"meta":{"one_allowed_collections":["headings","texts"],"one_collection_field":"collection","junction_field":"pages_id"}}'
+api POST /relations '{"collection":"pages_blocks","field":"pages_id","related_collection":"pages","meta":{"one_field":"blocks","junction_field":"item"},"schema":{"on_delete":"SET NULL"}}'
+api POST /items/headings '[{"title":"Intro"},{"title":"Outro"}]'
+api POST /items/texts '[{"body":"Lorem"}]'
+api POST /items/pages '[{"name":"home"},{"name":"about"}]'
+api POST /items/pages_blocks '[{"pages_id":1,"collection":"headings","item":"1"},{"pages_id":1,"collection":"texts","item":"1"},{"pages_id":2,"collection":"headings","item":"2"}]'
+
 # The database as the cases start from it.
 case $client in
   sqlite3) sqlite_backup="$out/database.db"
