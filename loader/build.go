@@ -2,6 +2,7 @@ package loader
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -59,6 +60,37 @@ func BuildExtension(ext *Extension) (*Build, error) {
 	if err != nil {
 		return nil, err
 	}
+	build, err := buildPlanned(ext, plan)
+	if err == nil || !plan.fromSource {
+		return build, err
+	}
+	// The source may need what only the extensions SDK provides (a rollup plugin, a path alias);
+	// a built file that exists still works, and the source's problem is kept as a warning.
+	dist := filepath.Join(ext.Dir, ext.Entrypoint)
+	if info, statErr := os.Stat(dist); statErr != nil || info.IsDir() {
+		return nil, err
+	}
+	fallback, distErr := buildPlanned(ext, buildPlan{filename: dist})
+	if distErr != nil {
+		return nil, err
+	}
+	var sourceErrs BuildErrors
+	if !errors.As(err, &sourceErrs) {
+		var one *BuildError
+		if errors.As(err, &one) {
+			sourceErrs = BuildErrors{one}
+		}
+	}
+	for _, e := range sourceErrs {
+		w := *e
+		w.Message = "source not built, using " + ext.Entrypoint + " instead: " + w.Message
+		fallback.Warnings = append(fallback.Warnings, &w)
+	}
+	return fallback, nil
+}
+
+// buildPlanned runs esbuild for one planned entry.
+func buildPlanned(ext *Extension, plan buildPlan) (*Build, error) {
 	opts := api.BuildOptions{
 		AbsWorkingDir:  ext.Dir,
 		Bundle:         true,
@@ -93,6 +125,7 @@ func BuildExtension(ext *Extension) (*Build, error) {
 	if len(res.Errors) > 0 {
 		return nil, buildErrors(ext.Dir, res.Errors)
 	}
+	var err error
 	b := &Build{Ext: ext, Filename: plan.filename, FromSource: plan.fromSource, Warnings: toBuildErrors(ext.Dir, res.Warnings)}
 	for _, f := range res.OutputFiles {
 		switch {

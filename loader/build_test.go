@@ -668,3 +668,30 @@ func TestBuildKeepsBuiltinsAndHostModulesExternal(t *testing.T) {
 		t.Error("node_modules/events was bundled instead of the built-in")
 	}
 }
+
+// A source dxhost cannot build (here an alias only the extension's own bundler knows) falls back to
+// the built file when there is one, with the source's error as a warning.
+func TestBuildFallsBackToDistWhenSourceFails(t *testing.T) {
+	ext := copyFixture(t, "source-unbuildable")
+	src := filepath.Join(ext.Dir, "src/index.ts")
+	touch(t, src, fixtureTime.Add(time.Minute))
+	b, err := BuildExtension(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.FromSource || b.Filename != filepath.Join(ext.Dir, "dist/index.js") {
+		t.Fatalf("built %s (FromSource %v), want the dist", b.Filename, b.FromSource)
+	}
+	if len(b.Warnings) != 1 || b.Warnings[0].File != src || b.Warnings[0].Line != 2 ||
+		!strings.Contains(b.Warnings[0].Message, `source not built, using dist/index.js instead: Could not resolve "@/config"`) {
+		t.Fatalf("warnings = %v", b.Warnings)
+	}
+	if err := os.Remove(filepath.Join(ext.Dir, "dist/index.js")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = BuildExtension(ext)
+	var be *BuildError
+	if !errors.As(err, &be) || be.File != src || !strings.Contains(be.Message, `Could not resolve "@/config"`) {
+		t.Fatalf("without a dist: err = %v, want the source's build error", err)
+	}
+}

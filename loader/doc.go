@@ -16,7 +16,9 @@
 //     missing or a script file (.js .mjs .cjs .jsx .ts .mts .cts .tsx) in the folder tree of a
 //     source entry is newer than the built file. That tree walk skips node_modules, dot-folders and
 //     the built file's own folder. A bundle built from sources gets a generated entry exporting the
-//     hooks, endpoints and operations arrays, as the extensions SDK generates.
+//     hooks, endpoints and operations arrays, as the extensions SDK generates. When the source
+//     cannot be built (it may rely on the SDK's own bundler setup) but the built file exists, the
+//     built file is used and the source's errors become Build.Warnings.
 //
 // The result is one CommonJS script (platform node; syntax goja lacks is lowered: async generators,
 // for-await, dynamic import, decorators, using; an entry's hashbang becomes a comment) with a source map whose sources are absolute paths and which carries
