@@ -178,10 +178,15 @@ func (k *Kit) hasListeners(obj *goja.Object) bool {
 	return v != nil && !goja.IsUndefined(v)
 }
 
-// emitEvent calls obj.emit(name, ...args); a throwing listener's error is returned for logging.
+// emitEvent calls obj.emit(name, ...args) — the object's own emit, so the stream module's
+// EventEmitter and the prelude's both work; a throwing listener's error is returned for logging.
 func (k *Kit) emitEvent(obj *goja.Object, name string, args ...goja.Value) error {
+	emit, ok := goja.AssertFunction(obj.Get("emit"))
+	if !ok {
+		emit = k.emit
+	}
 	all := append([]goja.Value{k.rt.ToValue(name)}, args...)
-	_, err := k.emit(obj, all...)
+	_, err := emit(obj, all...)
 	return err
 }
 

@@ -452,22 +452,35 @@ func jsNumberToStatus(v goja.Value) int {
 	return int(f)
 }
 
-// Closed tells res the exchange is over (the response was written out or the client went away): it
-// emits 'finish' (when the response was completed) then 'close', once, as Node does (loop only).
+// Closed tells res the exchange is over (the response was written out or the client went away). It
+// emits, once and only to listeners, what Node emits then: 'finish' on res (response completed) or
+// 'aborted' on req (client gone first), then 'close' on res, then 'close' on req (loop only).
 func (res *Response) Closed() {
 	if res.closed {
 		return
 	}
 	res.closed = true
-	if !res.kit.hasListeners(res.obj) {
-		return
+	var reqObj *goja.Object
+	if res.req != nil && res.kit.hasListeners(res.req.obj) {
+		reqObj = res.req.obj
 	}
-	if res.Ended {
-		if err := res.kit.emitEvent(res.obj, "finish"); err != nil && res.OnListenerError != nil {
+	resObj := res.obj
+	if !res.kit.hasListeners(resObj) {
+		resObj = nil
+	}
+	emit := func(obj *goja.Object, name string) {
+		if obj == nil {
+			return
+		}
+		if err := res.kit.emitEvent(obj, name); err != nil && res.OnListenerError != nil {
 			res.OnListenerError(err)
 		}
 	}
-	if err := res.kit.emitEvent(res.obj, "close"); err != nil && res.OnListenerError != nil {
-		res.OnListenerError(err)
+	if res.Ended {
+		emit(resObj, "finish")
+	} else {
+		emit(reqObj, "aborted")
 	}
+	emit(resObj, "close")
+	emit(reqObj, "close")
 }

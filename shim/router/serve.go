@@ -70,6 +70,9 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, c *gin.Context, ex
 		return res
 	}
 	log := inst.Logger()
+	res.OnListenerError = func(err error) {
+		log.Warnf("a req/res event listener threw (Node would crash here): %s", jsrt.Describe(inst.Wrap(err)))
+	}
 	h := hooks{
 		classify: func(err error) (goja.Value, bool) {
 			err = inst.Wrap(err)
