@@ -120,19 +120,42 @@ func Bootstrap(ctx context.Context, d *db.DB, opts Options) (*Result, error) {
 	}
 	defer conn.Close()
 
+	// Several dxhost instances may start at once on one database: the first to take the lock
+	// installs, the others find the tables when they get it.
 	if d.Client == db.ClientMySQL {
-		// MySQL commits DDL implicitly: create the tables outside the seeding transaction, with
-		// foreign-key checks off because tables reference tables created after them.
+		// MySQL commits DDL implicitly: create the tables outside the seeding transaction, under a
+		// named lock, with foreign-key checks off because tables reference tables created later.
+		release, err := mysqlLock(ctx, conn)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		if installed, err := hasTable(ctx, conn, d.Client, "directus_collections"); err != nil {
+			return nil, err
+		} else if installed {
+			return &Result{AlreadyInstalled: true, Took: time.Since(start)}, nil
+		}
 		if err := createMySQLTables(ctx, conn); err != nil {
 			return nil, err
 		}
 	}
+	// On SQLite the transaction begins IMMEDIATE (see services/db), which is the lock.
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("systables: %w", err)
 	}
 	defer tx.Rollback()
 	if d.Client != db.ClientMySQL {
+		if d.Client == db.ClientPostgres {
+			if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", bootstrapLockID); err != nil {
+				return nil, fmt.Errorf("systables: bootstrap lock: %w", err)
+			}
+		}
+		if installed, err := hasTable(ctx, tx, d.Client, "directus_collections"); err != nil {
+			return nil, err
+		} else if installed {
+			return &Result{AlreadyInstalled: true, Took: time.Since(start)}, nil
+		}
 		if err := createTables(ctx, tx, d.Client); err != nil {
 			return nil, err
 		}
@@ -145,6 +168,23 @@ func Bootstrap(ctx context.Context, d *db.DB, opts Options) (*Result, error) {
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// bootstrapLockID names the PostgreSQL advisory lock held while installing ("dxhost-bs").
+const bootstrapLockID int64 = 0x6478686f73742d62
+
+// mysqlLock takes a named lock for the install on conn; release gives it back.
+func mysqlLock(ctx context.Context, conn *sql.Conn) (release func(), err error) {
+	var got sql.NullInt64
+	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK('dxhost_systables_bootstrap', 120)").Scan(&got); err != nil {
+		return nil, fmt.Errorf("systables: bootstrap lock: %w", err)
+	}
+	if got.Int64 != 1 {
+		return nil, fmt.Errorf("systables: bootstrap lock: another install held it for 120 s")
+	}
+	return func() {
+		conn.ExecContext(context.Background(), "SELECT RELEASE_LOCK('dxhost_systables_bootstrap')")
+	}, nil
 }
 
 func createMySQLTables(ctx context.Context, conn *sql.Conn) error {

@@ -20,7 +20,7 @@ const Version = "12.4.1"
 // Installed reports whether Directus's system tables are present, with Directus's own test:
 // the table directus_collections exists.
 func Installed(ctx context.Context, d *db.DB) (bool, error) {
-	return hasTable(ctx, d, "directus_collections")
+	return hasTable(ctx, d, d.Client, "directus_collections")
 }
 
 // Migration is one row of directus_migrations.
@@ -67,20 +67,25 @@ func MissingMigrations(ctx context.Context, d *db.DB) ([]string, error) {
 	return missing, nil
 }
 
-func hasTable(ctx context.Context, d *db.DB, table string) (bool, error) {
-	var q string
-	switch d.Client {
+// rowQueryer is what *sqlx.DB, *sql.Conn and *sql.Tx share for one-row queries.
+type rowQueryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func hasTable(ctx context.Context, q rowQueryer, client, table string) (bool, error) {
+	var query string
+	switch client {
 	case db.ClientSQLite:
-		q = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+		query = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
 	case db.ClientPostgres:
-		q = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1"
+		query = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1"
 	case db.ClientMySQL:
-		q = "SELECT count(*) FROM information_schema.tables WHERE table_schema = database() AND table_name = ?"
+		query = "SELECT count(*) FROM information_schema.tables WHERE table_schema = database() AND table_name = ?"
 	default:
-		return false, fmt.Errorf("systables: client %q not supported", d.Client)
+		return false, fmt.Errorf("systables: client %q not supported", client)
 	}
 	var n int
-	if err := d.GetContext(ctx, &n, q, table); err != nil {
+	if err := q.QueryRowContext(ctx, query, table).Scan(&n); err != nil {
 		return false, fmt.Errorf("systables: looking for table %s: %w", table, err)
 	}
 	return n > 0, nil

@@ -369,3 +369,45 @@ func readJSON(t *testing.T, path string, v any) {
 		t.Fatalf("%s: %v", path, err)
 	}
 }
+
+// TestConcurrentBootstrap starts several installs on one empty database at once, as several dxhost
+// instances starting together would: exactly one installs, the others find it installed.
+func TestConcurrentBootstrap(t *testing.T) {
+	for _, client := range dbtest.Clients {
+		t.Run(client, func(t *testing.T) {
+			env := dbtest.Env(t, client)
+			ctx := context.Background()
+			const instances = 3
+			type outcome struct {
+				res *systables.Result
+				err error
+			}
+			out := make(chan outcome, instances)
+			for i := 0; i < instances; i++ {
+				go func() {
+					d, err := db.Open(ctx, env)
+					if err != nil {
+						out <- outcome{nil, err}
+						return
+					}
+					defer d.Close()
+					res, err := systables.Bootstrap(ctx, d, systables.Options{SkipAdmin: true})
+					out <- outcome{res, err}
+				}()
+			}
+			installs := 0
+			for i := 0; i < instances; i++ {
+				o := <-out
+				if o.err != nil {
+					t.Fatalf("concurrent Bootstrap: %v", o.err)
+				}
+				if !o.res.AlreadyInstalled {
+					installs++
+				}
+			}
+			if installs != 1 {
+				t.Fatalf("%d instances installed, want exactly 1", installs)
+			}
+		})
+	}
+}
