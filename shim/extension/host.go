@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -101,19 +102,16 @@ func (h *Host) Reports() []Report {
 func (h *Host) Reload(ctx context.Context, folder string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	exts, problems := loader.Discover(h.opts.Dir)
-	for _, ext := range exts {
-		if ext.Folder == folder {
-			h.loadLocked(ctx, ext, true)
-			return
-		}
+	ext, err := loader.ReadExtension(folder, filepath.Join(h.opts.Dir, folder))
+	switch {
+	case err != nil:
+		h.log.Warnf("Extension %q not reloaded, the previous version keeps serving: %v", folder, err)
+		return
+	case ext != nil:
+		h.loadLocked(ctx, ext, true)
+		return
 	}
-	for _, p := range problems {
-		if problemFolder(p) == folder {
-			h.log.Warnf("Extension %q not reloaded, the previous version keeps serving: %v", folder, p)
-			return
-		}
-	}
+	// Gone, or no longer an extension folder Directus would read: unload it.
 	if old := h.running[folder]; old != nil {
 		h.table.Store(h.table.Load().replaceFolder(folder, nil))
 		delete(h.running, folder)

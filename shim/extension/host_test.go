@@ -14,10 +14,10 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/dxhost/dxhost/jsrt/node"
 	"github.com/gin-gonic/gin"
 	"github.com/sirupsen/logrus"
 	"github.com/sirupsen/logrus/hooks/test"
-	// _ "github.com/dxhost/dxhost/jsrt/node"
 )
 
 const manifest = `{"name":%q,"version":"1.0.0","directus:extension":{"type":"endpoint","path":"dist/index.js","source":"src/index.js","host":"^12.0.0"}}`

@@ -35,6 +35,9 @@ func (h *Host) start(ctx context.Context, ext *loader.Extension) (*running, []*m
 	if err != nil {
 		return nil, nil, fmt.Errorf("Couldn't register %s %q: %w", ext.Type, ext.Name, err)
 	}
+	for _, w := range b.Warnings {
+		h.log.Warnf("Extension %q: %v", ext.Name, w)
+	}
 	inst, err := jsrt.New(jsrt.Options{
 		Name:      ext.Name,
 		Dir:       ext.Dir,
