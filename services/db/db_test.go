@@ -158,3 +158,19 @@ func TestPostgresConnectionString(t *testing.T) {
 		t.Fatalf("current_database() = %q, %v", name, err)
 	}
 }
+
+func TestSQLiteInMemory(t *testing.T) {
+	conn, err := db.Open(context.Background(), map[string]any{"DB_CLIENT": "sqlite3", "DB_FILENAME": ":memory:"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// One connection only: a second one would be another, empty database.
+	if _, err := conn.Exec("CREATE TABLE t (x integer)"); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := conn.Get(&n, "SELECT count(*) FROM t"); err != nil || conn.Stats().MaxOpenConnections != 1 {
+		t.Fatalf("count = %d, %v; max open %d", n, err, conn.Stats().MaxOpenConnections)
+	}
+}

@@ -411,3 +411,36 @@ func TestConcurrentBootstrap(t *testing.T) {
 		})
 	}
 }
+
+// TestBootstrapInSearchPathSchema installs into the first schema of DB_SEARCH_PATH, where Directus
+// (knex searchPath) would look for its tables.
+func TestBootstrapInSearchPathSchema(t *testing.T) {
+	env := dbtest.Env(t, db.ClientPostgres)
+	ctx := context.Background()
+	setup, err := db.Open(ctx, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer setup.Close()
+	if _, err := setup.Exec(`CREATE SCHEMA tenant`); err != nil {
+		t.Fatal(err)
+	}
+	env["DB_SEARCH_PATH"] = []any{"tenant"}
+	d, err := db.Open(ctx, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := systables.Bootstrap(ctx, d, systables.Options{SkipAdmin: true}); err != nil {
+		t.Fatal(err)
+	}
+	var inTenant, inPublic int
+	setup.Get(&inTenant, `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'tenant' AND table_name LIKE 'directus\_%'`)
+	setup.Get(&inPublic, `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'directus\_%'`)
+	if inTenant != 33 || inPublic != 0 {
+		t.Fatalf("system tables: %d in tenant, %d in public; want 33 and 0", inTenant, inPublic)
+	}
+	if installed, err := systables.Installed(ctx, d); err != nil || !installed {
+		t.Fatalf("Installed = %v, %v", installed, err)
+	}
+}
