@@ -94,6 +94,16 @@ type response struct {
 
 func (ts *testServer) do(t testing.TB, method, url string, headers map[string]string, body *string) response {
 	t.Helper()
+	h := make(map[string]any, len(headers))
+	for k, v := range headers {
+		h[k] = v
+	}
+	return ts.doMulti(t, method, url, h, body)
+}
+
+// doMulti is do with header values that may be lists (sent as repeated lines, as Node's client does).
+func (ts *testServer) doMulti(t testing.TB, method, url string, headers map[string]any, body *string) response {
+	t.Helper()
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewBufferString(*body)
@@ -105,15 +115,26 @@ func (ts *testServer) do(t testing.TB, method, url string, headers map[string]st
 	req.URL.Opaque = url                    // sent as is, even with malformed escapes
 	req.Header["User-Agent"] = []string{""} // Node's client sends none
 	for k, v := range headers {
-		if strings.EqualFold(k, "host") {
-			req.Host = v
-			continue
+		switch v := v.(type) {
+		case string:
+			if strings.EqualFold(k, "host") {
+				req.Host = v
+				continue
+			}
+			req.Header.Set(k, v)
+		case []any:
+			req.Header.Del(k)
+			for _, s := range v {
+				req.Header.Add(k, s.(string))
+			}
 		}
-		req.Header.Set(k, v)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	client := &http.Client{
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Transport:     noGzip, // Node's client sends no Accept-Encoding
+	}
 	resp, err := client.Do(req.WithContext(ctx))
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, url, err)
@@ -122,3 +143,5 @@ func (ts *testServer) do(t testing.TB, method, url string, headers map[string]st
 	b, _ := io.ReadAll(resp.Body)
 	return response{status: resp.StatusCode, header: resp.Header, body: string(b)}
 }
+
+var noGzip = &http.Transport{DisableCompression: true}

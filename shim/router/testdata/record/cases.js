@@ -150,6 +150,7 @@ module.exports = [
       router.all('/q', (req, res) => res.json(req.query));
       router.get('/h', (req, res) => res.json({ ua: req.get('user-agent'), ref: req.get('Referrer'), custom: req.header('X-Custom'), multi: req.headers['x-multi'], hostname: req.hostname, protocol: req.protocol, secure: req.secure, xhr: req.xhr, ip: req.ip, ips: req.ips, subdomains: req.subdomains }));
       router.post('/body', (req, res) => res.json({ body: req.body, isJson: req.is('json'), isHtml: req.is('html'), type: req.is('application/*') }));
+      router.get('/dups', (req, res) => res.json({ multi: req.headers['x-multi'], accept: req.get('accept'), ua: req.headers['user-agent'], names: Object.keys(req.headers).filter((n) => n !== 'host' && n !== 'connection').sort() }));
       router.get('/accepts', (req, res) => res.json({ a: req.accepts(['json', 'html']), b: req.accepts('text/plain'), lang: req.acceptsLanguages('fr', 'en') }));
     }`,
     requests: [['GET', '/ext/q?x[y]=1&z=a&z=b'], ['GET', '/ext/q?a[]=1&a[]=2&b[0]=x&b[2]=y&c.d=1&e=%20sp+ace&f'], ['GET', '/ext/q?deep[a][b][c][d][e][f][g][h][i][j][k][l]=1'], ['GET', '/ext/q?arr[600]=x&arr[1]=y'],
@@ -157,7 +158,8 @@ module.exports = [
       ['GET', '/ext/h', { 'User-Agent': 'dxhost-test', Referer: 'http://ref.example/', 'X-Custom': 'c', 'X-Requested-With': 'XMLHttpRequest', Host: 'api.sub.example.com:8055' }],
       ['GET', '/ext/h', { Host: 'example.com', 'X-Forwarded-Proto': 'https, http', 'X-Forwarded-Host': 'fwd.example.org' }],
       ['POST', '/ext/body', { 'Content-Type': 'application/json' }, '{"b":2,"a":[1,{"c":null}]}'], ['POST', '/ext/body', { 'Content-Type': 'text/plain' }, 'plain text'],
-      ['GET', '/ext/accepts', { Accept: 'text/html;q=0.5, application/json', 'Accept-Language': 'en;q=0.8, fr' }], ['GET', '/ext/accepts']],
+      ['GET', '/ext/accepts', { Accept: 'text/html;q=0.5, application/json', 'Accept-Language': 'en;q=0.8, fr' }], ['GET', '/ext/accepts'],
+      ['GET', '/ext/dups', { 'X-Multi': ['a', 'b'], Accept: ['text/html', 'application/json'], 'User-Agent': ['first', 'second'] }]],
   },
   {
     name: 'buffers-types-misc',
