@@ -34,30 +34,43 @@ func ParsedQuery(c *gin.Context) *query.Object {
 	return query.NewObject()
 }
 
-// defaultCSP is helmet's Content-Security-Policy with Directus's directives (spec 02 §4, verified).
-var defaultCSP = []cspDirective{
-	{"script-src", "'self' 'unsafe-eval'"},
-	{"worker-src", "'self' blob:"},
-	{"child-src", "'self' blob:"},
-	{"img-src", "'self' data: blob: https://raw.githubusercontent.com https://avatars.githubusercontent.com"},
-	{"media-src", "'self'"},
-	{"connect-src", "'self' https://* wss://*"},
-	{"default-src", "'self'"},
-	{"base-uri", "'self'"},
-	{"font-src", "'self' https: data:"},
-	{"form-action", "'self'"},
-	{"frame-ancestors", "'self'"},
-	{"object-src", "'none'"},
-	{"script-src-attr", "'none'"},
-	{"style-src", "'self' https: 'unsafe-inline'"},
+// Directus's own CSP directives (passed to helmet, in this order) and helmet 8's defaults that follow
+// them; together they give the verified default header of spec 02 §4.
+var (
+	directusCSP = []cspDirective{
+		{"script-src", []string{"'self'", "'unsafe-eval'"}},
+		{"worker-src", []string{"'self'", "blob:"}},
+		{"child-src", []string{"'self'", "blob:"}},
+		{"img-src", []string{"'self'", "data:", "blob:", "https://raw.githubusercontent.com", "https://avatars.githubusercontent.com"}},
+		{"media-src", []string{"'self'"}},
+		{"connect-src", []string{"'self'", "https://*", "wss://*"}},
+	}
+	helmetDefaultCSP = []cspDirective{
+		{"default-src", []string{"'self'"}},
+		{"base-uri", []string{"'self'"}},
+		{"font-src", []string{"'self'", "https:", "data:"}},
+		{"form-action", []string{"'self'"}},
+		{"frame-ancestors", []string{"'self'"}},
+		{"img-src", []string{"'self'", "data:"}},
+		{"object-src", []string{"'none'"}},
+		{"script-src", []string{"'self'"}},
+		{"script-src-attr", []string{"'none'"}},
+		{"style-src", []string{"'self'", "https:", "'unsafe-inline'"}},
+		{"upgrade-insecure-requests", nil}, // Directus sets it to null: removed
+	}
+)
+
+type cspDirective struct {
+	name  string
+	value []string // nil = removed
 }
 
-type cspDirective struct{ name, value string }
-
-// contentSecurityPolicy builds the header value. CONTENT_SECURITY_POLICY_DIRECTIVES__<NAME> variables
-// replace (or, when set to false, remove) one directive, as Directus merges them into helmet's options.
+// contentSecurityPolicy builds the header as Directus does: its directives lodash-merged with
+// CONTENT_SECURITY_POLICY_DIRECTIVES__<NAME> variables (an array merges element by element, a string
+// replaces, null or false removes), then helmet appends its defaults for directives not given.
 func contentSecurityPolicy(e *env.Env) string {
-	directives := append([]cspDirective(nil), defaultCSP...)
+	given := append([]cspDirective(nil), directusCSP...)
+	given = append(given, cspDirective{"upgrade-insecure-requests", nil})
 	const prefix = "CONTENT_SECURITY_POLICY_DIRECTIVES__"
 	for _, key := range e.Keys() {
 		if !strings.HasPrefix(key, prefix) {
@@ -65,44 +78,59 @@ func contentSecurityPolicy(e *env.Env) string {
 		}
 		name := strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(key, prefix), "_", "-"))
 		v, _ := e.Get(key)
-		value := ""
+		i := indexOfDirective(given, name)
+		if i < 0 {
+			given = append(given, cspDirective{name: name})
+			i = len(given) - 1
+		}
 		switch x := v.(type) {
-		case []any:
-			parts := make([]string, len(x))
-			for i, p := range x {
-				parts[i] = env.ToJSString(p)
-			}
-			value = strings.Join(parts, " ")
+		case nil:
+			given[i].value = nil
 		case bool:
 			if !x {
-				value = "-"
+				given[i].value = nil
 			}
+		case []any:
+			merged := append([]string(nil), given[i].value...)
+			for j, el := range x {
+				if j < len(merged) {
+					merged[j] = env.ToJSString(el)
+				} else {
+					merged = append(merged, env.ToJSString(el))
+				}
+			}
+			given[i].value = merged
 		default:
-			value = env.ToJSString(v)
-		}
-		replaced := false
-		for i := range directives {
-			if directives[i].name == name {
-				directives[i].value = value
-				replaced = true
-			}
-		}
-		if !replaced {
-			directives = append(directives, cspDirective{name, value})
+			given[i].value = []string{env.ToJSString(v)}
 		}
 	}
-	parts := make([]string, 0, len(directives))
-	for _, d := range directives {
-		if d.value == "-" {
+	all := given
+	for _, d := range helmetDefaultCSP {
+		if indexOfDirective(given, d.name) < 0 {
+			all = append(all, d)
+		}
+	}
+	parts := make([]string, 0, len(all))
+	for _, d := range all {
+		if d.value == nil {
 			continue
 		}
-		if d.value == "" {
+		if len(d.value) == 0 {
 			parts = append(parts, d.name)
 			continue
 		}
-		parts = append(parts, d.name+" "+d.value)
+		parts = append(parts, d.name+" "+strings.Join(d.value, " "))
 	}
 	return strings.Join(parts, ";")
+}
+
+func indexOfDirective(list []cspDirective, name string) int {
+	for i, d := range list {
+		if d.name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // strictTransportSecurity is helmet 8's HSTS header from HSTS_MAX_AGE (seconds, default one year),

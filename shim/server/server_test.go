@@ -445,3 +445,32 @@ func TestCustomIPHeader(t *testing.T) {
 		t.Errorf("an invalid custom header value is ignored: %v", got)
 	}
 }
+
+// testdata/csp.json: helmet 8 + lodash merge as Directus configures them, recorded under Node
+// (record-csp.mjs).
+func TestContentSecurityPolicyMatchesHelmet(t *testing.T) {
+	data, err := os.ReadFile("testdata/csp.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Env map[string]string `json:"env"`
+		CSP string            `json:"csp"`
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		var environ []string
+		for k, v := range c.Env {
+			environ = append(environ, k+"="+v)
+		}
+		e, err := env.Load(env.Options{Environ: environ, Dir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := contentSecurityPolicy(e); got != c.CSP {
+			t.Errorf("%v:\n got %s\nwant %s", c.Env, got, c.CSP)
+		}
+	}
+}
