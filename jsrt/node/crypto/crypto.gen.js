@@ -258,9 +258,8 @@ var Decipheriv = _Decipheriv, createCipheriv = /* @__PURE__ */ __name((a, k, iv,
   }
   get asymmetricKeyDetails() {
     let d = this._info.asymmetricKeyDetails;
-    if (!d) return;
-    let out = Object.assign({}, d);
-    return out.publicExponent !== void 0 && (out.publicExponent = BigInt(out.publicExponent.toString())), out;
+    if (d)
+      return d.modulusLength !== void 0 ? { modulusLength: d.modulusLength, publicExponent: BigInt(d.publicExponent.toString()) } : d.namedCurve !== void 0 ? { namedCurve: d.namedCurve } : {};
   }
   get symmetricKeySize() {
     return this._info.symmetricKeySize;

@@ -27,7 +27,7 @@ type query func(ctx context.Context, r *net.Resolver, name string, family int) (
 var queries = map[string]query{
 	"lookup": func(ctx context.Context, r *net.Resolver, name string, family int) (any, error) {
 		if ip := net.ParseIP(name); ip != nil {
-			return []any{map[string]any{"address": ip.String(), "family": familyOf(ip)}}, nil
+			return []any{host.Obj("address", ip.String(), "family", familyOf(ip))}, nil
 		}
 		network := map[int]string{4: "ip4", 6: "ip6"}[family]
 		if network == "" {
@@ -39,7 +39,7 @@ var queries = map[string]query{
 		}
 		out := make([]any, 0, len(ips))
 		for _, ip := range ips {
-			out = append(out, map[string]any{"address": ip.String(), "family": familyOf(ip)})
+			out = append(out, host.Obj("address", ip.String(), "family", familyOf(ip)))
 		}
 		return out, nil
 	},
@@ -57,7 +57,7 @@ var queries = map[string]query{
 		mx, err := r.LookupMX(ctx, name)
 		out := []any{}
 		for _, m := range mx {
-			out = append(out, map[string]any{"exchange": strings.TrimSuffix(m.Host, "."), "priority": m.Pref})
+			out = append(out, host.Obj("exchange", strings.TrimSuffix(m.Host, "."), "priority", m.Pref))
 		}
 		return out, err
 	},
@@ -73,7 +73,7 @@ var queries = map[string]query{
 		_, srv, err := r.LookupSRV(ctx, "", "", name)
 		out := []any{}
 		for _, s := range srv {
-			out = append(out, map[string]any{"name": strings.TrimSuffix(s.Target, "."), "port": s.Port, "priority": s.Priority, "weight": s.Weight})
+			out = append(out, host.Obj("name", strings.TrimSuffix(s.Target, "."), "port", s.Port, "priority", s.Priority, "weight", s.Weight))
 		}
 		return out, err
 	},
@@ -124,7 +124,7 @@ func Require(rt *goja.Runtime, module *goja.Object) {
 					_, _ = cb(goja.Undefined(), errorInfo(rt, err, kind, name))
 					return
 				}
-				_, _ = cb(goja.Undefined(), goja.Null(), rt.ToValue(res))
+				_, _ = cb(goja.Undefined(), goja.Null(), host.Value(rt, res))
 			}
 		})
 	})

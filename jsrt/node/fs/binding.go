@@ -73,7 +73,7 @@ func resultValue(rt *goja.Runtime, res any) goja.Value {
 	case []byte:
 		return rt.ToValue(rt.NewArrayBuffer(x))
 	}
-	return rt.ToValue(res)
+	return host.Value(rt, res)
 }
 
 // errorInfo gives the errno's code and number (negative, as libuv reports them); nil → null.

@@ -172,7 +172,7 @@ function makeOp({ go, syscall, prepare, result = /* @__PURE__ */ __name((r) => r
 __name(makeOp, "makeOp");
 var _Stats = class _Stats {
   constructor(s) {
-    Object.assign(this, s), this.atime = new Date(s.atimeMs), this.mtime = new Date(s.mtimeMs), this.ctime = new Date(s.ctimeMs), this.birthtime = new Date(s.birthtimeMs);
+    Object.assign(this, s);
   }
   _is(type) {
     return (this.mode & constants.S_IFMT) === type;
@@ -202,6 +202,19 @@ var _Stats = class _Stats {
 __name(_Stats, "Stats");
 var Stats = _Stats;
 Object.defineProperty(Stats.prototype, "_is", { enumerable: !1 });
+for (let name of ["atime", "mtime", "ctime", "birthtime"]) {
+  let key = Symbol(name);
+  Object.defineProperty(Stats.prototype, name, {
+    get() {
+      return this[key] === void 0 ? this[key] = new Date(this[name + "Ms"]) : this[key];
+    },
+    set(v) {
+      Object.defineProperty(this, key, { value: v, writable: !0, configurable: !0 });
+    },
+    enumerable: !0,
+    configurable: !0
+  });
+}
 var _Dirent = class _Dirent {
   constructor(name, type, parentPath) {
     this.name = name, this.parentPath = parentPath, this.path = parentPath, Object.defineProperty(this, "_type", { value: type });

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/dxhost/dxhost/jsrt/node/internal/host"
 )
 
 // files is one runtime's table of open descriptors (Node hands out the OS fd numbers too).
@@ -141,7 +143,7 @@ var ops = map[string]op{
 		}
 		out := make([]any, 0, len(entries))
 		for _, e := range entries {
-			out = append(out, map[string]any{"name": e.Name(), "type": typeOf(e.Type())})
+			out = append(out, host.Obj("name", e.Name(), "type", typeOf(e.Type())))
 		}
 		return out, nil
 	},
@@ -156,7 +158,7 @@ var ops = map[string]op{
 				return nil
 			}
 			rel, _ := filepath.Rel(root, p)
-			out = append(out, map[string]any{"name": rel, "type": typeOf(d.Type()), "parentPath": filepath.Dir(p)})
+			out = append(out, host.Obj("name", rel, "type", typeOf(d.Type()), "parentPath", filepath.Dir(p)))
 			return nil
 		})
 		return out, err
@@ -379,9 +381,9 @@ func statOf(fi fs.FileInfo, err error) (any, error) {
 		return nil, fmt.Errorf("stat: no system data")
 	}
 	ms := func(ts syscall.Timespec) float64 { return float64(ts.Sec)*1e3 + float64(ts.Nsec)/1e6 }
-	return map[string]any{
-		"dev": st.Dev, "ino": st.Ino, "mode": st.Mode, "nlink": st.Nlink, "uid": st.Uid, "gid": st.Gid,
-		"rdev": st.Rdev, "size": st.Size, "blksize": st.Blksize, "blocks": st.Blocks,
-		"atimeMs": ms(st.Atim), "mtimeMs": ms(st.Mtim), "ctimeMs": ms(st.Ctim), "birthtimeMs": ms(st.Ctim),
-	}, nil
+	return host.Obj(
+		"dev", st.Dev, "mode", st.Mode, "nlink", st.Nlink, "uid", st.Uid, "gid", st.Gid, "rdev", st.Rdev,
+		"blksize", st.Blksize, "ino", st.Ino, "size", st.Size, "blocks", st.Blocks,
+		"atimeMs", ms(st.Atim), "mtimeMs", ms(st.Mtim), "ctimeMs", ms(st.Ctim), "birthtimeMs", ms(st.Ctim),
+	), nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/node/internal/host"
 )
 
 func init() {
@@ -48,13 +49,13 @@ func Require(rt *goja.Runtime, module *goja.Object) {
 		return "/tmp"
 	})
 	o.Set("availableParallelism", func() int { return runtime.NumCPU() })
-	o.Set("cpus", func() []map[string]any {
+	o.Set("cpus", func() goja.Value {
 		model, speed := cpuModel()
-		out := make([]map[string]any, runtime.NumCPU())
+		out := make([]host.Ordered, runtime.NumCPU())
 		for i := range out {
-			out[i] = map[string]any{"model": model, "speed": speed, "times": map[string]any{"user": 0, "nice": 0, "sys": 0, "idle": 0, "irq": 0}}
+			out[i] = host.Obj("model", model, "speed", speed, "times", host.Obj("user", 0, "nice", 0, "sys", 0, "idle", 0, "irq", 0))
 		}
-		return out
+		return host.Value(rt, out)
 	})
 	o.Set("totalmem", func() int64 { return meminfo("MemTotal") })
 	o.Set("freemem", func() int64 { return meminfo("MemAvailable") })
@@ -68,16 +69,16 @@ func Require(rt *goja.Runtime, module *goja.Object) {
 		}
 		return out
 	})
-	o.Set("userInfo", func() map[string]any {
+	o.Set("userInfo", func() goja.Value {
 		u, err := user.Current()
 		if err != nil {
 			panic(rt.NewGoError(err))
 		}
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)
-		return map[string]any{"uid": uid, "gid": gid, "username": u.Username, "homedir": u.HomeDir, "shell": loginShell(u.Username)}
+		return host.Value(rt, host.Obj("uid", uid, "gid", gid, "username", u.Username, "homedir", u.HomeDir, "shell", loginShell(u.Username)))
 	})
-	o.Set("networkInterfaces", func() map[string]any { return interfaces() })
+	o.Set("networkInterfaces", func() goja.Value { return host.Value(rt, interfaces()) })
 	o.Set("getPriority", func() int { return 0 })
 	o.Set("setPriority", func() {
 		panic(rt.NewGoError(errNotAllowed))
@@ -168,8 +169,8 @@ func loginShell(name string) any {
 	return nil
 }
 
-func interfaces() map[string]any {
-	out := map[string]any{}
+func interfaces() host.Ordered {
+	out := host.Ordered{}
 	ifs, _ := net.Interfaces()
 	for _, ifc := range ifs {
 		addrs, _ := ifc.Addrs()
@@ -184,17 +185,15 @@ func interfaces() map[string]any {
 			if ipn.IP.To4() == nil {
 				family = "IPv6"
 			}
-			entry := map[string]any{
-				"address": ipn.IP.String(), "netmask": net.IP(ipn.Mask).String(), "family": family,
-				"mac": macOf(ifc), "internal": ifc.Flags&net.FlagLoopback != 0, "cidr": ipn.IP.String() + "/" + strconv.Itoa(ones),
-			}
+			entry := host.Obj("address", ipn.IP.String(), "netmask", net.IP(ipn.Mask).String(), "family", family,
+				"mac", macOf(ifc), "internal", ifc.Flags&net.FlagLoopback != 0, "cidr", ipn.IP.String()+"/"+strconv.Itoa(ones))
 			if family == "IPv6" {
-				entry["scopeid"] = 0
+				entry = append(entry[:5], append(host.Ordered{{Key: "scopeid", Value: 0}}, entry[5:]...)...)
 			}
 			list = append(list, entry)
 		}
 		if len(list) > 0 {
-			out[ifc.Name] = list
+			out = append(out, host.KV{Key: ifc.Name, Value: list})
 		}
 	}
 	return out

@@ -70,24 +70,15 @@ func binding(rt *goja.Runtime) *goja.Object {
 		return []int64{ns / 1e9, ns % 1e9}
 	})
 	b.Set("hrtimeBigint", func() *big.Int { return big.NewInt(monotonic()) })
-	b.Set("memoryUsage", func() map[string]any {
+	b.Set("memoryUsage", func() goja.Value {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		return map[string]any{
-			"rss":          m.Sys,
-			"heapTotal":    m.HeapSys,
-			"heapUsed":     m.HeapAlloc,
-			"external":     0,
-			"arrayBuffers": 0,
-		}
+		return host.Value(rt, host.Obj("rss", m.Sys, "heapTotal", m.HeapSys, "heapUsed", m.HeapAlloc, "external", 0, "arrayBuffers", 0))
 	})
-	b.Set("cpuUsage", func() map[string]any {
+	b.Set("cpuUsage", func() goja.Value {
 		var ru syscall.Rusage
 		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-		return map[string]any{
-			"user":   ru.Utime.Sec*1e6 + int64(ru.Utime.Usec),
-			"system": ru.Stime.Sec*1e6 + int64(ru.Stime.Usec),
-		}
+		return host.Value(rt, host.Obj("user", ru.Utime.Sec*1e6+int64(ru.Utime.Usec), "system", ru.Stime.Sec*1e6+int64(ru.Stime.Usec)))
 	})
 	b.Set("warn", func(msg string) { log.Warn(msg) })
 	b.Set("stdout", func(msg string) { log.Info(strings.TrimSuffix(msg, "\n")) })

@@ -215,9 +215,9 @@ class KeyObject {
   get asymmetricKeyDetails() {
     const d = this._info.asymmetricKeyDetails;
     if (!d) return undefined;
-    const out = Object.assign({}, d);
-    if (out.publicExponent !== undefined) out.publicExponent = BigInt(out.publicExponent.toString());
-    return out;
+    if (d.modulusLength !== undefined) return { modulusLength: d.modulusLength, publicExponent: BigInt(d.publicExponent.toString()) };
+    if (d.namedCurve !== undefined) return { namedCurve: d.namedCurve };
+    return {};
   }
   get symmetricKeySize() { return this._info.symmetricKeySize; }
   export(options = {}) {

@@ -108,13 +108,7 @@ function makeOp({ go, syscall, prepare, result = (r) => r }) {
 
 // --- Stats and Dirent ---
 class Stats {
-  constructor(s) {
-    Object.assign(this, s);
-    this.atime = new Date(s.atimeMs);
-    this.mtime = new Date(s.mtimeMs);
-    this.ctime = new Date(s.ctimeMs);
-    this.birthtime = new Date(s.birthtimeMs);
-  }
+  constructor(s) { Object.assign(this, s); }
   _is(type) { return (this.mode & constants.S_IFMT) === type; }
   isFile() { return this._is(constants.S_IFREG); }
   isDirectory() { return this._is(constants.S_IFDIR); }
@@ -125,6 +119,16 @@ class Stats {
   isBlockDevice() { return this._is(constants.S_IFBLK); }
 }
 Object.defineProperty(Stats.prototype, '_is', { enumerable: false });
+// As in Node 22, the Date fields are computed on first read (and may be assigned).
+for (const name of ['atime', 'mtime', 'ctime', 'birthtime']) {
+  const key = Symbol(name);
+  Object.defineProperty(Stats.prototype, name, {
+    get() { return this[key] === undefined ? (this[key] = new Date(this[name + 'Ms'])) : this[key]; },
+    set(v) { Object.defineProperty(this, key, { value: v, writable: true, configurable: true }); },
+    enumerable: true,
+    configurable: true,
+  });
+}
 class Dirent {
   constructor(name, type, parentPath) {
     this.name = name;

@@ -138,6 +138,13 @@ module.exports = {
     fresh();
     fs.createReadStream(path.join(tmp, 'missing')).on('error', (e) => { fs.rmSync(tmp, { recursive: true }); resolve(errText(e)); });
   }),
+  statKeys: () => {
+    const d = fresh();
+    const keys = Object.keys(fs.statSync(d)).join(',');
+    const dirent = Object.keys(fs.readdirSync('/', { withFileTypes: true })[0]).join(',');
+    fs.rmSync(d, { recursive: true });
+    return keys + ' | ' + dirent;
+  },
   fileURL: () => {
     const d = fresh();
     fs.writeFileSync(new URL('file://' + d + '/u.txt'), 'via url');
