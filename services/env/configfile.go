@@ -29,9 +29,9 @@ func (o *ordered) set(k string, v any) {
 	o.values[k] = v
 }
 
-// readConfigFile reads the CONFIG_PATH file by its extension: .json, .yaml/.yml, anything else dotenv.
-// A missing file is no configuration. JavaScript config files (.js/.mjs/.cjs) are not supported.
-func readConfigFile(path string) (*ordered, error) {
+// readConfigFile reads the CONFIG_PATH file by its extension: .js/.mjs/.cjs (through jsConfig),
+// .json, .yaml/.yml, anything else dotenv. A missing file is no configuration.
+func readConfigFile(path string, processEnv map[string]string, jsConfig func(string, map[string]string) ([]string, map[string]any, error)) (*ordered, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return newOrdered(), nil
@@ -41,7 +41,18 @@ func readConfigFile(path string) (*ordered, error) {
 	}
 	switch strings.ToLower(strings.TrimPrefix(filepath.Ext(path), ".")) {
 	case "js", "mjs", "cjs":
-		return nil, fmt.Errorf("env: config file %s: JavaScript config files are not supported by dxhost; use .env, .json or .yaml", path)
+		if jsConfig == nil {
+			return nil, fmt.Errorf("env: config file %s: JavaScript config files need a JS evaluator (env.Options.JSConfig)", path)
+		}
+		keys, values, err := jsConfig(path, processEnv)
+		if err != nil {
+			return nil, fmt.Errorf("env: config file %s: %w", path, err)
+		}
+		out := newOrdered()
+		for _, k := range keys {
+			out.set(k, values[k])
+		}
+		return out, nil
 	case "json":
 		return parseJSONConfig(data, path)
 	case "yaml", "yml":

@@ -23,6 +23,11 @@ type Env struct {
 type Options struct {
 	Environ []string // KEY=VALUE pairs; nil = os.Environ()
 	Dir     string   // working directory that relative paths resolve from; "" = os.Getwd()
+
+	// JSConfig evaluates a .js/.mjs/.cjs CONFIG_PATH file (this package runs no JavaScript): it gets the
+	// process environment and returns the configuration's keys in order with their values. nil = such
+	// files are refused. shim/envjs.Read implements it.
+	JSConfig func(path string, processEnv map[string]string) (keys []string, values map[string]any, err error)
 }
 
 // Load builds the env the way @directus/env's createEnv does: defaults (cast when the key has a fixed
@@ -61,7 +66,11 @@ func Load(opts Options) (*Env, error) {
 	if !filepath.IsAbs(configPath) {
 		configPath = filepath.Join(dir, configPath)
 	}
-	file, err := readConfigFile(configPath)
+	processEnv := make(map[string]string, len(raw.keys))
+	for _, k := range raw.keys {
+		processEnv[k] = raw.values[k].(string)
+	}
+	file, err := readConfigFile(configPath, processEnv, opts.JSConfig)
 	if err != nil {
 		return nil, err
 	}
