@@ -96,17 +96,10 @@ func isPlainObject(rt *goja.Runtime, o *goja.Object) bool {
 	return err == nil && v.ToBoolean()
 }
 
-func invalidExport(rt *goja.Runtime, v goja.Value) error {
-	t := "undefined"
-	if v != nil {
-		if tv, err := rt.RunString("(function (v) { return typeof v; })"); err == nil {
-			f, _ := goja.AssertFunction(tv)
-			if r, err := f(goja.Undefined(), v); err == nil {
-				t = r.String()
-			}
-		}
-	}
-	return fmt.Errorf(`Invalid JS configuration file export type. Requires one of "function", "object", received: "%s"`, t)
+// invalidExport is Directus's message, which always says "undefined": its template reads a variable
+// that is not in scope (typeof of an undeclared name).
+func invalidExport(*goja.Runtime, goja.Value) error {
+	return errors.New(`Invalid JS configuration file export type. Requires one of "function", "object", received: "undefined"`)
 }
 
 // toConfig turns the configuration object into ordered keys and JSON-like Go values (via JSON, so
