@@ -48,7 +48,7 @@ func TestConfigForms(t *testing.T) {
 }
 
 // Directus 12.4.1's message names "undefined" whatever was exported (its template reads an out-of-scope
-// variable; @directus/env 6.3.0 dist, readConfigurationFromJavaScript).
+// variable) — checked by running @directus/env 6.3.0 under Node with `module.exports = 42`.
 func TestInvalidExport(t *testing.T) {
 	_, err := load(t, "bad.js", `module.exports = 42;`)
 	if err == nil || !strings.Contains(err.Error(), `Invalid JS configuration file export type. Requires one of "function", "object", received: "undefined"`) {
