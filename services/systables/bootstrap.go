@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -289,10 +290,16 @@ func (s *seedRows) run(ctx context.Context, tx *sql.Tx, d db.Dialect) error {
 		return nil
 	}
 	q := d.Quote
-	for _, m := range Migrations() {
-		if err := exec("directus_migrations", "INSERT INTO directus_migrations (version, name) VALUES (?, ?)", m.Version, m.Name); err != nil {
-			return err
-		}
+	// One statement for all migration rows: a round trip each would be most of the install time.
+	migrations := Migrations()
+	tuples := make([]string, len(migrations))
+	margs := make([]any, 0, 2*len(migrations))
+	for i, m := range migrations {
+		tuples[i] = "(?, ?)"
+		margs = append(margs, m.Version, m.Name)
+	}
+	if err := exec("directus_migrations", "INSERT INTO directus_migrations (version, name) VALUES "+strings.Join(tuples, ", "), margs...); err != nil {
+		return err
 	}
 	if err := exec("public policy", "INSERT INTO directus_policies (id, name, icon, description, app_access) VALUES (?, ?, ?, ?, ?)",
 		PublicPolicyID, "$t:public_label", "public", "$t:public_description", false); err != nil {
