@@ -1,0 +1,207 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/errs"
+)
+
+// Service answers every auth question against one database.
+type Service struct {
+	db      *db.DB
+	dialect db.Dialect
+	cfg     Config
+	log     *logrus.Entry
+	now     func() time.Time
+	// Hooks are the auth.* filter/action events; nil = no extensions listen.
+	Hooks Hooks
+}
+
+// Hooks is the part of the emitter login and refresh call (auth.login filter/action, auth.jwt filter).
+type Hooks interface {
+	EmitFilter(ctx context.Context, events []string, payload any, meta map[string]any, evctx any) (any, error)
+	EmitAction(events []string, meta map[string]any, evctx any)
+}
+
+// New returns the auth service over d. log may be nil.
+func New(d *db.DB, cfg Config, log *logrus.Entry) *Service {
+	if log == nil {
+		log = logrus.NewEntry(logrus.StandardLogger())
+	}
+	if cfg.LoginAttempts == nil {
+		cfg.LoginAttempts = NewMemoryLimiter()
+	}
+	return &Service{db: d, dialect: d.Dialect(), cfg: cfg, log: log, now: time.Now}
+}
+
+// Config is the service's configuration.
+func (s *Service) Config() Config { return s.cfg }
+
+// Accountability is getAccountabilityForToken: it completes base (the default accountability of
+// the request: role, user, roles, admin, app, ip, userAgent?, origin?) from token. An empty token
+// leaves base as it is (the public caller). Errors are Directus errors: INVALID_CREDENTIALS (401),
+// TOKEN_EXPIRED (401), INVALID_TOKEN (403).
+func (s *Service) Accountability(ctx context.Context, token string, base map[string]any) (map[string]any, error) {
+	acc := base
+	if acc == nil {
+		acc = DefaultAccountability(nil)
+	}
+	if token == "" {
+		return acc, nil
+	}
+	if IsDirectusJWT(token) {
+		claims, err := VerifyAccessJWT(token, s.cfg.Secret)
+		if err != nil {
+			return nil, err
+		}
+		if session, ok := claims["session"]; ok {
+			oauthClient, err := s.verifySession(ctx, claims)
+			if err != nil {
+				return nil, err
+			}
+			acc["session"] = session
+			if oauthClient != nil {
+				acc["oauth"] = oauthAccountability(*oauthClient, claims)
+			}
+		}
+		if share := claims["share"]; jsTruthy(share) {
+			acc["share"] = share
+		}
+		if id := claims["id"]; jsTruthy(id) {
+			acc["user"] = id
+		}
+		acc["role"] = claims["role"]
+		return acc, s.completeAccess(ctx, acc)
+	}
+	d := s.dialect
+	var id string
+	var role sql.NullString
+	err := s.db.QueryRowxContext(ctx, d.Rebind(`SELECT `+d.Quote("id")+`, `+d.Quote("role")+` FROM `+d.Quote("directus_users")+
+		` WHERE `+d.Quote("token")+` = ? AND `+d.Quote("status")+` = ?`), token, "active").Scan(&id, &role)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.InvalidCredentials()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("auth: reading the static token's user: %w", err)
+	}
+	acc["user"] = id
+	acc["role"] = nil
+	if role.Valid {
+		acc["role"] = role.String
+	}
+	return acc, s.completeAccess(ctx, acc)
+}
+
+// completeAccess sets roles, admin and app from the database (the JWT's claims are informational).
+func (s *Service) completeAccess(ctx context.Context, acc map[string]any) error {
+	roles, err := RolesTree(ctx, s.db, s.dialect, acc["role"])
+	if err != nil {
+		return err
+	}
+	acc["roles"] = roles
+	user, hasUser := acc["user"]
+	access, err := FetchGlobalAccess(ctx, s.db, s.dialect, roles, user, hasUser, acc["ip"])
+	if err != nil {
+		return err
+	}
+	acc["admin"], acc["app"] = access.Admin, access.App
+	return nil
+}
+
+// verifySession is verifySessionJWT: the session row behind a session-mode JWT must exist for the
+// same user/share and not be expired. It returns the row's oauth_client.
+func (s *Service) verifySession(ctx context.Context, claims map[string]any) (*string, error) {
+	d := s.dialect
+	where := []string{d.Quote("token") + ` = ?`}
+	args := []any{claimValue(claims["session"])}
+	for _, k := range []string{"user", "share"} {
+		claim := "id"
+		if k == "share" {
+			claim = "share"
+		}
+		if v := claims[claim]; jsTruthy(v) {
+			where = append(where, d.Quote(k)+` = ?`)
+			args = append(args, claimValue(v))
+		} else {
+			where = append(where, d.Quote(k)+` IS NULL`)
+		}
+	}
+	where = append(where, d.Quote("expires")+` >= ?`)
+	args = append(args, s.dbTime(s.now()))
+	var oauth sql.NullString
+	q := `SELECT ` + d.Quote("oauth_client") + ` FROM ` + d.Quote("directus_sessions") + ` WHERE ` + joinAnd(where)
+	err := s.db.QueryRowxContext(ctx, d.Rebind(q), args...).Scan(&oauth)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.InvalidCredentials()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("auth: reading the session: %w", err)
+	}
+	if !oauth.Valid {
+		return nil, nil
+	}
+	return &oauth.String, nil
+}
+
+// claimValue binds a claim the way knex binds a JS value: strings as they are, numbers as numbers;
+// objects cannot match a varchar column, so they become a value no row has.
+func claimValue(v any) any {
+	switch x := v.(type) {
+	case string, float64, bool:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// oauthAccountability is accountability.oauth for an MCP OAuth session.
+func oauthAccountability(client string, claims map[string]any) map[string]any {
+	aud := []any{}
+	switch a := claims["aud"].(type) {
+	case []any:
+		aud = a
+	default:
+		if jsTruthy(a) {
+			aud = []any{fmt.Sprint(a)}
+		}
+	}
+	scopes := []any{}
+	if sc, ok := claims["scope"].(string); ok {
+		for _, f := range strings.Fields(sc) {
+			scopes = append(scopes, f)
+		}
+	}
+	return map[string]any{"client": client, "scopes": scopes, "aud": aud}
+}
+
+// DefaultAccountability is createDefaultAccountability with the given ip (nil = unknown).
+func DefaultAccountability(ip any) map[string]any {
+	return map[string]any{"role": nil, "user": nil, "roles": []any{}, "admin": false, "app": false, "ip": ip}
+}
+
+// dbTime is how knex binds a JS Date on this database: SQLite stores milliseconds since the epoch
+// (node-sqlite3 binds a Date as its getTime()), the others a timestamp.
+func (s *Service) dbTime(t time.Time) any {
+	if s.db.Client == db.ClientSQLite {
+		return t.UnixMilli()
+	}
+	return t
+}
+
+func joinAnd(parts []string) string {
+	out := ""
+	for i, p := range parts {
+		if i > 0 {
+			out += " AND "
+		}
+		out += p
+	}
+	return out
+}
