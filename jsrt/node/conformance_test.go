@@ -42,8 +42,15 @@ func compareWithNode(t *testing.T, snippets, goldenDir string) {
 	}
 	server := httptest.NewServer(testserver.Handler())
 	defer server.Close()
+	smtp, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer smtp.Close()
+	go testserver.ServeSMTP(smtp)
 	// process.env is copied from the host environment when an instance starts.
 	t.Setenv("DXHOST_TEST_SERVER", server.URL)
+	t.Setenv("DXHOST_TEST_SMTP", smtp.Addr().String())
 	dir, _ := filepath.Abs(snippets)
 	known := map[string]string{}
 	if raw, err := os.ReadFile("testdata/known-differences.json"); err == nil {

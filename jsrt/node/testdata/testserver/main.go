@@ -1,5 +1,6 @@
-// Command testserver serves internal/testserver on a loopback port (printed on stdout) while
-// record.sh records Node's answers to the snippets that need a server.
+// Command testserver serves internal/testserver on loopback ports while record.sh records Node's
+// answers: it prints the environment the snippets read (DXHOST_TEST_SERVER, DXHOST_TEST_SMTP), one
+// NAME=value per line, then serves until killed.
 package main
 
 import (
@@ -12,11 +13,17 @@ import (
 )
 
 func main() {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	web, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fmt.Printf("http://%s\n", ln.Addr())
-	_ = http.Serve(ln, testserver.Handler()) //nolint:gosec // loopback test server
+	smtp, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	go testserver.ServeSMTP(smtp)
+	fmt.Printf("DXHOST_TEST_SMTP=%s\nDXHOST_TEST_SERVER=http://%s\n", smtp.Addr(), web.Addr())
+	_ = http.Serve(web, testserver.Handler()) //nolint:gosec // loopback test server
 }
