@@ -20,7 +20,7 @@ type Request struct {
 	ownProps
 	kit  *Kit
 	obj  *goja.Object
-	gin  *gin.Context
+	in   *Incoming
 	ex   *exchange.Request
 	res  *Response
 	loop Loop
@@ -37,13 +37,27 @@ type Request struct {
 	stream                        *bodyStream
 }
 
-// NewRequest builds the JS req of c (loop only). url is the request URL relative to the router
-// (Express's req.url); originalUrl is the whole request-target.
-func (k *Kit) NewRequest(c *gin.Context, ex *exchange.Request, loop Loop) *Request {
-	r := &Request{kit: k, gin: c, ex: ex, Method: c.Request.Method, loop: loop}
-	r.OriginalURL = c.Request.RequestURI
+// Incoming is what a request's JS objects read from the Gin side, captured on the Gin goroutine: the
+// loop may still run after the handler returned (a client that left), when the pooled gin.Context
+// already serves another request.
+type Incoming struct {
+	Request  *http.Request
+	ClientIP string      // gin's ClientIP (honours the trusted-proxy setting)
+	Header   http.Header // headers already on the response (set by the middleware)
+}
+
+// IncomingFrom captures c (call on the Gin goroutine).
+func IncomingFrom(c *gin.Context) *Incoming {
+	return &Incoming{Request: c.Request, ClientIP: c.ClientIP(), Header: c.Writer.Header().Clone()}
+}
+
+// NewRequest builds the JS req (loop only). req.url starts as the whole request-target (raw, still
+// percent-encoded); the router narrows it to the part below the mount path.
+func (k *Kit) NewRequest(in *Incoming, ex *exchange.Request, loop Loop) *Request {
+	r := &Request{kit: k, in: in, ex: ex, Method: in.Request.Method, loop: loop}
+	r.OriginalURL = in.Request.RequestURI
 	if r.OriginalURL == "" {
-		r.OriginalURL = c.Request.URL.RequestURI()
+		r.OriginalURL = in.Request.URL.RequestURI()
 	}
 	r.URL = r.OriginalURL
 	r.obj = k.rt.NewDynamicObject(r)
@@ -140,13 +154,13 @@ func (k *Kit) defineRequest() {
 	})
 	k.getter(p, "id", func(this goja.Value) goja.Value { return rt.ToValue(req(this).ex.ID) })
 	k.getter(p, "httpVersion", func(this goja.Value) goja.Value {
-		hr := req(this).gin.Request
+		hr := req(this).in.Request
 		return rt.ToValue(strconv.Itoa(hr.ProtoMajor) + "." + strconv.Itoa(hr.ProtoMinor))
 	})
 	k.getter(p, "path", func(this goja.Value) goja.Value { return rt.ToValue(req(this).Pathname()) })
 	k.getter(p, "protocol", func(this goja.Value) goja.Value { return rt.ToValue(req(this).protocol()) })
 	k.getter(p, "secure", func(this goja.Value) goja.Value { return rt.ToValue(req(this).protocol() == "https") })
-	k.getter(p, "ip", func(this goja.Value) goja.Value { return rt.ToValue(req(this).gin.ClientIP()) })
+	k.getter(p, "ip", func(this goja.Value) goja.Value { return rt.ToValue(req(this).in.ClientIP) })
 	k.getter(p, "ips", func(this goja.Value) goja.Value { return rt.ToValue(req(this).ips()) })
 	hostname := func(this goja.Value) goja.Value {
 		if h, ok := req(this).hostname(); ok {
@@ -206,7 +220,7 @@ func (r *Request) headerValue(lc string) goja.Value {
 
 // header is req.headers[lc] as Node joins duplicates (set-cookie aside).
 func (r *Request) header(lc string) (string, bool) {
-	hr := r.gin.Request
+	hr := r.in.Request
 	if lc == "host" {
 		return hr.Host, hr.Host != ""
 	}
@@ -236,7 +250,7 @@ func joinHeader(lc string, vals []string) string {
 func (r *Request) buildHeaders() goja.Value {
 	rt := r.kit.rt
 	o := rt.NewObject()
-	hr := r.gin.Request
+	hr := r.in.Request
 	keys := make([]string, 0, len(hr.Header)+1)
 	for k := range hr.Header {
 		keys = append(keys, k)
@@ -322,26 +336,26 @@ func (r *Request) buildRawBody() goja.Value {
 
 func (r *Request) buildSocket() goja.Value {
 	o := r.kit.rt.NewObject()
-	host, port, _ := net.SplitHostPort(r.gin.Request.RemoteAddr)
+	host, port, _ := net.SplitHostPort(r.in.Request.RemoteAddr)
 	_ = o.Set("remoteAddress", host)
 	if n, err := strconv.Atoi(port); err == nil {
 		_ = o.Set("remotePort", n)
 	}
-	_ = o.Set("encrypted", r.gin.Request.TLS != nil)
+	_ = o.Set("encrypted", r.in.Request.TLS != nil)
 	return o
 }
 
 func (r *Request) trusted() bool {
-	host, _, err := net.SplitHostPort(r.gin.Request.RemoteAddr)
+	host, _, err := net.SplitHostPort(r.in.Request.RemoteAddr)
 	if err != nil {
-		host = r.gin.Request.RemoteAddr
+		host = r.in.Request.RemoteAddr
 	}
 	return r.kit.trustProxy(host)
 }
 
 func (r *Request) protocol() string {
 	proto := "http"
-	if r.gin.Request.TLS != nil {
+	if r.in.Request.TLS != nil {
 		proto = "https"
 	}
 	if !r.trusted() {

@@ -45,7 +45,7 @@ type headerEntry struct {
 func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 	res := &Response{kit: k, req: req, conn: conn, loop: loop, StatusCode: 200}
 	res.headers = make([]headerEntry, 0, 8)
-	for name, vals := range req.gin.Writer.Header() {
+	for name, vals := range req.in.Header {
 		if len(vals) == 1 {
 			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), val: vals[0]})
 		} else if len(vals) > 1 {

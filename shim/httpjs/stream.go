@@ -42,7 +42,7 @@ func (r *Request) startBody() {
 	if r.ex.RawBody != nil {
 		return
 	}
-	body := r.gin.Request.Body
+	body := r.in.Request.Body
 	obj, loop, kit := r.obj, r.loop, r.kit
 	go func() {
 		buf := make([]byte, bodyChunk)

@@ -13,13 +13,13 @@ type recordedCase struct {
 	Name    string `json:"name"`
 	Setup   string `json:"setup"`
 	Results []struct {
-		Method          string            `json:"method"`
-		URL             string            `json:"url"`
-		Headers         map[string]any    `json:"headers"`
-		Body            *string           `json:"body"`
-		Status          int               `json:"status"`
-		ResponseHeaders map[string]any    `json:"responseHeaders"`
-		ResponseBody    string            `json:"responseBody"`
+		Method          string         `json:"method"`
+		URL             string         `json:"url"`
+		Headers         map[string]any `json:"headers"`
+		Body            *string        `json:"body"`
+		Status          int            `json:"status"`
+		ResponseHeaders map[string]any `json:"responseHeaders"`
+		ResponseBody    string         `json:"responseBody"`
 	} `json:"results"`
 }
 

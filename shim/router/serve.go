@@ -25,6 +25,7 @@ import (
 func (r *Router) Serve(ctx context.Context, inst *jsrt.Instance, c *gin.Context, mountPath string) (bool, error) {
 	conn := httpjs.NewConn()
 	ex := exchange.Get(c)
+	in := httpjs.IncomingFrom(c) // the loop must not touch c: it may outlive this call
 	var res *httpjs.Response
 	task := &jsrt.Task{}
 	task.OnInterrupt = func(err error) {
@@ -41,7 +42,7 @@ func (r *Router) Serve(ctx context.Context, inst *jsrt.Instance, c *gin.Context,
 	}
 	started := inst.RunOnLoop(func(rt *goja.Runtime) {
 		inst.RunTask(task, func(rt *goja.Runtime) {
-			res = r.start(rt, inst, c, ex, conn, mountPath)
+			res = r.start(rt, inst, in, ex, conn, mountPath)
 		})
 	})
 	if !started {
@@ -57,13 +58,13 @@ func (r *Router) Serve(ctx context.Context, inst *jsrt.Instance, c *gin.Context,
 }
 
 // start builds req/res and dispatches (loop only). A setup failure is reported through conn.
-func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, c *gin.Context, ex *exchange.Request, conn *httpjs.Conn, mountPath string) *httpjs.Response {
+func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incoming, ex *exchange.Request, conn *httpjs.Conn, mountPath string) *httpjs.Response {
 	kit, err := httpjs.KitFor(rt)
 	if err != nil {
 		conn.Finish(httpjs.Outcome{Err: errs.Internal(err)})
 		return nil
 	}
-	req := kit.NewRequest(c, ex, inst)
+	req := kit.NewRequest(in, ex, inst)
 	res := kit.NewResponse(req, conn, inst)
 	if !r.mount(req, mountPath) {
 		conn.Finish(httpjs.Outcome{})

@@ -76,7 +76,7 @@ func TestStreamingFlushesEachWrite(t *testing.T) {
 		router.get('/sse', (req, res) => {
 			res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
 			res.write('data: one\n\n');
-			setTimeout(() => { res.write('data: two\n\n'); res.end(); }, 300);
+			setTimeout(() => { res.write('data: two\n\n'); res.end(); }, 1500);
 		});
 	}`)
 	start := time.Now()
@@ -90,7 +90,7 @@ func TestStreamingFlushesEachWrite(t *testing.T) {
 	}
 	rd := bufio.NewReader(resp.Body)
 	line, _ := rd.ReadString('\n')
-	if line != "data: one\n" || time.Since(start) > 250*time.Millisecond {
+	if line != "data: one\n" || time.Since(start) > 1200*time.Millisecond {
 		t.Fatalf("first event %q after %v: not flushed as written", line, time.Since(start))
 	}
 	rest, _ := io.ReadAll(rd)
