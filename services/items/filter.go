@@ -24,10 +24,13 @@ type filterCompiler struct {
 	joins   []string
 	aliases map[string]string
 	multi   bool
+	// subqueries numbers join and sub-select aliases, shared with nested compilers so an inner
+	// sub-select never shadows an outer alias
+	subqueries *int
 }
 
 func newFilterCompiler(s *Service, b *sqlBuilder) *filterCompiler {
-	return &filterCompiler{s: s, b: b, aliases: map[string]string{}}
+	return &filterCompiler{s: s, b: b, aliases: map[string]string{}, subqueries: new(int)}
 }
 
 // whereFor compiles filter for collection's table (aliased by its own name) into one condition.
@@ -228,6 +231,12 @@ func (c *filterCompiler) fieldCondition(col *schema.Collection, alias, key strin
 	case a2oNode:
 		if scope == "" {
 			if len(fieldPart) > 0 {
+				// Without a scope Directus looks nested keys up in this collection (recorded live).
+				for _, k := range sortedKeys(fieldPart) {
+					if k != "_and" && k != "_or" && col.Fields[k] == nil {
+						return "", fieldsForbidden([]string{k}, col.Collection, path)
+					}
+				}
 				return "", errs.InvalidQuery("You have to provide a collection scope when sorting or filtering on a many-to-any item")
 			}
 			return c.operators(c.b.col(alias, key), f.Type, f, opPart, col.Collection+"."+key)
@@ -269,7 +278,9 @@ func (c *filterCompiler) toMany(col *schema.Collection, alias, related string, r
 		}
 		innerFilter, _ := inner.(map[string]any)
 		ic := newFilterCompiler(c.s, c.b)
-		ra := "r" + strconv.Itoa(len(c.b.args)) + "_" + related
+		ic.subqueries = c.subqueries
+		*c.subqueries++
+		ra := "sq" + strconv.Itoa(*c.subqueries)
 		// Build the sub-select with its own joins.
 		innerCond, err := ic.compile(related, ra, innerFilter, childPath)
 		if err != nil {
@@ -347,7 +358,8 @@ func (c *filterCompiler) joinRaw(path string, build func(alias string) string) s
 	if a, ok := c.aliases[path]; ok {
 		return a
 	}
-	a := "j" + strconv.Itoa(len(c.aliases)+1)
+	*c.subqueries++
+	a := "j" + strconv.Itoa(*c.subqueries)
 	c.aliases[path] = a
 	c.joins = append(c.joins, build(a))
 	return a
