@@ -46,20 +46,36 @@ type typedPattern struct {
 	typ string
 }
 
-func compileTypes(pairs [][2]string) []typedPattern {
-	out := make([]typedPattern, len(pairs))
-	for i, p := range pairs {
-		out[i] = typedPattern{regexp.MustCompile("^" + p[0] + "$"), p[1]}
-	}
-	return out
+// typeTable holds plain names in a map and only the few patterns with ".+" as regular expressions.
+type typeTable struct {
+	exact    map[string]string
+	patterns []typedPattern
 }
 
-// typeOf returns the fixed type of key, or "".
+func compileTypes(pairs [][2]string) typeTable {
+	t := typeTable{exact: map[string]string{}}
+	for _, p := range pairs {
+		if strings.Contains(p[0], ".+") {
+			t.patterns = append(t.patterns, typedPattern{regexp.MustCompile("^" + p[0] + "$"), p[1]})
+			continue
+		}
+		if _, seen := t.exact[p[0]]; !seen {
+			t.exact[p[0]] = p[1]
+		}
+	}
+	return t
+}
+
+// typeOf returns the fixed type of key, or "". Directus takes the first matching entry of its table;
+// exact names come before the patterns there for every key both could match.
 func typeOf(key string) string {
 	if key == "" {
 		return ""
 	}
-	for _, p := range fixedTypes {
+	if t, ok := fixedTypes.exact[key]; ok {
+		return t
+	}
+	for _, p := range fixedTypes.patterns {
 		if p.re.MatchString(key) {
 			return p.typ
 		}
