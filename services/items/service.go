@@ -48,9 +48,6 @@ type Options struct {
 	Logger         *logrus.Entry
 	// QueryLimitDefault is env QUERY_LIMIT_DEFAULT; 0 means Directus's default of 100.
 	QueryLimitDefault int
-	// Variables resolves $CURRENT_USER.<path>-style dynamic variables (spec 11 §3.6) that need
-	// a read; nil = they resolve to null.
-	Variables func(ctx context.Context, variable, path string) (any, error)
 }
 
 // Service is one ItemsService bound to a collection.
