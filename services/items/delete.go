@@ -24,6 +24,9 @@ func (s *Service) DeleteMany(ctx context.Context, keys []any, opts MutationOptio
 	if err := s.assertActive(col); err != nil {
 		return nil, err
 	}
+	if err := s.trackMutations(&opts, len(keys)); err != nil {
+		return nil, err
+	}
 	if err := validateKeys(col, keys...); err != nil {
 		return nil, err
 	}

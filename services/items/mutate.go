@@ -17,6 +17,7 @@ import (
 // MutationOptions are the write flags of spec 10 §4 that dxhost honours.
 type MutationOptions struct {
 	NoEvents         bool  // emitEvents: false (this call and its nested writes)
+	BypassLimits     bool  // don't count towards MAX_BATCH_MUTATION
 	SkipTracking     bool  // no activity/revision rows
 	PreMutationError error // thrown after the filter hook and permission step, before SQL
 
@@ -26,6 +27,23 @@ type MutationOptions struct {
 	// parentRevision is set for nested writes so their revisions point at the top-level one.
 	parentRevision *any
 	revisions      *[]any
+	// mutations counts rows written by the whole (nested) write for MAX_BATCH_MUTATION.
+	mutations *int
+}
+
+// trackMutations is the mutation tracker (spec 10 §3.1): rows of one write, nested ones included.
+func (s *Service) trackMutations(opts *MutationOptions, n int) error {
+	if opts.mutations == nil {
+		opts.mutations = new(int)
+	}
+	if opts.BypassLimits {
+		return nil
+	}
+	*opts.mutations += n
+	if max := s.opts.MaxBatchMutation; max > 0 && *opts.mutations > max {
+		return errs.InvalidPayload(fmt.Sprintf("Exceeded max batch mutation limit of %d", max))
+	}
+	return nil
 }
 
 type pendingAction struct {
@@ -158,6 +176,9 @@ func parentFirst(queue []pendingAction) []pendingAction {
 }
 
 func (s *Service) createInTx(ctx context.Context, col *schema.Collection, data map[string]any, opts MutationOptions) (any, error) {
+	if err := s.trackMutations(&opts, 1); err != nil {
+		return nil, err
+	}
 	raw, err := s.emitFilter(ctx, &opts, "create", clonePayload(data), map[string]any{"collection": s.collection}, s.conn())
 	if err != nil {
 		return nil, err
@@ -311,6 +332,9 @@ func (s *Service) CreateMany(ctx context.Context, data []map[string]any, opts Mu
 	own := opts.queue == nil
 	if own {
 		opts.queue = &queue
+	}
+	if opts.mutations == nil {
+		opts.mutations = new(int) // one tracker for the whole batch
 	}
 	keys := make([]any, 0, len(data))
 	err := s.inTx(ctx, func(tx *sqlx.Tx, svc *Service) error {

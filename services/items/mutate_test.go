@@ -219,3 +219,24 @@ func TestNestedWrites(t *testing.T) {
 		})
 	}
 }
+
+// MAX_BATCH_MUTATION counts every row of one write, nested ones included (spec 10 §3.1).
+func TestMaxBatchMutation(t *testing.T) {
+	conn, o := fixture(t, db.ClientSQLite)
+	ctx := context.Background()
+	s := New("articles", Options{Schema: o, DB: conn, MaxBatchMutation: 2})
+	_, err := s.CreateOne(ctx, map[string]any{"title": "a", "comments": []any{map[string]any{"body": "1"}, map[string]any{"body": "2"}}}, MutationOptions{})
+	if e := errs.As(err); e == nil || e.Message != "Invalid payload. Exceeded max batch mutation limit of 2." {
+		t.Errorf("nested: %v", err)
+	}
+	if _, err := s.CreateMany(ctx, []map[string]any{{"title": "a"}, {"title": "b"}}, MutationOptions{}); err != nil {
+		t.Errorf("two rows are within the limit: %v", err)
+	}
+	_, err = s.CreateMany(ctx, []map[string]any{{"title": "a"}, {"title": "b"}, {"title": "c"}}, MutationOptions{})
+	if e := errs.As(err); e == nil || e.Code != "INVALID_PAYLOAD" {
+		t.Errorf("three rows: %v", err)
+	}
+	if _, err := s.CreateMany(ctx, []map[string]any{{"title": "a"}, {"title": "b"}, {"title": "c"}}, MutationOptions{BypassLimits: true}); err != nil {
+		t.Errorf("bypassLimits: %v", err)
+	}
+}

@@ -48,6 +48,8 @@ type Options struct {
 	Logger         *logrus.Entry
 	// QueryLimitDefault is env QUERY_LIMIT_DEFAULT; 0 means Directus's default of 100.
 	QueryLimitDefault int
+	// MaxBatchMutation is env MAX_BATCH_MUTATION; 0 means Directus's default (no limit).
+	MaxBatchMutation int
 }
 
 // Service is one ItemsService bound to a collection.

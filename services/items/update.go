@@ -31,6 +31,9 @@ func (s *Service) UpdateMany(ctx context.Context, keys []any, data map[string]an
 	if err := s.assertActive(col); err != nil {
 		return nil, err
 	}
+	if err := s.trackMutations(&opts, len(keys)); err != nil {
+		return nil, err
+	}
 	if err := validateKeys(col, keys...); err != nil {
 		return nil, err
 	}
@@ -139,6 +142,9 @@ func (s *Service) UpdateBatch(ctx context.Context, data []map[string]any, opts M
 	own := opts.queue == nil
 	if own {
 		opts.queue = &queue
+	}
+	if opts.mutations == nil {
+		opts.mutations = new(int) // one tracker for the whole batch
 	}
 	keys := make([]any, 0, len(data))
 	err = s.inTx(ctx, func(tx *sqlx.Tx, svc *Service) error {

@@ -51,6 +51,9 @@ func (s *Service) UpsertMany(ctx context.Context, payloads []map[string]any, opt
 	if own {
 		opts.queue = &queue
 	}
+	if opts.mutations == nil {
+		opts.mutations = new(int) // one tracker for the whole batch
+	}
 	keys := make([]any, 0, len(payloads))
 	err := s.inTx(ctx, func(tx *sqlx.Tx, svc *Service) error {
 		for _, p := range payloads {
