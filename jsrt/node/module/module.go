@@ -14,9 +14,9 @@ import (
 )
 
 // builtins are the Node 22 core module names dxhost answers for (require('module').builtinModules).
-var builtins = []string{"assert", "assert/strict", "buffer", "crypto", "dns", "dns/promises", "events", "fs", "fs/promises",
-	"http", "https", "module", "net", "os", "path", "path/posix", "process", "querystring", "stream", "stream/promises",
-	"string_decoder", "timers", "timers/promises", "tls", "tty", "url", "util", "util/types", "zlib"}
+var builtins = []string{"assert", "assert/strict", "buffer", "child_process", "crypto", "diagnostics_channel", "dns", "dns/promises",
+	"events", "fs", "fs/promises", "http", "http2", "https", "module", "net", "os", "path", "path/posix", "perf_hooks", "process", "querystring", "stream", "stream/consumers", "stream/promises",
+	"string_decoder", "sys", "timers", "timers/promises", "tls", "tty", "url", "util", "util/types", "zlib"}
 
 func init() {
 	jsrt.RegisterModule("module", Require)

@@ -1888,7 +1888,7 @@ var require_add_abort_signal = __commonJS({
 var require_buffer_list = __commonJS({
   "../node_modules/readable-stream/lib/internal/streams/buffer_list.js"(exports2, module2) {
     "use strict";
-    var { StringPrototypeSlice, SymbolIterator, TypedArrayPrototypeSet, Uint8Array: Uint8Array2 } = require_primordials(), { Buffer: Buffer2 } = require("buffer"), { inspect } = require_util(), _a;
+    var { StringPrototypeSlice, SymbolIterator, TypedArrayPrototypeSet, Uint8Array: Uint8Array2 } = require_primordials(), { Buffer: Buffer3 } = require("buffer"), { inspect } = require_util(), _a;
     module2.exports = (_a = class {
       constructor() {
         this.head = null, this.tail = null, this.length = 0;
@@ -1922,8 +1922,8 @@ var require_buffer_list = __commonJS({
         return ret;
       }
       concat(n) {
-        if (this.length === 0) return Buffer2.alloc(0);
-        let ret = Buffer2.allocUnsafe(n >>> 0), p = this.head, i = 0;
+        if (this.length === 0) return Buffer3.alloc(0);
+        let ret = Buffer3.allocUnsafe(n >>> 0), p = this.head, i = 0;
         for (; p; )
           TypedArrayPrototypeSet(ret, p.data, i), i += p.data.length, p = p.next;
         return ret;
@@ -1961,7 +1961,7 @@ var require_buffer_list = __commonJS({
       }
       // Consumes a specified amount of bytes from the buffered data.
       _getBuffer(n) {
-        let ret = Buffer2.allocUnsafe(n), retLen = n, p = this.head, c = 0;
+        let ret = Buffer3.allocUnsafe(n), retLen = n, p = this.head, c = 0;
         do {
           let buf = p.data;
           if (n > buf.length)
@@ -2028,10 +2028,10 @@ var require_state = __commonJS({
 var require_from = __commonJS({
   "../node_modules/readable-stream/lib/internal/streams/from.js"(exports2, module2) {
     "use strict";
-    var process = require_process(), { PromisePrototypeThen, SymbolAsyncIterator, SymbolIterator } = require_primordials(), { Buffer: Buffer2 } = require("buffer"), { ERR_INVALID_ARG_TYPE, ERR_STREAM_NULL_VALUES } = require_errors().codes;
+    var process = require_process(), { PromisePrototypeThen, SymbolAsyncIterator, SymbolIterator } = require_primordials(), { Buffer: Buffer3 } = require("buffer"), { ERR_INVALID_ARG_TYPE, ERR_STREAM_NULL_VALUES } = require_errors().codes;
     function from(Readable, iterable, opts) {
       let iterator;
-      if (typeof iterable == "string" || iterable instanceof Buffer2)
+      if (typeof iterable == "string" || iterable instanceof Buffer3)
         return new Readable(__spreadProps(__spreadValues({
           objectMode: !0
         }, opts), {
@@ -2120,7 +2120,7 @@ var require_readable = __commonJS({
     } = require_primordials();
     module2.exports = Readable;
     Readable.ReadableState = ReadableState;
-    var { EventEmitter: EE } = require("events"), { Stream: Stream2, prependListener } = require_legacy(), { Buffer: Buffer2 } = require("buffer"), { addAbortSignal } = require_add_abort_signal(), eos = require_end_of_stream(), debug = require_util().debuglog("stream", (fn) => {
+    var { EventEmitter: EE } = require("events"), { Stream: Stream2, prependListener } = require_legacy(), { Buffer: Buffer3 } = require("buffer"), { addAbortSignal } = require_add_abort_signal(), eos = require_end_of_stream(), debug = require_util().debuglog("stream", (fn) => {
       debug = fn;
     }), BufferList = require_buffer_list(), destroyImpl = require_destroy(), { getHighWaterMark, getDefaultHighWaterMark } = require_state(), {
       aggregateTwoErrors,
@@ -2219,7 +2219,7 @@ var require_readable = __commonJS({
     function readableAddChunk(stream, chunk, encoding, addToFront) {
       debug("readableAddChunk", chunk);
       let state = stream._readableState, err;
-      if ((state.state & kObjectMode) === 0 && (typeof chunk == "string" ? (encoding = encoding || state.defaultEncoding, state.encoding !== encoding && (addToFront && state.encoding ? chunk = Buffer2.from(chunk, encoding).toString(state.encoding) : (chunk = Buffer2.from(chunk, encoding), encoding = ""))) : chunk instanceof Buffer2 ? encoding = "" : Stream2._isUint8Array(chunk) ? (chunk = Stream2._uint8ArrayToBuffer(chunk), encoding = "") : chunk != null && (err = new ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "Uint8Array"], chunk))), err)
+      if ((state.state & kObjectMode) === 0 && (typeof chunk == "string" ? (encoding = encoding || state.defaultEncoding, state.encoding !== encoding && (addToFront && state.encoding ? chunk = Buffer3.from(chunk, encoding).toString(state.encoding) : (chunk = Buffer3.from(chunk, encoding), encoding = ""))) : chunk instanceof Buffer3 ? encoding = "" : Stream2._isUint8Array(chunk) ? (chunk = Stream2._uint8ArrayToBuffer(chunk), encoding = "") : chunk != null && (err = new ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "Uint8Array"], chunk))), err)
         errorOrDestroy(stream, err);
       else if (chunk === null)
         state.state &= ~kReading, onEofChunk(stream, state);
@@ -2707,7 +2707,7 @@ var require_writable = __commonJS({
     } = require_primordials();
     module2.exports = Writable;
     Writable.WritableState = WritableState;
-    var { EventEmitter: EE } = require("events"), Stream2 = require_legacy().Stream, { Buffer: Buffer2 } = require("buffer"), destroyImpl = require_destroy(), { addAbortSignal } = require_add_abort_signal(), { getHighWaterMark, getDefaultHighWaterMark } = require_state(), {
+    var { EventEmitter: EE } = require("events"), Stream2 = require_legacy().Stream, { Buffer: Buffer3 } = require("buffer"), destroyImpl = require_destroy(), { addAbortSignal } = require_add_abort_signal(), { getHighWaterMark, getDefaultHighWaterMark } = require_state(), {
       ERR_INVALID_ARG_TYPE,
       ERR_METHOD_NOT_IMPLEMENTED,
       ERR_MULTIPLE_CALLBACK,
@@ -2767,15 +2767,15 @@ var require_writable = __commonJS({
         cb = encoding, encoding = state.defaultEncoding;
       else {
         if (!encoding) encoding = state.defaultEncoding;
-        else if (encoding !== "buffer" && !Buffer2.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
+        else if (encoding !== "buffer" && !Buffer3.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
         typeof cb != "function" && (cb = nop);
       }
       if (chunk === null)
         throw new ERR_STREAM_NULL_VALUES();
       if (!state.objectMode)
         if (typeof chunk == "string")
-          state.decodeStrings !== !1 && (chunk = Buffer2.from(chunk, encoding), encoding = "buffer");
-        else if (chunk instanceof Buffer2)
+          state.decodeStrings !== !1 && (chunk = Buffer3.from(chunk, encoding), encoding = "buffer");
+        else if (chunk instanceof Buffer3)
           encoding = "buffer";
         else if (Stream2._isUint8Array(chunk))
           chunk = Stream2._uint8ArrayToBuffer(chunk), encoding = "buffer";
@@ -2796,7 +2796,7 @@ var require_writable = __commonJS({
       state.corked && (state.corked--, state.writing || clearBuffer(this, state));
     };
     Writable.prototype.setDefaultEncoding = /* @__PURE__ */ __name(function(encoding) {
-      if (typeof encoding == "string" && (encoding = StringPrototypeToLowerCase(encoding)), !Buffer2.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
+      if (typeof encoding == "string" && (encoding = StringPrototypeToLowerCase(encoding)), !Buffer3.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
       return this._writableState.defaultEncoding = encoding, this;
     }, "setDefaultEncoding");
     function writeOrBuffer(stream, state, chunk, encoding, callback) {
@@ -4393,7 +4393,7 @@ var require_promises = __commonJS({
 var require_stream = __commonJS({
   "../node_modules/readable-stream/lib/stream.js"(exports2, module2) {
     "use strict";
-    var { Buffer: Buffer2 } = require("buffer"), { ObjectDefineProperty, ObjectKeys, ReflectApply } = require_primordials(), {
+    var { Buffer: Buffer3 } = require("buffer"), { ObjectDefineProperty, ObjectKeys, ReflectApply } = require_primordials(), {
       promisify: { custom: customPromisify }
     } = require_util(), { streamReturningOperators, promiseReturningOperators } = require_operators(), {
       codes: { ERR_ILLEGAL_CONSTRUCTOR }
@@ -4487,7 +4487,7 @@ var require_stream = __commonJS({
       return value instanceof Uint8Array;
     }, "isUint8Array");
     Stream2._uint8ArrayToBuffer = /* @__PURE__ */ __name(function(chunk) {
-      return Buffer2.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      return Buffer3.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }, "_uint8ArrayToBuffer");
   }
 });
@@ -4496,3 +4496,34 @@ var require_stream = __commonJS({
 var Stream = require_stream();
 Stream.Stream = Stream;
 module.exports = Stream;
+async function collect(stream) {
+  let chunks = [];
+  try {
+    for (var iter = __forAwait(stream), more, temp, error; more = !(temp = await iter.next()).done; more = !1) {
+      let chunk = temp.value;
+      chunks.push(typeof chunk == "string" ? Buffer2.from(chunk) : chunk);
+    }
+  } catch (temp) {
+    error = [temp];
+  } finally {
+    try {
+      more && (temp = iter.return) && await temp.call(iter);
+    } finally {
+      if (error)
+        throw error[0];
+    }
+  }
+  return Buffer2.concat(chunks);
+}
+__name(collect, "collect");
+var { Buffer: Buffer2 } = require("buffer");
+Stream.consumers = {
+  buffer: /* @__PURE__ */ __name((stream) => collect(stream), "buffer"),
+  arrayBuffer: /* @__PURE__ */ __name(async (stream) => {
+    let b = await collect(stream);
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  }, "arrayBuffer"),
+  text: /* @__PURE__ */ __name(async (stream) => (await collect(stream)).toString("utf8"), "text"),
+  json: /* @__PURE__ */ __name(async (stream) => JSON.parse((await collect(stream)).toString("utf8")), "json"),
+  blob: /* @__PURE__ */ __name(async (stream) => new (require("buffer")).Blob([await collect(stream)]), "blob")
+};

@@ -18,9 +18,12 @@ var asset = jsmod.New("node:stream", source)
 
 func init() {
 	jsrt.RegisterModule("stream", Require)
-	jsrt.RegisterModule("stream/promises", func(rt *goja.Runtime, module *goja.Object) {
-		module.Set("exports", host.Require(rt, "stream").ToObject(rt).Get("promises"))
-	})
+	for sub, prop := range map[string]string{"stream/promises": "promises", "stream/consumers": "consumers"} {
+		prop := prop
+		jsrt.RegisterModule(sub, func(rt *goja.Runtime, module *goja.Object) {
+			module.Set("exports", host.Require(rt, "stream").ToObject(rt).Get(prop))
+		})
+	}
 }
 
 // Require loads the module into module.exports (a jsrt.ModuleLoader).

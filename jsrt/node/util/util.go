@@ -18,6 +18,9 @@ var asset = jsmod.New("node:util", source)
 
 func init() {
 	jsrt.RegisterModule("util", Require)
+	jsrt.RegisterModule("sys", func(rt *goja.Runtime, module *goja.Object) { // Node's deprecated alias of util
+		module.Set("exports", host.Require(rt, "util"))
+	})
 	jsrt.RegisterModule("util/types", func(rt *goja.Runtime, module *goja.Object) {
 		module.Set("exports", host.Require(rt, "util").ToObject(rt).Get("types"))
 	})
