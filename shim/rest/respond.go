@@ -1,0 +1,235 @@
+package rest
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/dxhost/dxhost/services/env"
+	"github.com/dxhost/dxhost/services/items"
+	shimerrors "github.com/dxhost/dxhost/shim/errors"
+)
+
+// member is one key of an ordered JSON object; an absent value (undefined in JS) is left out.
+type member struct {
+	key   string
+	value any
+}
+
+// object is an ordered JSON object (res.locals.payload's key order).
+type object []member
+
+// respond is Directus's respond middleware without the response cache and exports: Cache-Control
+// and Vary, then res.json(payload) — or 204 when there is no payload.
+func respond(c *gin.Context, payload object) {
+	h := c.Writer.Header()
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Vary", "Origin, Cache-Control")
+	if payload == nil {
+		c.Status(http.StatusNoContent)
+		c.Writer.WriteHeaderNow()
+		c.Abort()
+		return
+	}
+	sendJSON(c, http.StatusOK, "application/json; charset=utf-8", marshalJS(payload))
+}
+
+// sendJSON is Express's res.send for a JSON body: weak ETag, 304 for a fresh GET/HEAD, no body for HEAD.
+func sendJSON(c *gin.Context, status int, contentType string, body []byte) {
+	h := c.Writer.Header()
+	etag := shimerrors.WeakETag(body)
+	h.Set("ETag", etag)
+	if status >= 200 && status < 300 && fresh(c.Request, etag) {
+		c.Status(http.StatusNotModified)
+		c.Writer.WriteHeaderNow()
+		c.Abort()
+		return
+	}
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	c.Status(status)
+	if c.Request.Method == http.MethodHead {
+		c.Writer.WriteHeaderNow()
+	} else {
+		_, _ = c.Writer.Write(body)
+	}
+	c.Abort()
+}
+
+// fresh is the `fresh` package's If-None-Match test (GET/HEAD only).
+func fresh(r *http.Request, etag string) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	inm := r.Header.Get("If-None-Match")
+	if inm == "" || strings.Contains(r.Header.Get("Cache-Control"), "no-cache") {
+		return false
+	}
+	for _, tag := range strings.Split(inm, ",") {
+		tag = strings.TrimSpace(tag)
+		if tag == "*" || tag == etag || "W/"+tag == etag || tag == "W/"+etag {
+			return true
+		}
+	}
+	return false
+}
+
+// marshalJS writes v as JSON.stringify would: item key order kept, no HTML escaping, numbers
+// formatted like JavaScript, Dates as toJSON's ISO string.
+func marshalJS(v any) []byte {
+	var b bytes.Buffer
+	writeJS(&b, v)
+	return b.Bytes()
+}
+
+func writeJS(b *bytes.Buffer, v any) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case object:
+		b.WriteByte('{')
+		first := true
+		for _, m := range x {
+			if _, skip := m.value.(undefined); skip {
+				continue
+			}
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			writeString(b, m.key)
+			b.WriteByte(':')
+			writeJS(b, m.value)
+		}
+		b.WriteByte('}')
+	case *items.Item:
+		if x == nil {
+			b.WriteString("null")
+			return
+		}
+		o := make(object, 0, x.Len())
+		for _, k := range x.Keys() {
+			val, _ := x.Get(k)
+			o = append(o, member{k, val})
+		}
+		writeJS(b, o)
+	case []*items.Item:
+		b.WriteByte('[')
+		for i, it := range x {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJS(b, it)
+		}
+		b.WriteByte(']')
+	case []any:
+		b.WriteByte('[')
+		for i, e := range x {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if _, skip := e.(undefined); skip {
+				e = nil // JSON.stringify writes undefined array elements as null
+			}
+			writeJS(b, e)
+		}
+		b.WriteByte(']')
+	case []string:
+		list := make([]any, len(x))
+		for i, s := range x {
+			list[i] = s
+		}
+		writeJS(b, list)
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		o := make(object, len(keys))
+		for i, k := range keys {
+			o[i] = member{k, x[k]}
+		}
+		writeJS(b, o)
+	case string:
+		writeString(b, x)
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	case int:
+		b.WriteString(strconv.Itoa(x))
+	case int64:
+		b.WriteString(strconv.FormatInt(x, 10))
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			b.WriteString("null")
+			return
+		}
+		b.WriteString(env.FormatJSNumber(x))
+	case time.Time:
+		writeString(b, x.UTC().Format("2006-01-02T15:04:05.000Z"))
+	case json.RawMessage:
+		b.Write(x)
+	default:
+		raw, err := json.Marshal(x)
+		if err != nil {
+			b.WriteString("null")
+			return
+		}
+		b.Write(raw)
+	}
+}
+
+// undefined is a value JSON.stringify leaves out of objects.
+type undefined struct{}
+
+// writeString quotes s like JSON.stringify (well-formed: only ", \ and control characters escaped).
+func writeString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '"':
+				b.WriteString(`\"`)
+			case '\\':
+				b.WriteString(`\\`)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				if c < 0x20 {
+					b.WriteString(`\u00`)
+					b.WriteByte("0123456789abcdef"[c>>4])
+					b.WriteByte("0123456789abcdef"[c&0xf])
+				} else {
+					b.WriteByte(c)
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(`\ufffd`)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	b.WriteByte('"')
+}

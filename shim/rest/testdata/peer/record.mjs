@@ -1,0 +1,24 @@
+// Replays a cases file against a running Directus and writes what it answered:
+//   node record.mjs <cases.json> <out.json> <baseURL>
+// Each case: { name, method, path, body?, token?: "admin" | "none" }. The recording keeps the
+// status, the headers dxhost must reproduce, and the body (JSON parsed when it is JSON).
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const [casesFile, outFile, base] = process.argv.slice(2);
+const cases = JSON.parse(readFileSync(casesFile, 'utf8'));
+const keep = ['content-type', 'cache-control', 'vary', 'content-length'];
+const out = [];
+for (const c of cases) {
+  const headers = {};
+  if ((c.token ?? 'admin') === 'admin') headers.authorization = 'Bearer admin-static-token';
+  if (c.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(base + c.path, { method: c.method, headers, body: c.body === undefined ? undefined : JSON.stringify(c.body) });
+  const text = await res.text();
+  let body = text;
+  try { body = JSON.parse(text); } catch {}
+  const kept = {};
+  for (const h of keep) if (res.headers.has(h)) kept[h] = res.headers.get(h);
+  out.push({ ...c, status: res.status, headers: kept, response: body });
+}
+writeFileSync(outFile, JSON.stringify(out, null, 1) + '\n');
+console.error(`recorded ${out.length} exchanges into ${outFile}`);

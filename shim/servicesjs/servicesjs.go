@@ -1,0 +1,91 @@
+// Package servicesjs is the JavaScript face of dxhost's data layer: context.services (the service
+// classes of spec 02 §2.1 over services/items), context.getSchema and req.schema (spec 12 §1).
+// Service methods run their SQL on goroutines and settle their promises on the instance's loop.
+package servicesjs
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/dop251/goja"
+	"github.com/sirupsen/logrus"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/schema"
+	_ "github.com/dxhost/dxhost/shim/errors" // registers @directus/errors, used for errors built in Go
+)
+
+// Deps is what the JS services need from the process; shared by every instance.
+type Deps struct {
+	DB         *db.DB           // the pool (required)
+	Schema     *schema.Provider // getSchema()'s cache (required)
+	Emitter    items.Emitter    // hooks; nil = none
+	Authorizer items.Authorizer // permissions for non-admin accountability; nil = such callers are refused
+	// QueryLimitDefault is QUERY_LIMIT_DEFAULT (0 = Directus's 100).
+	QueryLimitDefault int
+	Logger            *logrus.Entry
+}
+
+// Binding is one instance's services namespace and getSchema function. Use it on the instance's loop.
+type Binding struct {
+	deps      Deps
+	inst      *jsrt.Instance
+	rt        *goja.Runtime
+	database  goja.Value
+	services  goja.Value
+	getSchema goja.Value
+	schemas   schemaCache
+	errors    *goja.Object // the @directus/errors module, for Directus errors built in Go
+	txSymbol  *goja.Symbol
+}
+
+//go:embed services.js
+var servicesSource string
+
+var servicesProgram = goja.MustCompile("dxhost:services", servicesSource, true)
+
+// New builds the services namespace and getSchema for inst (call on its loop). database is the
+// instance's context.database (the default `knex` of a service); nil leaves it undefined.
+func New(rt *goja.Runtime, inst *jsrt.Instance, deps Deps, database goja.Value) (*Binding, error) {
+	if deps.DB == nil || deps.Schema == nil {
+		return nil, fmt.Errorf("servicesjs: Deps.DB and Deps.Schema are required")
+	}
+	if deps.Logger == nil {
+		deps.Logger = inst.Logger()
+	}
+	if database == nil {
+		database = goja.Undefined()
+	}
+	b := &Binding{deps: deps, inst: inst, rt: rt, database: database}
+	errorsModule, err := inst.Require("@directus/errors")
+	if err != nil {
+		return nil, fmt.Errorf("servicesjs: @directus/errors: %w", err)
+	}
+	b.errors = errorsModule.ToObject(rt)
+
+	factory, err := rt.RunProgram(servicesProgram)
+	if err != nil {
+		return nil, fmt.Errorf("servicesjs: services prelude: %w", err)
+	}
+	fn, ok := goja.AssertFunction(factory)
+	if !ok {
+		return nil, fmt.Errorf("servicesjs: services prelude is not a function")
+	}
+	native := rt.NewObject()
+	_ = native.Set("database", func() goja.Value { return b.database })
+	_ = native.Set("isSystemCollection", func(name string) bool { return schema.IsSystemCollection(name) })
+	_ = native.Set("run", jsrt.Safe(rt, b.run))
+	if b.services, err = fn(goja.Undefined(), native); err != nil {
+		return nil, fmt.Errorf("servicesjs: services namespace: %w", err)
+	}
+	b.getSchema = rt.ToValue(jsrt.Safe(rt, b.getSchemaCall))
+	return b, nil
+}
+
+// Services is context.services.
+func (b *Binding) Services() goja.Value { return b.services }
+
+// GetSchema is context.getSchema.
+func (b *Binding) GetSchema() goja.Value { return b.getSchema }

@@ -1,0 +1,232 @@
+package servicesjs
+
+import (
+	"encoding/json"
+	"errors"
+	"sort"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/items"
+)
+
+// toJS converts a service result into plain JS values, keeping item key order (never through a Go
+// map for items). Call on the loop.
+func toJS(rt *goja.Runtime, v any) goja.Value {
+	switch x := v.(type) {
+	case nil:
+		return goja.Null()
+	case *items.Item:
+		if x == nil {
+			return goja.Null()
+		}
+		obj := rt.NewObject()
+		for _, k := range x.Keys() {
+			val, _ := x.Get(k)
+			_ = obj.Set(k, toJS(rt, val))
+		}
+		return obj
+	case []*items.Item:
+		list := make([]any, len(x))
+		for i, it := range x {
+			list[i] = toJS(rt, it)
+		}
+		return rt.NewArray(list...)
+	case []any:
+		list := make([]any, len(x))
+		for i, e := range x {
+			list[i] = toJS(rt, e)
+		}
+		return rt.NewArray(list...)
+	case []string:
+		list := make([]any, len(x))
+		for i, e := range x {
+			list[i] = e
+		}
+		return rt.NewArray(list...)
+	case map[string]any:
+		// JSON column values decoded in Go; their key order is already lost, keep it stable.
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		obj := rt.NewObject()
+		for _, k := range keys {
+			_ = obj.Set(k, toJS(rt, x[k]))
+		}
+		return obj
+	case time.Time:
+		d, err := rt.New(rt.Get("Date"), rt.ToValue(x.UnixMilli()))
+		if err != nil {
+			return goja.Null()
+		}
+		return d
+	case json.Number:
+		f, _ := x.Float64()
+		return rt.ToValue(f)
+	case json.RawMessage:
+		var parsed any
+		if json.Unmarshal(x, &parsed) != nil {
+			return goja.Undefined()
+		}
+		return toJS(rt, parsed)
+	case int:
+		return rt.ToValue(int64(x))
+	}
+	return rt.ToValue(v)
+}
+
+// fromJS exports a JS argument into the plain Go values the services take (maps, slices, numbers,
+// strings, booleans, time.Time for Dates). undefined and null become nil.
+func fromJS(v goja.Value) any {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	return plainExport(v.Export())
+}
+
+// plainExport normalises goja's exports (typed slices, nested maps) into []any / map[string]any.
+func plainExport(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = plainExport(e)
+		}
+		return x
+	case []any:
+		for i, e := range x {
+			x[i] = plainExport(e)
+		}
+		return x
+	case []string:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = e
+		}
+		return out
+	case []int64:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = e
+		}
+		return out
+	case []float64:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = e
+		}
+		return out
+	}
+	return v
+}
+
+// thrownJS is a JS value that crossed into Go (e.g. opts.preMutationError) and must come back to JS
+// as the very same value.
+type thrownJS struct{ value goja.Value }
+
+func (t *thrownJS) Error() string { return t.value.String() }
+
+// errorBuilder turns a service error into the JS value the promise rejects with (built on the loop):
+// Directus errors as DirectusError instances of @directus/errors (name, code, status, extensions,
+// message), anything else as a plain Error.
+func (b *Binding) errorBuilder(err error) func(*goja.Runtime) goja.Value {
+	return func(rt *goja.Runtime) goja.Value { return b.errorValue(err) }
+}
+
+func (b *Binding) errorValue(err error) goja.Value {
+	var thrown *thrownJS
+	if errors.As(err, &thrown) {
+		return thrown.value
+	}
+	var te *jsTypeError
+	if errors.As(err, &te) {
+		return newError(b.rt, "TypeError", te.msg)
+	}
+	rt := b.rt
+	if e := errs.As(err); e != nil && e.Directus {
+		if v, ok := b.directusError(e); ok {
+			return v
+		}
+	}
+	msg := err.Error()
+	if e := errs.As(err); e != nil && !e.Directus && e.Message != "" {
+		msg = e.Message
+	}
+	return newError(rt, "Error", msg)
+}
+
+// newError is `new <ctor>(msg)` of the runtime's own global constructor.
+func newError(rt *goja.Runtime, ctor, msg string) goja.Value {
+	v, err := rt.New(rt.Get(ctor), rt.ToValue(msg))
+	if err != nil {
+		return rt.ToValue(msg)
+	}
+	return v
+}
+
+// directusError builds `new (createError(code, message, status))(extensions)`.
+func (b *Binding) directusError(e *errs.Error) (goja.Value, bool) {
+	rt := b.rt
+	create, ok := goja.AssertFunction(b.errors.Get("createError"))
+	if !ok {
+		return nil, false
+	}
+	class, err := create(goja.Undefined(), rt.ToValue(e.Code), rt.ToValue(e.Message), rt.ToValue(e.Status))
+	if err != nil {
+		return nil, false
+	}
+	ext := goja.Undefined()
+	if e.Extensions != nil {
+		ext = b.extensionsObject(e)
+	}
+	obj, err := rt.New(class, ext)
+	if err != nil {
+		return nil, false
+	}
+	return obj, true
+}
+
+// extensionsObject keeps the error's key order (Order first, the rest sorted).
+func (b *Binding) extensionsObject(e *errs.Error) goja.Value {
+	rt := b.rt
+	obj := rt.NewObject()
+	seen := map[string]bool{}
+	keys := make([]string, 0, len(e.Extensions))
+	for _, k := range e.Order {
+		if _, ok := e.Extensions[k]; ok && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	var rest []string
+	for k := range e.Extensions {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	for _, k := range append(keys, rest...) {
+		_ = obj.Set(k, toJS(rt, e.Extensions[k]))
+	}
+	return obj
+}
+
+// typeError is a JS TypeError raised from Go argument checks.
+type jsTypeError struct{ msg string }
+
+func (e *jsTypeError) Error() string { return e.msg }
+
+func typeError(msg string) error { return &jsTypeError{msg: msg} }
+
+func jsTypeName(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) {
+		return "undefined"
+	}
+	if goja.IsNull(v) {
+		return "null"
+	}
+	return v.String()
+}
