@@ -15,6 +15,10 @@ import (
 type Object struct {
 	keys   []string
 	values map[string]any
+
+	// qs marks objects made from arrays that outgrew arrayLimit; new elements go at maxIndex+1.
+	overflow bool
+	maxIndex int
 }
 
 // NewObject returns an empty object.

@@ -47,7 +47,7 @@ func ParseQueryString(raw string, opts QSOptions) *Object {
 			continue
 		}
 		if existing, ok := flat.Get(key); ok {
-			flat.Set(key, combine(existing, val))
+			flat.Set(key, combine(existing, val, opts.ArrayLimit))
 		} else {
 			flat.Set(key, val)
 		}
@@ -59,7 +59,7 @@ func ParseQueryString(raw string, opts QSOptions) *Object {
 		if parsed == nil {
 			continue
 		}
-		result = merge(result, parsed)
+		result = merge(result, parsed, opts.ArrayLimit)
 	}
 	if o, ok := compact(result).(*Object); ok {
 		return o
@@ -75,7 +75,20 @@ func qsDecode(s string) string {
 	return s
 }
 
-func combine(a any, b any) any {
+// combine is qs's utils.combine: [].concat(a, b), turned into an overflow object past arrayLimit; an
+// overflow object a takes b's values at its next indices.
+func combine(a any, b any, arrayLimit int) any {
+	if o, ok := a.(*Object); ok && o.overflow {
+		values, isList := b.([]any)
+		if !isList {
+			values = []any{b}
+		}
+		for _, v := range values {
+			o.maxIndex++
+			o.Set(strconv.Itoa(o.maxIndex), v)
+		}
+		return o
+	}
 	var out []any
 	for _, v := range []any{a, b} {
 		if list, ok := v.([]any); ok {
@@ -84,7 +97,16 @@ func combine(a any, b any) any {
 			out = append(out, v)
 		}
 	}
+	if len(out) > arrayLimit {
+		return overflowObject(out, len(out)-1)
+	}
 	return out
+}
+
+func overflowObject(list []any, maxIndex int) *Object {
+	o := arrayToObject(list)
+	o.overflow, o.maxIndex = true, maxIndex
+	return o
 }
 
 var (
@@ -132,14 +154,19 @@ func parseObject(chain []string, val any, opts QSOptions) any {
 	for i := len(chain) - 1; i >= 0; i-- {
 		root := chain[i]
 		if root == "[]" {
-			leaf = combine([]any{}, leaf)
+			if o, ok := leaf.(*Object); ok && o.overflow {
+				continue
+			}
+			leaf = combine([]any{}, leaf, opts.ArrayLimit)
 			continue
 		}
 		clean := root
 		if strings.HasPrefix(root, "[") && strings.HasSuffix(root, "]") {
 			clean = root[1 : len(root)-1]
 		}
-		if idx, err := strconv.Atoi(clean); err == nil && root != clean && strconv.Itoa(idx) == clean && idx >= 0 && idx <= opts.ArrayLimit {
+		idx, err := strconv.Atoi(clean)
+		validIndex := err == nil && root != clean && strconv.Itoa(idx) == clean && idx >= 0
+		if validIndex && idx < opts.ArrayLimit {
 			arr := make([]any, idx+1)
 			for j := range arr {
 				arr[j] = hole{}
@@ -149,6 +176,12 @@ func parseObject(chain []string, val any, opts QSOptions) any {
 			continue
 		}
 		o := NewObject()
+		if validIndex {
+			o.Set(clean, leaf)
+			o.overflow, o.maxIndex = true, idx
+			leaf = o
+			continue
+		}
 		if clean != "__proto__" {
 			o.Set(clean, leaf)
 		}
@@ -160,26 +193,50 @@ func parseObject(chain []string, val any, opts QSOptions) any {
 // hole marks a missing index of a sparse JS array; compact removes them as qs does.
 type hole struct{}
 
-// merge is qs's utils.merge for the shapes parseObject produces.
-func merge(target, source any) any {
+// merge is qs's utils.merge (6.16, strictMerge) for the shapes parseObject produces.
+func merge(target, source any, arrayLimit int) any {
 	if source == nil || source == "" {
 		return target // qs: if (!source) return target
 	}
 	if src, ok := source.(string); ok {
-		if t, ok := target.([]any); ok {
+		switch t := target.(type) {
+		case []any:
+			if len(t) >= arrayLimit {
+				return overflowObject(append(t, src), len(t))
+			}
 			return append(t, src)
+		case *Object:
+			if t.overflow {
+				t.maxIndex++
+				t.Set(strconv.Itoa(t.maxIndex), src)
+				return t
+			}
 		}
-		return []any{target, src} // qs 6.16 strictMerge: an object and a string become [object, string]
+		return []any{target, src} // an object and a string become [object, string]
 	}
 	switch target.(type) {
 	case *Object, []any:
 	default:
-		// [target].concat(source)
+		if so, ok := source.(*Object); ok && so.overflow {
+			o := NewObject()
+			o.Set("0", target)
+			for _, k := range so.Keys() {
+				n, _ := strconv.Atoi(k)
+				o.Set(strconv.Itoa(n+1), so.values[k])
+			}
+			o.overflow, o.maxIndex = true, so.maxIndex+1
+			return o
+		}
 		out := []any{target}
 		if list, ok := source.([]any); ok {
-			return append(out, list...)
+			out = append(out, list...)
+		} else {
+			out = append(out, source)
 		}
-		return append(out, source)
+		if len(out) > arrayLimit {
+			return overflowObject(out, len(out)-1)
+		}
+		return out
 	}
 	if tList, ok := target.([]any); ok {
 		if sList, ok := source.([]any); ok {
@@ -193,7 +250,7 @@ func merge(target, source any) any {
 						continue
 					}
 					if isObjectLike(tList[i]) && isObjectLike(item) {
-						tList[i] = merge(tList[i], item)
+						tList[i] = merge(tList[i], item, arrayLimit)
 					} else {
 						tList = append(tList, item)
 					}
@@ -203,6 +260,9 @@ func merge(target, source any) any {
 					}
 					tList = append(tList, item)
 				}
+			}
+			if len(tList) > arrayLimit {
+				return overflowObject(tList, len(tList)-1)
 			}
 			return tList
 		}
@@ -214,12 +274,20 @@ func merge(target, source any) any {
 		// An array merged into an object: its indices become keys.
 		s = arrayToObject(source.([]any))
 	}
-	for _, k := range s.keys {
+	for _, k := range s.Keys() {
 		v := s.values[k]
 		if existing, ok := t.Get(k); ok {
-			t.Set(k, merge(existing, v))
+			t.Set(k, merge(existing, v, arrayLimit))
 		} else {
 			t.Set(k, v)
+		}
+		if s.overflow && !t.overflow {
+			t.overflow, t.maxIndex = true, s.maxIndex
+		}
+		if t.overflow {
+			if n, err := strconv.Atoi(k); err == nil && strconv.Itoa(n) == k && n >= 0 && n > t.maxIndex {
+				t.maxIndex = n
+			}
 		}
 	}
 	return t

@@ -14,14 +14,16 @@ func TestParseQueryStringMatchesQS(t *testing.T) {
 		t.Fatal(err)
 	}
 	var cases []struct {
-		Q      string          `json:"q"`
-		Parsed json.RawMessage `json:"parsed"`
+		Q          string          `json:"q"`
+		Depth      int             `json:"depth"`
+		ArrayLimit int             `json:"arrayLimit"`
+		Parsed     json.RawMessage `json:"parsed"`
 	}
 	if err := json.Unmarshal(data, &cases); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
-		got, err := json.Marshal(ParseQueryString(c.Q, QSOptions{Depth: 10, ArrayLimit: 500}))
+		got, err := json.Marshal(ParseQueryString(c.Q, QSOptions{Depth: c.Depth, ArrayLimit: c.ArrayLimit}))
 		if err != nil {
 			t.Fatalf("%s: %v", c.Q, err)
 		}
@@ -30,7 +32,7 @@ func TestParseQueryStringMatchesQS(t *testing.T) {
 			t.Fatal(err)
 		}
 		if string(got) != want.String() {
-			t.Errorf("qs.parse(%q)\n got %s\nwant %s", c.Q, got, want.String())
+			t.Errorf("qs.parse(%q, depth %d, arrayLimit %d)\n got %s\nwant %s", c.Q, c.Depth, c.ArrayLimit, got, want.String())
 		}
 	}
 }

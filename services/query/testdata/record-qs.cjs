@@ -1,4 +1,5 @@
-// Records qs.parse(str, { depth: 10, arrayLimit: 500 }) — Directus's query parser — for qs_test.go.
+// Records qs.parse(str, { depth, arrayLimit }) — Directus's query parser — for qs_test.go: the defaults
+// (10, 500) and small limits (2, 3) that show depth and array-limit overflow.
 // Run with qs 6.16 resolvable: node record-qs.cjs > qs.json
 const qs = require('qs');
 const cases = [
@@ -9,5 +10,11 @@ const cases = [
   'deep[comments][_limit]=5&deep[comments][_filter][status][_eq]=x', 'aggregate[count]=*&groupBy=status',
   'a[]=x&a[b]=y', 'a[b]=y&a[]=x', 'z=1&a=2&10=x&2=y', 'a[10]=x&a[2]=y', 'meta=*', 'k=%2B', 'sort=-date,title',
 ];
-const out = cases.map((q) => ({ q, parsed: qs.parse(q, { depth: 10, arrayLimit: 500 }) }));
+const small = [
+  'fields[]=a&fields[]=b&fields[]=c&fields[]=d', 'a=1&a=2&a=3&a=4&a=5', 'a[]=1&a[]=2&a[]=3', 'a[2]=x', 'a[3]=x', 'a[5]=x&a[6]=y',
+  'a[5]=x&a=y', 'a=y&a[5]=x', 'a[]=1&a[]=2&a[]=3&a[]=4&a[b]=c', 'a[0]=1&a[1]=2&a[2]=3&a[3]=4', 'x[a][b][c][d]=1',
+  'a=1&a=2&a=3&a=4&a[]=5', 'a[]=1&a=2&a=3&a=4&a=5',
+];
+const out = cases.map((q) => ({ q, depth: 10, arrayLimit: 500, parsed: qs.parse(q, { depth: 10, arrayLimit: 500 }) }))
+  .concat(small.map((q) => ({ q, depth: 2, arrayLimit: 3, parsed: qs.parse(q, { depth: 2, arrayLimit: 3 }) })));
 console.log(JSON.stringify(out, null, 1));
