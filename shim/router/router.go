@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/shim/httpjs"
 )
 
 // Router is one extension's router: the layers its register function added, in order.
@@ -51,6 +52,9 @@ var methods = []string{"acl", "bind", "checkout", "connect", "copy", "delete", "
 
 // New builds a router and its JS object (loop only): the object is what the register function receives.
 func New(rt *goja.Runtime) (*Router, *goja.Object) {
+	// Build the runtime's req/res prototypes now, at load time, rather than in the first request's time
+	// budget; a failure here is reported by that request.
+	_, _ = httpjs.KitFor(rt)
 	r := &Router{rt: rt, params: map[string][]goja.Value{}, warned: map[*layer]bool{}}
 	o := rt.NewObject()
 	r.obj = o

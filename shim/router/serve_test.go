@@ -51,6 +51,7 @@ func TestTimeLimitAnswers503(t *testing.T) {
 	ts := newTestServerWith(t, jsrt.Options{TimeLimit: 100 * time.Millisecond}, `function (router) {
 		router.get('/spin', () => { for (;;) {} });
 		router.get('/spin-after-write', (req, res) => { res.write('partial'); for (;;) {} });
+		router.get('/spin-async', async (req, res) => { await new Promise((r) => setTimeout(r, 10)); for (;;) {} });
 		router.get('/ok', (req, res) => res.send('still alive'));
 	}`)
 	got := ts.do(t, "GET", "/ext/spin", nil, nil)
@@ -61,6 +62,13 @@ func TestTimeLimitAnswers503(t *testing.T) {
 	e := errs.As(err)
 	if e == nil || e.Code != "SERVICE_UNAVAILABLE" || e.Status != 503 || !strings.Contains(e.Message, "JavaScript ran longer than the 100ms limit") {
 		t.Fatalf("spin error: %#v", err)
+	}
+	// A continuation of the handler (after an await on a timer) is still this request's time.
+	if got := ts.do(t, "GET", "/ext/spin-async", nil, nil); got.status != 599 {
+		t.Fatalf("spin-async: %d %s", got.status, got.body)
+	}
+	if e := errs.As(<-ts.lastErr); e == nil || e.Code != "SERVICE_UNAVAILABLE" {
+		t.Fatalf("spin-async error: %#v", e)
 	}
 	// Headers already sent: the connection is dropped instead.
 	if _, err := ts.try("GET", "/ext/spin-after-write"); err == nil {
