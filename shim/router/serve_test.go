@@ -235,3 +235,21 @@ func (ts *testServer) try(method, path string) (string, error) {
 	b, err := io.ReadAll(resp.Body)
 	return string(b), err
 }
+
+// Headers the middleware put on the response before the extension ran (X-Powered-By, CSP...) are on
+// Node's res: readable, removable, and sent.
+func TestMiddlewareHeadersAreOnRes(t *testing.T) {
+	ts := newTestServer(t, `function (router) {
+		router.get('/keep', (req, res) => res.send(res.getHeader('x-powered-by')));
+		router.get('/drop', (req, res) => { res.removeHeader('X-Powered-By'); res.send('dropped'); });
+	}`)
+	ts.prepare = func(c *gin.Context, ex *exchange.Request) { c.Header("X-Powered-By", "Directus") }
+	got := ts.do(t, "GET", "/ext/keep", nil, nil)
+	if got.body != "Directus" || got.header.Get("X-Powered-By") != "Directus" {
+		t.Fatalf("keep: %q %v", got.body, got.header)
+	}
+	got = ts.do(t, "GET", "/ext/drop", nil, nil)
+	if got.body != "dropped" || got.header.Get("X-Powered-By") != "" {
+		t.Fatalf("drop: %q %v", got.body, got.header)
+	}
+}

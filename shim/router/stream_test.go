@@ -3,6 +3,9 @@ package router
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dxhost/dxhost/jsrt/jsrttest"
 
 	// The Node built-ins req/res interact with (Buffer global, stream, events, process); the whole
 	// jsrt/node set is not imported so that this package's tests do not depend on unrelated modules.
@@ -45,4 +48,32 @@ func TestRequestIsReadable(t *testing.T) {
 	if got := ts.do(t, "GET", "/ext/untouched", nil, nil); got.body != `{"own":[]}` {
 		t.Fatalf("a request that never reads its stream should carry no stream state: %s", got.body)
 	}
+}
+
+// Streams from the stream module pipe into res as into Node's ServerResponse.
+func TestStreamsPipeIntoRes(t *testing.T) {
+	ts := newTestServer(t, `function (router) {
+		const { Readable, pipeline } = require('stream');
+		globalThis.piped = [];
+		router.get('/pipe', (req, res) => {
+			res.type('text');
+			Readable.from(['a', 'b', 'c']).pipe(res);
+		});
+		router.get('/pipeline', (req, res) => {
+			pipeline(Readable.from(['x', 'y']), res, (err) => piped.push(err ? 'error ' + err.message : 'done'));
+		});
+	}`)
+	if got := ts.do(t, "GET", "/ext/pipe", nil, nil); got.status != 200 || got.body != "abc" || got.header.Get("Content-Type") != "text/plain; charset=utf-8" {
+		t.Fatalf("pipe: %d %q %v", got.status, got.body, got.header)
+	}
+	if got := ts.do(t, "GET", "/ext/pipeline", nil, nil); got.status != 200 || got.body != "xy" {
+		t.Fatalf("pipeline: %d %q", got.status, got.body)
+	}
+	var got string
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if got = jsrttest.Run(t, ts.inst, `piped.join(',')`).String(); got == "done" {
+			return
+		}
+	}
+	t.Fatalf("pipeline callback: %q", got)
 }
