@@ -4,7 +4,9 @@
 package rest
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 
 	"github.com/gin-gonic/gin"
 	"github.com/sirupsen/logrus"
@@ -52,7 +54,17 @@ func SchemaMiddleware(p *schema.Provider) gin.HandlerFunc {
 			return
 		}
 		c.Set(schemaKey, o)
+		// The JS req of an extension route reads it from the http.Request (the loop never sees c).
+		c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), schemaCtxKey{}, o))
 	}
+}
+
+type schemaCtxKey struct{}
+
+// SchemaFromRequest is the SchemaOverview SchemaMiddleware attached to r (nil when it did not run).
+func SchemaFromRequest(r *http.Request) *schema.Overview {
+	o, _ := r.Context().Value(schemaCtxKey{}).(*schema.Overview)
+	return o
 }
 
 // SchemaOf is the request's SchemaOverview (req.schema), nil when SchemaMiddleware did not run.

@@ -6,6 +6,8 @@ package servicesjs
 import (
 	_ "embed"
 	"fmt"
+	"net/http"
+	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/sirupsen/logrus"
@@ -14,7 +16,8 @@ import (
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/schema"
-	_ "github.com/dxhost/dxhost/shim/errors" // registers @directus/errors, used for errors built in Go
+	_ "github.com/dxhost/dxhost/shim/errors"
+	"github.com/dxhost/dxhost/shim/rest" // registers @directus/errors, used for errors built in Go
 )
 
 // Deps is what the JS services need from the process; shared by every instance.
@@ -81,6 +84,11 @@ func New(rt *goja.Runtime, inst *jsrt.Instance, deps Deps, database goja.Value) 
 		return nil, fmt.Errorf("servicesjs: services namespace: %w", err)
 	}
 	b.getSchema = rt.ToValue(jsrt.Safe(rt, b.getSchemaCall))
+	bindings.Store(rt, b)
+	go func() {
+		<-inst.Done()
+		bindings.Delete(rt)
+	}()
 	return b, nil
 }
 
@@ -89,3 +97,17 @@ func (b *Binding) Services() goja.Value { return b.services }
 
 // GetSchema is context.getSchema.
 func (b *Binding) GetSchema() goja.Value { return b.getSchema }
+
+// bindings finds an instance's Binding from its runtime (for req.schema, built by shim/httpjs).
+var bindings sync.Map // *goja.Runtime → *Binding
+
+// RequestSchema is req.schema for an extension request: the JS SchemaOverview of the overview the
+// schema middleware attached to r (shim/rest), the same object for every request of a schema
+// version. Loop only; null when the runtime has no services or the request no schema.
+func RequestSchema(rt *goja.Runtime, r *http.Request) goja.Value {
+	v, ok := bindings.Load(rt)
+	if !ok || r == nil {
+		return goja.Null()
+	}
+	return v.(*Binding).SchemaObject(rest.SchemaFromRequest(r))
+}
