@@ -104,6 +104,9 @@ func SanitizeObject(raw *Object, limits Limits, accountability map[string]any) (
 		q.Page = &n
 	}
 	if v, _ := get("meta"); truthy(v) {
+		if _, isObject := v.(*Object); isObject {
+			return nil, errs.Internal(fmt.Errorf("rawMeta.includes is not a function"))
+		}
 		q.Meta = sanitizeMeta(v)
 	}
 	if v, _ := get("search"); truthy(v) {

@@ -67,30 +67,35 @@ func readJSONBody(c *gin.Context, limit int64) (any, []byte, error) {
 		if r.ContentLength > limit {
 			return nil, nil, errTooLarge
 		}
-	case "gzip":
-		gz, err := gzip.NewReader(r.Body)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer gz.Close()
-		reader = gz
-	case "deflate":
-		// Node's zlib.createInflate accepts zlib-wrapped data; raw deflate is tried when that fails.
+	case "gzip", "deflate":
+		// Node's zlib (createGunzip / createInflate) checks the magic bytes first.
 		buf, err := io.ReadAll(io.LimitReader(r.Body, 64<<20))
 		if err != nil {
 			return nil, nil, err
 		}
-		if zr, err := zlib.NewReader(bytes.NewReader(buf)); err == nil {
-			reader = zr
+		if encoding == "gzip" {
+			if len(buf) < 2 || buf[0] != 0x1f || buf[1] != 0x8b {
+				return nil, nil, errors.New("incorrect header check")
+			}
+			gz, err := gzip.NewReader(bytes.NewReader(buf))
+			if err != nil {
+				return nil, nil, zlibError(err)
+			}
+			defer gz.Close()
+			reader = zlibErrors{gz}
 		} else {
-			reader = flate.NewReader(bytes.NewReader(buf))
+			zr, err := zlib.NewReader(bytes.NewReader(buf))
+			if err != nil {
+				return nil, nil, zlibError(err)
+			}
+			reader = zlibErrors{zr}
 		}
 	default:
 		return nil, nil, fmt.Errorf("unsupported content encoding %q", encoding)
 	}
 	raw, err := io.ReadAll(io.LimitReader(reader, limit+1))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, zlibError(err)
 	}
 	if int64(len(raw)) > limit {
 		return nil, nil, errTooLarge
@@ -127,4 +132,32 @@ func firstNonBlank(s string) byte {
 		return s[i]
 	}
 	return 0
+}
+
+// zlibErrors reports decompression failures with Node zlib's messages.
+type zlibErrors struct{ r io.Reader }
+
+func (z zlibErrors) Read(p []byte) (int, error) {
+	n, err := z.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = zlibError(err)
+	}
+	return n, err
+}
+
+// zlibError names a Go decompression error as Node's zlib does.
+func zlibError(err error) error {
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return errors.New("unexpected end of file")
+	case errors.Is(err, gzip.ErrHeader), errors.Is(err, zlib.ErrHeader), errors.Is(err, zlib.ErrDictionary):
+		return errors.New("incorrect header check")
+	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, zlib.ErrChecksum):
+		return errors.New("incorrect data check")
+	}
+	var corrupt flate.CorruptInputError
+	if errors.As(err, &corrupt) {
+		return errors.New("invalid block type")
+	}
+	return err
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -88,9 +89,10 @@ func TestJSONBodyMatchesExpress(t *testing.T) {
 		t.Fatal(err)
 	}
 	var cases []struct {
-		Body   string `json:"body"`
-		Type   string `json:"type"`
-		Result struct {
+		Body     string `json:"body"`
+		Type     string `json:"type"`
+		Encoding string `json:"encoding"` // when set, Body is base64
+		Result   struct {
 			OK      bool            `json:"ok"`
 			Body    json.RawMessage `json:"body"`
 			Message string          `json:"message"`
@@ -105,8 +107,17 @@ func TestJSONBodyMatchesExpress(t *testing.T) {
 		if body == "<1mb+1 bytes>" {
 			body = strings.Repeat("x", 1<<20+1)
 		}
+		headers := map[string]string{"Content-Type": c.Type}
+		if c.Encoding != "" {
+			raw, err := base64.StdEncoding.DecodeString(body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body = string(raw)
+			headers["Content-Encoding"] = c.Encoding
+		}
 		*seen = exchange.Request{}
-		w := do(eng, "POST", "/echo", strings.NewReader(body), map[string]string{"Content-Type": c.Type})
+		w := do(eng, "POST", "/echo", strings.NewReader(body), headers)
 		if !c.Result.OK {
 			want, _ := json.Marshal(map[string]any{"errors": []any{map[string]any{
 				"message":    "Invalid payload. " + c.Result.Message + ".",

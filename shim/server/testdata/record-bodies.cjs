@@ -45,15 +45,26 @@ const server = app.listen(0, '127.0.0.1', async () => {
   for (const [body, type] of cases) {
     out.push({ body, type, result: await post(port, body, type) });
   }
+  const zlib = require('zlib');
+  const gz = zlib.gzipSync('{"a":1}');
+  const encoded = [
+    ['gzip', gz], ['gzip', Buffer.from('{}')], ['gzip', gz.subarray(0, gz.length - 6)], ['deflate', zlib.deflateSync('{"b":2}')],
+    ['deflate', zlib.deflateRawSync('{"b":2}')], ['br', Buffer.from('{}')], ['identity', Buffer.from('{"c":3}')], ['GZIP', gz],
+  ];
+  for (const [encoding, buf] of encoded) {
+    out.push({ body: buf.toString('base64'), encoding, type: 'application/json', result: await post(port, buf, 'application/json', encoding) });
+  }
   const big = 'x'.repeat(1024 * 1024 + 1);
   out.push({ body: '<1mb+1 bytes>', type: 'application/json', result: await post(port, big, 'application/json') });
   console.log(JSON.stringify(out, null, 1));
   server.close();
 });
 
-function post(port, body, type) {
+function post(port, body, type, encoding) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/', headers: { 'content-type': type, 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const headers = { 'content-type': type, 'content-length': Buffer.byteLength(body) };
+    if (encoding) headers['content-encoding'] = encoding;
+    const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/', headers }, (res) => {
       let data = '';
       res.on('data', (c) => (data += c));
       res.on('end', () => resolve(JSON.parse(data)));
