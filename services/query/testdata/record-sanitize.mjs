@@ -23,6 +23,8 @@ const cases = [
   'deep[comments][_limit]=5&deep[comments][_filter][status][_eq]=x', 'deep={"a":{"_sort":["-b"],"c":{"_limit":"2"}}}', 'deep=notjson', 'deep[a][_limit]=abc',
   'alias[n]=title', 'alias[n]=a.b', 'alias[n.x]=title', 'alias={"n":"json(data, a)"}', 'alias=oops', 'backlink=false', 'backlink=0', 'backlink',
   'access_token=abc', 'fields=a.b.c.d.e.f.g.h.i.j.k', 'sort=a.b.c.d.e.f.g.h.i.j.k', 'sort=json(data, a.b)', 'sort=json(data)',
+  'meta[a]=1', 'groupBy[a]=1', 'sort[a]=b', 'search=a&search=b', 'version[]=a', 'export[]=csv', 'aggregate=abc', 'aggregate=["x"]',
+  'fields[0][a]=1', 'offset[a]=1', 'page[]=2', 'filter[_or]=x', 'filter[a][_in][x]=1', 'deep[_limit]=3', 'alias[]=x', 'backlink[]=false',
   'limit=5&offset=abc', 'limit[]=5', 'limit=5&limit=6', 'filter={"a":{"_between":"1,5"}}', 'filter={"a":{"_eq":12345678901234567890}}',
 ];
 
