@@ -38,6 +38,7 @@ func Routes(d Deps) func(r gin.IRoutes) {
 	return func(r gin.IRoutes) {
 		r.Use(SchemaMiddleware(d.Schema))
 		h.mountItems(r)
+		h.mountSettings(r)
 	}
 }
 
