@@ -3,7 +3,6 @@ package httpjs
 import (
 	"net/http"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -46,5 +45,3 @@ func fresh(modifiedSince, noneMatch, cacheControl, etag, lastModified string) bo
 func parseTokenList(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

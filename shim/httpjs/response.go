@@ -29,7 +29,6 @@ type Response struct {
 	HeadersSent   bool
 	Ended         bool
 	locals        goja.Value
-	onEnd         func() // set by the router: the response is complete
 	closed        bool
 	// OnListenerError receives an error thrown by a 'finish'/'close' listener (Node would crash).
 	OnListenerError func(err error)
@@ -60,9 +59,6 @@ func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 
 // Object is the JS value of res.
 func (res *Response) Object() *goja.Object { return res.obj }
-
-// OnEnd registers fn to run (on the loop) when the response is complete.
-func (res *Response) OnEnd(fn func()) { res.onEnd = fn }
 
 func (res *Response) find(lower string) int {
 	for i := range res.headers {
@@ -371,9 +367,6 @@ func (res *Response) end(data []byte) {
 	res.write(data, false)
 	res.Ended = true
 	res.conn.push(event{kind: evEnd})
-	if res.onEnd != nil {
-		res.onEnd()
-	}
 }
 
 // chunkBytes converts a write/end chunk (string with encoding, Buffer or Uint8Array) to bytes.

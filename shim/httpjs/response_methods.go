@@ -10,7 +10,6 @@ import (
 func (k *Kit) defineResponse() {
 	rt, p := k.rt, k.resProto
 	resOf := func(this goja.Value) *Response { return ownState[*Response](rt, this) }
-	self := func(call goja.FunctionCall) goja.Value { return call.This }
 
 	k.accessor(p, "statusCode", func(this goja.Value) goja.Value { return rt.ToValue(resOf(this).StatusCode) },
 		func(this, v goja.Value) { resOf(this).StatusCode = jsNumberToStatus(v) })
@@ -186,7 +185,6 @@ func (k *Kit) defineResponse() {
 		resOf(call.This).json(call)
 		return call.This
 	})
-	_ = self
 }
 
 // later calls cb (if a function) on a following loop turn, as Node calls write/end callbacks.
@@ -338,7 +336,7 @@ func (res *Response) json(call goja.FunctionCall) {
 
 func (k *Kit) statusMessage(code int) goja.Value {
 	h := k.loadHelpers().ToObject(k.rt).Get("statuses").ToObject(k.rt).Get("message").ToObject(k.rt)
-	return h.Get(itoa(code))
+	return h.Get(strconv.Itoa(code))
 }
 
 func numberArg(v goja.Value) (float64, bool) {

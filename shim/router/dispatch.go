@@ -14,7 +14,7 @@ type hooks struct {
 	// classify turns an error from a JS call into the value for next(err), or stop=true when JS was
 	// interrupted (watchdog, shutdown) and nothing more may run; nil means gojaClassify.
 	classify func(err error) (v goja.Value, stop bool)
-	defer_   func(fn func()) // run fn on a later loop turn (Express's setImmediate)
+	later    func(fn func()) // run fn on a later loop turn (Express's setImmediate)
 	warn     func(format string, args ...any)
 	out      func(err goja.Value) // the router finished: err is nil/falsy to pass on
 }
@@ -124,13 +124,13 @@ func (d *dispatch) nextLayer(err goja.Value) {
 		d.removed = ""
 	}
 	if isString(layerError, "router") {
-		d.h.defer_(func() { d.done(nil) })
+		d.h.later(func() { d.done(nil) })
 		return
 	}
 	stack := d.r.stack
 	if d.idx >= len(stack) {
 		le := layerError
-		d.h.defer_(func() { d.done(le) })
+		d.h.later(func() { d.done(le) })
 		return
 	}
 	path := pathname(d.req.URL)

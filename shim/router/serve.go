@@ -95,7 +95,7 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incomin
 			}
 			return rt.NewGoError(err), false
 		},
-		defer_: func(fn func()) {
+		later: func(fn func()) {
 			// Express leaves the router on setImmediate; a later loop turn is the same.
 			inst.RunOnLoop(func(*goja.Runtime) { fn() })
 		},
