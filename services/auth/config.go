@@ -2,10 +2,10 @@ package auth
 
 import (
 	"crypto/rand"
-	"sync"
 	"math"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/dxhost/dxhost/services/env"
 )
@@ -14,8 +14,8 @@ import (
 type Config struct {
 	Secret []byte // SECRET (random per process when unset, as Directus)
 
-	AccessTokenTTL  any // ACCESS_TOKEN_TTL raw value: a string goes through ms, a number is seconds (jsonwebtoken's expiresIn)
-	SessionTTL      any // SESSION_COOKIE_TTL raw value, same rules
+	AccessTokenTTL  any     // ACCESS_TOKEN_TTL raw value: a string goes through ms, a number is seconds (jsonwebtoken's expiresIn)
+	SessionTTL      any     // SESSION_COOKIE_TTL raw value, same rules
 	RefreshTokenTTL float64 // REFRESH_TOKEN_TTL in ms
 	SessionGrace    float64 // SESSION_REFRESH_GRACE_PERIOD in ms
 	LoginStall      float64 // LOGIN_STALL_TIME in ms

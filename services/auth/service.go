@@ -42,6 +42,9 @@ func New(d *db.DB, cfg Config, log *logrus.Entry) *Service {
 	return &Service{db: d, dialect: d.Dialect(), cfg: cfg, log: log, now: time.Now}
 }
 
+// SetClock replaces the clock (tests replaying recorded tokens).
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
 // Config is the service's configuration.
 func (s *Service) Config() Config { return s.cfg }
 
@@ -58,7 +61,7 @@ func (s *Service) Accountability(ctx context.Context, token string, base map[str
 		return acc, nil
 	}
 	if IsDirectusJWT(token) {
-		claims, err := VerifyAccessJWT(token, s.cfg.Secret)
+		claims, err := VerifyAccessJWT(token, s.cfg.Secret, s.now())
 		if err != nil {
 			return nil, err
 		}

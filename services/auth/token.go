@@ -48,10 +48,11 @@ func decodeSegment(s string) ([]byte, error) {
 
 // VerifyJWT is Directus's verifyJWT: signature (HS256 with secret only), issuer "directus", exp
 // and nbf. Expired → TOKEN_EXPIRED (401); every other problem → INVALID_TOKEN (403).
-func VerifyJWT(token string, secret []byte) (map[string]any, error) {
+// now is the clock exp and nbf are checked against.
+func VerifyJWT(token string, secret []byte, now time.Time) (map[string]any, error) {
 	claims := jwt.MapClaims{}
 	parser := jwt.NewParser(jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}), jwt.WithIssuer(Issuer),
-		jwt.WithJSONNumber())
+		jwt.WithJSONNumber(), jwt.WithTimeFunc(func() time.Time { return now }))
 	_, err := parser.ParseWithClaims(token, claims, func(*jwt.Token) (any, error) { return secret, nil })
 	if err != nil {
 		if errors.Is(err, jwt.ErrTokenExpired) && !errors.Is(err, jwt.ErrTokenNotValidYet) && signatureValid(token, secret) {
@@ -78,8 +79,8 @@ func signatureValid(token string, secret []byte) bool {
 
 // VerifyAccessJWT is verifyAccessJWT: VerifyJWT plus the role, app_access and admin_access keys
 // every access token carries (invite and password-reset tokens lack them).
-func VerifyAccessJWT(token string, secret []byte) (map[string]any, error) {
-	claims, err := VerifyJWT(token, secret)
+func VerifyAccessJWT(token string, secret []byte, now time.Time) (map[string]any, error) {
+	claims, err := VerifyJWT(token, secret, now)
 	if err != nil {
 		return nil, err
 	}

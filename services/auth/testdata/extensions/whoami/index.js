@@ -1,0 +1,6 @@
+export default {
+  id: 'whoami',
+  handler: (router) => {
+    router.get('/', (req, res) => res.json(req.accountability));
+  },
+};
