@@ -48,13 +48,24 @@ func (PrettyFormatter) Format(e *logrus.Entry) ([]byte, error) {
 // httpLine is pino-http-print's line for a request log entry (Directus's pretty HTTP log, relative URL,
 // time as HH:MM:ss): "[12:03:41] GET /path 200 12ms".
 func httpLine(e *logrus.Entry) ([]byte, bool) {
-	req, ok1 := e.Data["req"].(map[string]any)
-	res, ok2 := e.Data["res"].(map[string]any)
+	req, ok1 := fieldsOf(e.Data["req"])
+	res, ok2 := fieldsOf(e.Data["res"])
 	ms, ok3 := e.Data["responseTime"].(int64)
 	if !ok1 || !ok2 || !ok3 {
 		return nil, false
 	}
-	return []byte(fmt.Sprintf("[%s] %v %v %v %s\n", e.Time.Format("15:04:05"), req["method"], req["url"], res["statusCode"], prettyMs(ms))), true
+	return []byte(fmt.Sprintf("[%s] %v %v %v %s\n", e.Time.Format("15:04:05"), req("method"), req("url"), res("statusCode"), prettyMs(ms))), true
+}
+
+// fieldsOf reads fields of a map or of an ordered object (anything with Get).
+func fieldsOf(v any) (func(string) any, bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		return func(k string) any { return x[k] }, true
+	case interface{ Get(string) (any, bool) }:
+		return func(k string) any { v, _ := x.Get(k); return v }, true
+	}
+	return nil, false
 }
 
 // prettyMs is the pretty-ms package for whole milliseconds: "12ms", "1.5s", "1m 1s".

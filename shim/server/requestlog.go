@@ -2,8 +2,13 @@ package server
 
 import (
 	"fmt"
+	"net"
+	"net/http"
 	"regexp"
 	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -11,6 +16,7 @@ import (
 
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/logging"
+	"github.com/dxhost/dxhost/services/query"
 	"github.com/dxhost/dxhost/shim/exchange"
 )
 
@@ -33,12 +39,81 @@ func requestLog(log *logrus.Logger, cfg *config) gin.HandlerFunc {
 			level, msg = logrus.ErrorLevel, "request errored"
 		}
 		log.WithFields(logrus.Fields{
-			"req":            map[string]any{"id": ex.ID, "method": c.Request.Method, "url": redactQuery(c.Request.URL.RequestURI())},
-			"res":            map[string]any{"statusCode": status},
+			"req":            requestFields(c, ex.ID),
+			"res":            responseFields(c.Writer.Header(), status),
 			"responseTime":   time.Since(start).Milliseconds(),
 			logging.OrderKey: []string{"req", "res", "responseTime"},
 		}).Log(level, msg)
 	}
+}
+
+// requestFields is pino-http's req serializer (id, method, url, query, params, headers, remoteAddress,
+// remotePort) with Directus's raw-mode redactions (authorization and cookie headers, access_token).
+func requestFields(c *gin.Context, id int64) *query.Object {
+	r := c.Request
+	o := query.NewObject()
+	o.Set("id", id)
+	o.Set("method", r.Method)
+	o.Set("url", redactQuery(r.URL.RequestURI()))
+	q := ParsedQuery(c)
+	if q.Has("access_token") {
+		copied := query.NewObject()
+		for _, k := range q.Keys() {
+			v, _ := q.Get(k)
+			copied.Set(k, v)
+		}
+		copied.Set("access_token", logging.Redacted)
+		q = copied
+	}
+	o.Set("query", q)
+	o.Set("params", query.NewObject())
+	headers := query.NewObject()
+	for _, k := range sortedHeaderNames(r.Header) {
+		lk := strings.ToLower(k)
+		v := strings.Join(r.Header.Values(k), ", ")
+		if lk == "authorization" || lk == "cookie" {
+			v = logging.Redacted
+		}
+		headers.Set(lk, v)
+	}
+	if r.Host != "" {
+		headers.Set("host", r.Host)
+	}
+	o.Set("headers", headers)
+	host, port, err := net.SplitHostPort(r.RemoteAddr)
+	if err == nil {
+		o.Set("remoteAddress", host)
+		if n, err := strconv.Atoi(port); err == nil {
+			o.Set("remotePort", n)
+		}
+	}
+	return o
+}
+
+// responseFields is pino-http's res serializer with the set-cookie header redacted.
+func responseFields(h http.Header, status int) *query.Object {
+	o := query.NewObject()
+	o.Set("statusCode", status)
+	headers := query.NewObject()
+	for _, k := range sortedHeaderNames(h) {
+		lk := strings.ToLower(k)
+		if lk == "set-cookie" {
+			headers.Set(lk, logging.Redacted)
+			continue
+		}
+		headers.Set(lk, strings.Join(h.Values(k), ", "))
+	}
+	o.Set("headers", headers)
+	return o
+}
+
+func sortedHeaderNames(h http.Header) []string {
+	names := make([]string, 0, len(h))
+	for k := range h {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
 }
 
 var accessTokenParam = regexp.MustCompile(`([?&])access_token=[^&]*`)

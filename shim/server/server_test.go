@@ -485,3 +485,42 @@ func TestContentSecurityPolicyMatchesHelmet(t *testing.T) {
 		}
 	}
 }
+
+// pino-http's "request completed" line with Directus's raw-mode redactions.
+func TestRequestLogLine(t *testing.T) {
+	e, err := env.Load(env.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	log := logging.New(logging.Config{Style: "raw"}, &out)
+	eng := New(Options{Env: e, Logger: log})
+	do(eng, "GET", "/nope?access_token=secret&x=1", nil, map[string]string{"Authorization": "Basic zzz", "Cookie": "a=b"})
+	var line struct {
+		Level int    `json:"level"`
+		Msg   string `json:"msg"`
+		Req   struct {
+			ID      int               `json:"id"`
+			Method  string            `json:"method"`
+			URL     string            `json:"url"`
+			Query   map[string]string `json:"query"`
+			Headers map[string]string `json:"headers"`
+		} `json:"req"`
+		Res struct {
+			StatusCode int `json:"statusCode"`
+		} `json:"res"`
+		ResponseTime *float64 `json:"responseTime"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &line); err != nil {
+		t.Fatalf("%v: %s", err, out.String())
+	}
+	if line.Level != 30 || line.Msg != "request completed" || line.Req.ID != 1 || line.Req.Method != "GET" ||
+		line.Req.URL != "/nope?access_token=--redacted--&x=1" || line.Req.Query["access_token"] != "--redacted--" ||
+		line.Req.Headers["authorization"] != "--redacted--" || line.Req.Headers["cookie"] != "--redacted--" ||
+		line.Res.StatusCode != 404 || line.ResponseTime == nil {
+		t.Fatalf("log line: %s", out.String())
+	}
+	if strings.Contains(out.String(), "secret") || strings.Contains(out.String(), "zzz") {
+		t.Fatalf("secrets leaked: %s", out.String())
+	}
+}
