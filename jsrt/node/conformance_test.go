@@ -20,6 +20,14 @@ import (
 	"github.com/dxhost/dxhost/jsrt/node/internal/testserver"
 )
 
+// TestMain pins the time zone to UTC, as testdata/record.sh pins Node's: several answers are
+// local times.
+func TestMain(m *testing.M) {
+	os.Setenv("TZ", "UTC")
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
+
 // TestConformance runs every snippet of testdata/conformance in dxhost and compares each case's
 // answer with what Node 22 answered (testdata/golden, recorded by testdata/record.sh).
 func TestConformance(t *testing.T) {

@@ -22,6 +22,7 @@ import (
 	_ "github.com/dxhost/dxhost/jsrt/node/globals"
 	_ "github.com/dxhost/dxhost/jsrt/node/http"
 	_ "github.com/dxhost/dxhost/jsrt/node/http2"
+	_ "github.com/dxhost/dxhost/jsrt/node/intl"
 	_ "github.com/dxhost/dxhost/jsrt/node/module"
 	_ "github.com/dxhost/dxhost/jsrt/node/net"
 	_ "github.com/dxhost/dxhost/jsrt/node/os"

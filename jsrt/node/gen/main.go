@@ -24,6 +24,7 @@ var outputs = map[string]string{
 	"fs":                  "fs/fs.gen.js",
 	"globals":             "globals/globals.gen.js",
 	"http":                "http/http.gen.js",
+	"intl":                "intl/intl.gen.js",
 	"net":                 "net/net.gen.js",
 	"path":                "path/path.gen.js",
 	"process":             "process/process.gen.js",

