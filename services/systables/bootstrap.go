@@ -161,11 +161,20 @@ func Bootstrap(ctx context.Context, d *db.DB, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := seed.run(ctx, tx, d.Dialect()); err != nil {
-		return nil, err
+	err = seed.run(ctx, tx, d.Dialect())
+	if err == nil {
+		if err = tx.Commit(); err != nil {
+			err = fmt.Errorf("systables: commit: %w", err)
+		}
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("systables: commit: %w", err)
+	if err != nil {
+		if d.Client == db.ClientMySQL {
+			// The tables are committed already: remove them, or the next start would take the
+			// half-made database for an installed one.
+			tx.Rollback()
+			dropPartialMySQL(conn)
+		}
+		return nil, err
 	}
 	res.Took = time.Since(start)
 	return res, nil
@@ -177,14 +186,15 @@ const bootstrapLockID int64 = 0x6478686f73742d62
 // mysqlLock takes a named lock for the install on conn; release gives it back.
 func mysqlLock(ctx context.Context, conn *sql.Conn) (release func(), err error) {
 	var got sql.NullInt64
-	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK('dxhost_systables_bootstrap', 120)").Scan(&got); err != nil {
+	// MySQL's named locks are server-wide: name this database's.
+	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(CONCAT('dxhost_systables_bootstrap.', DATABASE()), 120)").Scan(&got); err != nil {
 		return nil, fmt.Errorf("systables: bootstrap lock: %w", err)
 	}
 	if got.Int64 != 1 {
 		return nil, fmt.Errorf("systables: bootstrap lock: another install held it for 120 s")
 	}
 	return func() {
-		conn.ExecContext(context.Background(), "SELECT RELEASE_LOCK('dxhost_systables_bootstrap')")
+		conn.ExecContext(context.Background(), "SELECT RELEASE_LOCK(CONCAT('dxhost_systables_bootstrap.', DATABASE()))")
 	}, nil
 }
 
@@ -209,6 +219,8 @@ var createTableName = regexp.MustCompile("^CREATE TABLE `([^`]+)`")
 func dropPartialMySQL(conn *sql.Conn) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	conn.ExecContext(ctx, "SET FOREIGN_KEY_CHECKS = 0")
+	defer conn.ExecContext(ctx, "SET FOREIGN_KEY_CHECKS = 1")
 	stmts, _ := ddlStatements(db.ClientMySQL)
 	for _, s := range stmts {
 		if m := createTableName.FindStringSubmatch(s); m != nil {

@@ -444,3 +444,22 @@ func TestBootstrapInSearchPathSchema(t *testing.T) {
 		t.Fatalf("Installed = %v, %v", installed, err)
 	}
 }
+
+// TestFailedMySQLInstallLeavesNoTables: MySQL commits DDL at once, so a failure while seeding
+// must remove the tables, or the next start would take the database for an installed one.
+func TestFailedMySQLInstallLeavesNoTables(t *testing.T) {
+	d := dbtest.Open(t, db.ClientMySQL)
+	ctx := context.Background()
+	_, err := systables.Bootstrap(ctx, d, systables.Options{AdminEmail: strings.Repeat("x", 200) + "@example.com", AdminPassword: "pw",
+		Hash: password.Options{MemoryCost: 64, TimeCost: 1, Parallelism: 1, HashLength: 32, Type: password.TypeArgon2id}})
+	if err == nil {
+		t.Fatal("an e-mail longer than varchar(128) was accepted")
+	}
+	var n int
+	if err := d.Get(&n, "SELECT count(*) FROM information_schema.tables WHERE table_schema = database()"); err != nil || n != 0 {
+		t.Fatalf("%d tables left after the failed install (%v)", n, err)
+	}
+	if installed, _ := systables.Installed(ctx, d); installed {
+		t.Fatal("the database looks installed")
+	}
+}
