@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"net"
 	"net/http"
 	"regexp"
 	"runtime/debug"
@@ -40,15 +39,16 @@ func requestLog(log *logrus.Logger, cfg *config) gin.HandlerFunc {
 		}
 		log.WithFields(logrus.Fields{
 			"req":            requestFields(c, ex.ID),
-			"res":            responseFields(c.Writer.Header(), status),
+			"res":            responseFields(c.Writer.Header(), status, c.Writer.Size()),
 			"responseTime":   time.Since(start).Milliseconds(),
 			logging.OrderKey: []string{"req", "res", "responseTime"},
 		}).Log(level, msg)
 	}
 }
 
-// requestFields is pino-http's req serializer (id, method, url, query, params, headers, remoteAddress,
-// remotePort) with Directus's raw-mode redactions (authorization and cookie headers, access_token).
+// requestFields is the req object of Directus's raw request line (id, method, url, query, params,
+// headers — as recorded from 12.4.1, which shows no remote address) with its raw-mode redactions
+// (authorization and cookie headers, access_token).
 func requestFields(c *gin.Context, id int64) *query.Object {
 	r := c.Request
 	o := query.NewObject()
@@ -80,18 +80,11 @@ func requestFields(c *gin.Context, id int64) *query.Object {
 		headers.Set("host", r.Host)
 	}
 	o.Set("headers", headers)
-	host, port, err := net.SplitHostPort(r.RemoteAddr)
-	if err == nil {
-		o.Set("remoteAddress", host)
-		if n, err := strconv.Atoi(port); err == nil {
-			o.Set("remotePort", n)
-		}
-	}
 	return o
 }
 
 // responseFields is pino-http's res serializer with the set-cookie header redacted.
-func responseFields(h http.Header, status int) *query.Object {
+func responseFields(h http.Header, status, size int) *query.Object {
 	o := query.NewObject()
 	o.Set("statusCode", status)
 	headers := query.NewObject()
@@ -102,6 +95,9 @@ func responseFields(h http.Header, status int) *query.Object {
 			continue
 		}
 		headers.Set(lk, strings.Join(h.Values(k), ", "))
+	}
+	if !headers.Has("content-length") && size >= 0 && status != http.StatusNoContent && status != http.StatusNotModified {
+		headers.Set("content-length", strconv.Itoa(size)) // Express's res.send sets it; Go adds it on write
 	}
 	o.Set("headers", headers)
 	return o
