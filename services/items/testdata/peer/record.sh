@@ -99,3 +99,11 @@ for i in $(seq 0 $((n - 1))); do
   curl -sS -H "$auth" -H 'Content-Type: application/json' -X POST "$url/items-probe/run" --data "$body" > "$out/$name.json"
 done
 echo "recorded $n cases into $out" >&2
+
+# REST reads after the cases: GET /items/<collection>?<query> as the admin (rest-cases.txt).
+while IFS=$'\t' read -r name collection raw; do
+  [ -n "$name" ] || continue
+  enc=$(python3 -c 'import sys,urllib.parse; print("&".join(k+"="+urllib.parse.quote_plus(v) for k,_,v in (p.partition("=") for p in sys.argv[1].split("&"))))' "$raw")
+  curl -sS -H "$auth" "$url/items/$collection?$enc" > "$out/$name.json"
+done < "$here/rest-cases.txt"
+echo "recorded REST cases into $out" >&2
