@@ -164,9 +164,42 @@ func writeCollection(buf *bytes.Buffer, c *schema.Collection) {
 		}
 		writeJSON(buf, name)
 		buf.WriteByte(':')
-		writeJSON(buf, c.Fields[name])
+		writeField(buf, c.Fields[name])
 	}
 	buf.WriteString("}}")
+}
+
+// fieldJSON is a FieldOverview in Directus's key order (note, validation, alias, searchable).
+type fieldJSON struct {
+	Field        string   `json:"field"`
+	DefaultValue any      `json:"defaultValue"`
+	Nullable     bool     `json:"nullable"`
+	Generated    bool     `json:"generated"`
+	Type         string   `json:"type"`
+	DBType       *string  `json:"dbType"`
+	Precision    *int     `json:"precision"`
+	Scale        *int     `json:"scale"`
+	Special      []string `json:"special"`
+	Note         *string  `json:"note"`
+	Validation   any      `json:"validation"`
+	Alias        bool     `json:"alias"`
+	Searchable   bool     `json:"searchable"`
+}
+
+func writeField(buf *bytes.Buffer, f *schema.Field) {
+	if f == nil {
+		buf.WriteString("null")
+		return
+	}
+	special := f.Special
+	if special == nil {
+		special = []string{}
+	}
+	writeJSON(buf, fieldJSON{
+		Field: f.Field, DefaultValue: f.DefaultValue, Nullable: f.Nullable, Generated: f.Generated,
+		Type: f.Type, DBType: f.DBType, Precision: f.Precision, Scale: f.Scale, Special: special,
+		Note: f.Note, Validation: f.Validation, Alias: f.Alias, Searchable: f.Searchable,
+	})
 }
 
 func writeJSON(buf *bytes.Buffer, v any) {
