@@ -20,6 +20,7 @@ import (
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/logging"
 	"github.com/dxhost/dxhost/services/systables"
+	"github.com/dxhost/dxhost/shim/envjs"
 	"github.com/dxhost/dxhost/shim/extension"
 	shimlogger "github.com/dxhost/dxhost/shim/logger"
 	"github.com/dxhost/dxhost/shim/server"
@@ -28,11 +29,11 @@ import (
 // serve loads the configuration and the extensions, and serves until ctx ends.
 func serve(ctx context.Context, stderr io.Writer) error {
 	started := time.Now()
-	e, err := env.Load(env.Options{})
+	e, err := env.Load(env.Options{JSConfig: envjs.Read})
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	log := logging.New(logging.Config{Level: e.String("LOG_LEVEL"), Style: e.String("LOG_STYLE")}, nil)
+	log := logging.New(logging.ConfigFromEnv(e), nil)
 
 	database, err := openDatabase(ctx, e, log)
 	if err != nil {
@@ -138,11 +139,11 @@ func bootstrap(ctx context.Context, database *db.DB, e *env.Env, log *logrus.Log
 
 // bootstrapCommand is `dxhost bootstrap`.
 func bootstrapCommand(ctx context.Context) error {
-	e, err := env.Load(env.Options{})
+	e, err := env.Load(env.Options{JSConfig: envjs.Read})
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	log := logging.New(logging.Config{Level: e.String("LOG_LEVEL"), Style: e.String("LOG_STYLE")}, nil)
+	log := logging.New(logging.ConfigFromEnv(e), nil)
 	database, err := db.Open(ctx, e.Map())
 	if err != nil {
 		return fmt.Errorf("database: %w", err)
