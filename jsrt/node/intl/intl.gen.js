@@ -229,11 +229,19 @@ var PluralRules = _PluralRules, _Collator = class _Collator {
   }
 };
 __name(_Collator, "Collator");
-var Collator = _Collator, Intl = {
-  NumberFormat,
-  DateTimeFormat,
+var Collator = _Collator;
+function callable(Impl) {
+  let Ctor = { [Impl.name]: function(locales, options) {
+    return new Impl(locales, options);
+  } }[Impl.name];
+  return Ctor.prototype = Impl.prototype, Object.defineProperty(Impl.prototype, "constructor", { value: Ctor, writable: !0, configurable: !0 }), Ctor.supportedLocalesOf = Impl.supportedLocalesOf, Ctor;
+}
+__name(callable, "callable");
+var Intl = {
+  NumberFormat: callable(NumberFormat),
+  DateTimeFormat: callable(DateTimeFormat),
   PluralRules,
-  Collator,
+  Collator: callable(Collator),
   getCanonicalLocales: /* @__PURE__ */ __name((l) => canonical(l), "getCanonicalLocales"),
   supportedValuesOf: /* @__PURE__ */ __name((key) => key === "timeZone" ? ["UTC"] : [], "supportedValuesOf")
 };

@@ -249,8 +249,16 @@ class Collator {
   static supportedLocalesOf(locales) { return canonical(locales); }
 }
 
+// NumberFormat, DateTimeFormat and Collator may be called without new (ECMA-402 legacy behaviour).
+function callable(Impl) {
+  const Ctor = { [Impl.name]: function (locales, options) { return new Impl(locales, options); } }[Impl.name];
+  Ctor.prototype = Impl.prototype;
+  Object.defineProperty(Impl.prototype, 'constructor', { value: Ctor, writable: true, configurable: true });
+  Ctor.supportedLocalesOf = Impl.supportedLocalesOf;
+  return Ctor;
+}
 const Intl = {
-  NumberFormat, DateTimeFormat, PluralRules, Collator,
+  NumberFormat: callable(NumberFormat), DateTimeFormat: callable(DateTimeFormat), PluralRules, Collator: callable(Collator),
   getCanonicalLocales: (l) => canonical(l),
   supportedValuesOf: (key) => (key === 'timeZone' ? ['UTC'] : []),
 };

@@ -28,6 +28,7 @@ module.exports = {
     const n = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).resolvedOptions();
     return [r.locale, r.timeZone, r.calendar, n.locale, n.style, n.currency, n.minimumFractionDigits, n.maximumFractionDigits].join(',');
   },
+  withoutNew: () => [Intl.DateTimeFormat().resolvedOptions().locale, Intl.NumberFormat('en-US').format(1e6), new Intl.NumberFormat() instanceof Intl.NumberFormat, typeof Intl.Collator().compare].join(','),
   badZone: () => { try { new Intl.DateTimeFormat('en-US', { timeZone: 'Mars/Base' }); } catch (e) { return e.name; } return 'accepted'; },
   toLocale: () => [d.toLocaleString('en-US', { timeZone: 'UTC' }), d.toLocaleDateString('en-US', { timeZone: 'UTC' }), d.toLocaleTimeString('en-US', { timeZone: 'UTC' }),
     (1234567.891).toLocaleString('en-US'), (0.5).toLocaleString('de-DE'), (1234.5).toLocaleString('en-US', { style: 'currency', currency: 'USD' }),
