@@ -118,6 +118,9 @@ func newKit(rt *goja.Runtime) (*Kit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("set up req/res prototypes: %w", err)
 	}
+	if err := k.defineSendFile(natives); err != nil {
+		return nil, fmt.Errorf("set up res.sendFile: %w", err)
+	}
 	emit, ok := goja.AssertFunction(ee.ToObject(rt).Get("prototype").ToObject(rt).Get("emit"))
 	if !ok {
 		return nil, fmt.Errorf("prelude EventEmitter has no emit")

@@ -5,13 +5,16 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // recordedCase is one entry of testdata/express-router.json, recorded from Express 4.22.3 by
 // testdata/record/record-router.js over the cases of testdata/record/cases.js.
 type recordedCase struct {
-	Name    string `json:"name"`
-	Setup   string `json:"setup"`
+	Name    string            `json:"name"`
+	Setup   string            `json:"setup"`
+	Files   map[string]string `json:"files"`
+	Mtime   time.Time         `json:"mtime"`
 	Results []struct {
 		Method          string         `json:"method"`
 		URL             string         `json:"url"`
@@ -35,6 +38,7 @@ func TestExpressReplay(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			ts := newTestServer(t, c.Setup)
+			ts.writeFiles(t, c.Files, c.Mtime)
 			for _, want := range c.Results {
 				if malformedEscape(want.URL) {
 					// Go's HTTP server answers 400 itself before any handler runs; Node passes such

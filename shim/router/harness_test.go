@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -43,6 +44,7 @@ func newTestServerWith(t testing.TB, opts jsrt.Options, setup string) *testServe
 		r, obj := New(rt)
 		ts.router = r
 		_ = rt.Set("require", ts.inst.RequireFunc(filepath.Join(ts.inst.Dir(), "index.js")))
+		_ = rt.Set("EXT_DIR", ts.inst.Dir())
 		fn, err := rt.RunString("(" + setup + ")")
 		if err != nil {
 			return err
@@ -145,3 +147,20 @@ func (ts *testServer) doMulti(t testing.TB, method, url string, headers map[stri
 }
 
 var noGzip = &http.Transport{DisableCompression: true}
+
+// writeFiles puts files (name → content) into the extension folder with the given modification time.
+func (ts *testServer) writeFiles(t testing.TB, files map[string]string, mtime time.Time) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(ts.inst.Dir(), filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

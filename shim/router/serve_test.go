@@ -5,6 +5,8 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -251,5 +253,23 @@ func TestMiddlewareHeadersAreOnRes(t *testing.T) {
 	got = ts.do(t, "GET", "/ext/drop", nil, nil)
 	if got.body != "dropped" || got.header.Get("X-Powered-By") != "" {
 		t.Fatalf("drop: %q %v", got.body, got.header)
+	}
+}
+
+// dxhost serves files from the extension's own folder only (Express would send any absolute path):
+// anything else fails as send's forbidden path does.
+func TestSendFileStaysInExtensionFolder(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "outside.txt")
+	if err := os.WriteFile(outside, []byte("no"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, `function (router) {
+		router.get('/out', (req, res) => res.sendFile(OUTSIDE, (err) => res.status(err.status).json({ status: err.status, message: err.message })));
+	}`)
+	if err := ts.inst.Do(context.Background(), func(rt *goja.Runtime) error { return rt.Set("OUTSIDE", outside) }); err != nil {
+		t.Fatal(err)
+	}
+	if got := ts.do(t, "GET", "/ext/out", nil, nil); got.status != 403 || got.body != `{"status":403,"message":"Forbidden"}` {
+		t.Fatalf("%d %s", got.status, got.body)
 	}
 }

@@ -182,4 +182,30 @@ module.exports = [
       ['GET', '/ext/range', { Range: 'bytes=0-99,200-' }], ['GET', '/ext/range'], ['GET', '/ext/param/pv?q=qv'], ['GET', '/ext/status-str'], ['POST', '/ext/raw', { 'Content-Type': 'application/json' }, '{"k": [1, 2]}'],
       ['GET', '/ext/locals'], ['GET', '/ext/write-cb'], ['GET', '/ext/headers-obj']],
   },
+  {
+    name: 'sendfile',
+    // Written into the extension folder (EXT_DIR) before the requests, with this mtime.
+    files: { 'hello.txt': 'hello file\n', 'data.json': '{"k":1}', '.hidden': 'secret', 'sub/page.html': '<p>page</p>', 'big.bin': 'b'.repeat(100000) },
+    mtime: '2020-01-02T03:04:05.000Z',
+    setup: `function (router) {
+      const report = (res) => (err) => err ? res.status(err.status || 500).json({ code: err.code || null, status: err.status || null, syscall: err.syscall || null, expose: err.expose, message: err.code ? null : err.message }) : null;
+      router.get('/file', (req, res) => res.sendFile('hello.txt', { root: EXT_DIR }));
+      router.get('/abs', (req, res) => res.sendFile(EXT_DIR + '/data.json'));
+      router.get('/missing', (req, res) => res.sendFile('nope.txt', { root: EXT_DIR }, report(res)));
+      router.get('/dot', (req, res) => res.sendFile('.hidden', { root: EXT_DIR }, report(res)));
+      router.get('/dot-allow', (req, res) => res.sendFile('.hidden', { root: EXT_DIR, dotfiles: 'allow' }));
+      router.get('/up', (req, res) => res.sendFile('../outside.txt', { root: EXT_DIR }, report(res)));
+      router.get('/dir', (req, res) => res.sendFile('sub', { root: EXT_DIR }));
+      router.get('/page', (req, res) => res.sendFile('sub/page.html', { root: EXT_DIR, maxAge: 60000, headers: { 'X-From': 'opts' } }));
+      router.get('/big', (req, res) => res.sendFile('big.bin', { root: EXT_DIR }));
+      router.get('/download', (req, res) => res.download(EXT_DIR + '/hello.txt', 'greeting file.txt'));
+      router.get('/cb', (req, res) => res.sendFile('hello.txt', { root: EXT_DIR }, (err) => res.end()));
+      router.get('/relative', (req, res) => { try { res.sendFile('hello.txt'); } catch (e) { res.status(500).json({ name: e.name, message: e.message }); } });
+    }`,
+    requests: [['GET', '/ext/file'], ['HEAD', '/ext/file'], ['GET', '/ext/file', { Range: 'bytes=0-4' }], ['GET', '/ext/file', { Range: 'bytes=100-200' }],
+      ['GET', '/ext/file', { 'If-None-Match': 'W/"b-16f64d8d388"' }], ['GET', '/ext/file', { 'If-Modified-Since': 'Fri, 03 Jan 2020 00:00:00 GMT' }], ['GET', '/ext/file', { 'If-Match': '"other"' }],
+      ['GET', '/ext/file', { Range: 'bytes=2-3', 'If-Range': '"stale"' }],
+      ['GET', '/ext/abs'], ['GET', '/ext/missing'], ['GET', '/ext/dot'], ['GET', '/ext/dot-allow'], ['GET', '/ext/up'], ['GET', '/ext/dir'], ['GET', '/ext/page'], ['GET', '/ext/big'],
+      ['GET', '/ext/download'], ['GET', '/ext/cb'], ['GET', '/ext/relative']],
+  },
 ];

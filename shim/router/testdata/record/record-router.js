@@ -12,7 +12,24 @@ const qs = require(path.join(process.cwd(), 'node_modules/qs'));
 const cases = require('./cases.js');
 console.log = console.error; // handlers may log; stdout carries the recording
 
-const keep = ['content-type', 'content-length', 'etag', 'allow', 'location', 'set-cookie', 'vary', 'link', 'content-disposition', 'transfer-encoding'];
+const fs = require('fs');
+const os = require('os');
+
+const keep = ['content-type', 'content-length', 'etag', 'allow', 'location', 'set-cookie', 'vary', 'link', 'content-disposition', 'transfer-encoding',
+  'accept-ranges', 'cache-control', 'last-modified', 'content-range'];
+
+// The extension folder of a case: its files written with the case's mtime.
+function extDir(c) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ext-'));
+  for (const [name, content] of Object.entries(c.files || {})) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    const t = new Date(c.mtime);
+    fs.utimesSync(file, t, t);
+  }
+  return dir;
+}
 
 async function run() {
   const out = [];
@@ -23,6 +40,7 @@ async function run() {
     app.set('query parser', (str) => qs.parse(str, { depth: 10, arrayLimit: 500 }));
     // Directus keeps the raw bytes the JSON parser read as req.rawBody (spec 02 §3).
     app.use(express.json({ verify: (req, res, buf) => { req.rawBody = buf; } }));
+    globalThis.EXT_DIR = extDir(c);
     const router = express.Router();
     (0, eval)('(' + c.setup + ')')(router);
     app.use('/ext', router);
@@ -36,7 +54,7 @@ async function run() {
       results.push(await request(port, method, url, headers || {}, body));
     }
     server.close();
-    out.push({ name: c.name, setup: c.setup, results });
+    out.push({ name: c.name, setup: c.setup, files: c.files, mtime: c.mtime, results });
   }
   process.stdout.write(JSON.stringify(out, null, 1) + '\n');
 }
