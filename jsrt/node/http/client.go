@@ -151,6 +151,10 @@ func (o *outgoing) start() {
 				case <-o.pull:
 				case <-o.done:
 					return nil
+				case <-o.inst.Done():
+					// The instance went away with this body unread.
+					o.abort()
+					return nil
 				}
 				n, err := resp.Body.Read(buf)
 				chunk := append([]byte(nil), buf[:n]...)
