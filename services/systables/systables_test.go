@@ -1,10 +1,12 @@
 package systables_test
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -461,5 +463,65 @@ func TestFailedMySQLInstallLeavesNoTables(t *testing.T) {
 	}
 	if installed, _ := systables.Installed(ctx, d); installed {
 		t.Fatal("the database looks installed")
+	}
+}
+
+// TestDirectusDatabaseUsedAsIs opens a SQLite database the real Directus 12.4.1 bootstrapped:
+// it is recognised as installed, complete, and Bootstrap leaves its tables and rows untouched.
+func TestDirectusDatabaseUsedAsIs(t *testing.T) {
+	filename := filepath.Join(t.TempDir(), "directus.db")
+	gz, err := os.Open(filepath.Join("testdata", "sqlite3", "directus-bootstrapped.db.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gz.Close()
+	r, err := gzip.NewReader(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filename)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	ctx := context.Background()
+	d, err := db.Open(ctx, map[string]any{"DB_CLIENT": "sqlite3", "DB_FILENAME": filename})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	before, err := layout.Describe(ctx, d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowsBefore := seededRows(t, d)
+	if installed, err := systables.Installed(ctx, d); err != nil || !installed {
+		t.Fatalf("Installed = %v, %v", installed, err)
+	}
+	if missing, err := systables.MissingMigrations(ctx, d); err != nil || len(missing) != 0 {
+		t.Fatalf("MissingMigrations = %v, %v", missing, err)
+	}
+	res, err := systables.Bootstrap(ctx, d, systables.Options{AdminPassword: "x"})
+	if err != nil || !res.AlreadyInstalled {
+		t.Fatalf("Bootstrap = %+v, %v; want AlreadyInstalled", res, err)
+	}
+	after, err := layout.Describe(ctx, d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareLayouts(t, after, before)
+	if !reflect.DeepEqual(seededRows(t, d), rowsBefore) {
+		t.Fatal("Bootstrap changed the rows of an installed database")
+	}
+	var hash string
+	if err := d.Get(&hash, "SELECT password FROM directus_users WHERE email = 'admin@example.com'"); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := password.Verify(hash, "admin-password"); err != nil || !ok {
+		t.Fatalf("the admin's Directus-made hash does not verify: %v", err)
 	}
 }
