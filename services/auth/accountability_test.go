@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dxhost/dxhost/services/auth"
+	"github.com/dxhost/dxhost/services/auth/authtest"
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/errs"
 )
@@ -19,15 +20,15 @@ var clients = []string{db.ClientSQLite, db.ClientPostgres}
 // (static tokens of active, suspended, invited, draft and unknown users; nested roles; policies
 // attached to roles and users; ip_access) and Directus's answers to the refused ones.
 func TestAccountabilityMatchesDirectus(t *testing.T) {
-	rec := loadRecording(t)
+	rec := authtest.LoadRecording(t)
 	for _, client := range clients {
 		t.Run(client, func(t *testing.T) {
-			svc := auth.New(seededDB(t, client, rec), testConfig(rec.Secret), nil)
+			svc := auth.New(authtest.SeededDB(t, client, rec), authtest.Config(rec.Secret), nil)
 			for caller, want := range rec.Whoami {
 				t.Run(caller, func(t *testing.T) {
 					base := auth.DefaultAccountability("127.0.0.1")
 					base["userAgent"] = "dxhost-recorder"
-					acc, err := svc.Accountability(context.Background(), tokensOf[caller], base)
+					acc, err := svc.Accountability(context.Background(), authtest.TokensOf[caller], base)
 					compareResult(t, want, acc, err)
 				})
 			}
@@ -38,10 +39,11 @@ func TestAccountabilityMatchesDirectus(t *testing.T) {
 // TestJWTFromDirectus: access tokens Directus issued at login (json and session mode) are
 // accepted with the same accountability as the user's static token, and refused once expired.
 func TestJWTFromDirectus(t *testing.T) {
-	rec := loadRecording(t)
+	rec := authtest.LoadRecording(t)
 	for _, client := range clients {
 		t.Run(client, func(t *testing.T) {
-			svc := auth.New(seededDB(t, client, rec), testConfig(rec.Secret), nil)
+			svcDB := authtest.SeededDB(t, client, rec)
+			svc := auth.New(svcDB, authtest.Config(rec.Secret), nil)
 			var want map[string]any
 			if err := json.Unmarshal(rec.Whoami["junior"].Body, &want); err != nil {
 				t.Fatal(err)
@@ -85,7 +87,7 @@ func TestJWTFromDirectus(t *testing.T) {
 					t.Fatalf("%s: got %v, want %v", l.Label, normalize(acc), want)
 				}
 				// Wrong secret: Directus answers INVALID_TOKEN.
-				other := auth.New(seededDB(t, client, rec), testConfig("another-secret"), nil)
+				other := auth.New(svcDB, authtest.Config("another-secret"), nil)
 				other.SetClock(func() time.Time { return issued })
 				if _, err := other.Accountability(context.Background(), token, auth.DefaultAccountability(nil)); !errs.Is(err, errs.CodeInvalidToken) {
 					t.Fatalf("%s with another secret: %v", l.Label, err)
@@ -116,7 +118,7 @@ func jwtIssuedAt(t *testing.T, token string) time.Time {
 }
 
 // compareResult checks an accountability or a Directus error against a recorded response.
-func compareResult(t *testing.T, want recordedResponse, got map[string]any, err error) {
+func compareResult(t *testing.T, want authtest.Response, got map[string]any, err error) {
 	t.Helper()
 	if want.Status != 200 {
 		e := errs.As(err)

@@ -1,9 +1,13 @@
-package auth_test
+// Package authtest loads the recording of Directus 12.4.1 (services/auth/testdata) and builds a
+// database holding its auth rows, for the tests of services/auth and shim/authroutes.
+package authtest
 
 import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -14,53 +18,54 @@ import (
 	"github.com/dxhost/dxhost/services/systables"
 )
 
-// recording is testdata/recording.json, made by testdata/record.mjs against Directus 12.4.1.
-type recording struct {
-	Secret string                      `json:"secret"`
-	Whoami map[string]recordedResponse `json:"whoami"`
+// Recording is testdata/recording.json, made by testdata/record.mjs.
+type Recording struct {
+	Secret string              `json:"secret"`
+	Whoami map[string]Response `json:"whoami"`
 	Matrix []struct {
 		Caller     string `json:"caller"`
 		Collection string `json:"collection"`
 		Action     string `json:"action"`
 		Item       any    `json:"item"`
-		recordedResponse
+		Response
 	} `json:"matrix"`
 	Login []struct {
 		Label   string         `json:"label"`
 		Request map[string]any `json:"request"`
-		recordedResponse
+		Response
 	} `json:"login"`
 	Tables map[string][]map[string]any `json:"tables"`
 }
 
-type recordedResponse struct {
+// Response is one recorded HTTP answer.
+type Response struct {
 	Status    int             `json:"status"`
 	Body      json.RawMessage `json:"body"`
 	SetCookie []string        `json:"setCookie"`
 }
 
-// tokensOf are the callers of the recording and their static tokens.
-var tokensOf = map[string]string{"public": "", "admin": "admin-static-token", "junior": "tok-junior", "reader": "tok-reader",
+// TokensOf are the callers of the recording and their static tokens.
+var TokensOf = map[string]string{"public": "", "admin": "admin-static-token", "junior": "tok-junior", "reader": "tok-reader",
 	"norole": "tok-norole", "local": "tok-local", "suspended": "tok-suspended", "invited": "tok-invited", "draft": "tok-draft",
 	"unknown": "no-such-token"}
 
-func loadRecording(t testing.TB) *recording {
+func LoadRecording(t testing.TB) *Recording {
 	t.Helper()
-	data, err := os.ReadFile("testdata/recording.json")
+	data, err := os.ReadFile(filepath.Join(dir(), "..", "testdata", "recording.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r recording
+	var r Recording
 	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatal(err)
 	}
 	return &r
 }
 
-// seededDB is a fresh database of client with Directus's system tables and the recorded auth rows.
-func seededDB(t testing.TB, client string, rec *recording) *db.DB {
+// SeededDB is a fresh database of client with Directus's system tables and the recorded auth rows.
+func SeededDB(t testing.TB, client string, rec *Recording) *db.DB {
 	t.Helper()
-	d := openOrSkip(t, client)
+	d := OpenOrSkip(t, client)
 	ctx := context.Background()
 	if _, err := systables.Bootstrap(ctx, d, systables.Options{SkipAdmin: true}); err != nil {
 		t.Fatal(err)
@@ -100,8 +105,8 @@ func seededDB(t testing.TB, client string, rec *recording) *db.DB {
 	return d
 }
 
-// openOrSkip opens a fresh database; PostgreSQL tests skip loudly when the server is unreachable.
-func openOrSkip(t testing.TB, client string) *db.DB {
+// OpenOrSkip opens a fresh database; PostgreSQL tests skip loudly when the server is unreachable.
+func OpenOrSkip(t testing.TB, client string) *db.DB {
 	t.Helper()
 	if client == db.ClientPostgres {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -115,9 +120,15 @@ func openOrSkip(t testing.TB, client string) *db.DB {
 	return dbtest.Open(t, client)
 }
 
-func testConfig(secret string) auth.Config {
+// Config is auth's configuration as the recording's Directus ran (its SECRET, default TTLs, no stall).
+func Config(secret string) auth.Config {
 	return auth.Config{Secret: []byte(secret), AccessTokenTTL: "15m", SessionTTL: "1d", RefreshTokenTTL: 7 * 24 * 3600e3,
 		SessionGrace: 1e4, LoginStall: 0,
 		RefreshCookie: auth.Cookie{Name: "directus_refresh_token", MaxAge: 7 * 24 * 3600e3},
 		SessionCookie: auth.Cookie{Name: "directus_session_token", MaxAge: 24 * 3600e3}}
+}
+
+func dir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(file)
 }
