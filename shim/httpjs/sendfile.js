@@ -39,6 +39,19 @@
   function contentRange(size, range) {
     return 'bytes ' + (range ? range.start + '-' + range.end : '*') + '/' + size;
   }
+  // ms('1d') as the ms package parses durations (send accepts maxAge strings).
+  function ms(str) {
+    var m = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(str);
+    if (!m || str.length > 100) return undefined;
+    var n = parseFloat(m[1]);
+    var u = (m[2] || 'ms').toLowerCase();
+    var s = 1000, mi = s * 60, h = mi * 60, d = h * 24;
+    var f = { y: d * 365.25, w: d * 7, d: d, h: h, m: mi, s: s, ms: 1 };
+    var units = { years: 'y', year: 'y', yrs: 'y', yr: 'y', y: 'y', weeks: 'w', week: 'w', w: 'w', days: 'd', day: 'd', d: 'd',
+      hours: 'h', hour: 'h', hrs: 'h', hr: 'h', h: 'h', minutes: 'm', minute: 'm', mins: 'm', min: 'm', m: 'm',
+      seconds: 's', second: 's', secs: 's', sec: 's', s: 's', milliseconds: 'ms', millisecond: 'ms', msecs: 'ms', msec: 'ms', ms: 'ms' };
+    return n * f[units[u]];
+  }
   function parseDate(s) { return s ? Date.parse(s) : NaN; }
   function tokens(s) { return s.split(/[ ,]+/).filter(Boolean); }
 
@@ -52,8 +65,9 @@
     }
     if (opts.acceptRanges !== false && !res.getHeader('Accept-Ranges')) res.setHeader('Accept-Ranges', 'bytes');
     if (opts.cacheControl !== false && !res.getHeader('Cache-Control')) {
-      var maxAge = typeof opts.maxAge === 'number' ? opts.maxAge : (typeof opts.maxage === 'number' ? opts.maxage : 0);
-      maxAge = Math.min(Math.max(0, maxAge), 60 * 60 * 24 * 365 * 1000);
+      var maxAge = opts.maxAge !== undefined ? opts.maxAge : opts.maxage;
+      maxAge = typeof maxAge === 'string' ? ms(maxAge) : Number(maxAge);
+      maxAge = Math.min(Math.max(0, maxAge || 0), 60 * 60 * 24 * 365 * 1000);
       res.setHeader('Cache-Control', 'public, max-age=' + Math.floor(maxAge / 1000) + (opts.immutable ? ', immutable' : ''));
     }
     if (opts.lastModified !== false && !res.getHeader('Last-Modified')) res.setHeader('Last-Modified', new Date(stat.mtimeMs).toUTCString());

@@ -106,6 +106,7 @@ module.exports = [
       router.get('/ct-latin', (req, res) => res.set('Content-Type', 'text/plain; charset=iso-8859-1').send('x'));
       router.get('/etag-set', (req, res) => res.set('ETag', '"mine"').send('x'));
       router.get('/unicode', (req, res) => res.send('héllo €'));
+      router.get('/maxage', (req, res) => res.sendFile('hello.txt', { root: EXT_DIR, maxAge: req.query.m, immutable: !!req.query.i }));
       router.get('/big', (req, res) => res.send('x'.repeat(5000)));
       router.get('/empty', (req, res) => res.send(''));
       router.get('/end', (req, res) => res.end('raw end'));
@@ -197,6 +198,7 @@ module.exports = [
       router.get('/up', (req, res) => res.sendFile('../outside.txt', { root: EXT_DIR }, report(res)));
       router.get('/dir', (req, res) => res.sendFile('sub', { root: EXT_DIR }));
       router.get('/page', (req, res) => res.sendFile('sub/page.html', { root: EXT_DIR, maxAge: 60000, headers: { 'X-From': 'opts' } }));
+      router.get('/maxage', (req, res) => res.sendFile('hello.txt', { root: EXT_DIR, maxAge: req.query.m, immutable: !!req.query.i }));
       router.get('/big', (req, res) => res.sendFile('big.bin', { root: EXT_DIR }));
       router.get('/download', (req, res) => res.download(EXT_DIR + '/hello.txt', 'greeting file.txt'));
       router.get('/cb', (req, res) => res.sendFile('hello.txt', { root: EXT_DIR }, (err) => res.end()));
@@ -205,7 +207,7 @@ module.exports = [
     requests: [['GET', '/ext/file'], ['HEAD', '/ext/file'], ['GET', '/ext/file', { Range: 'bytes=0-4' }], ['GET', '/ext/file', { Range: 'bytes=100-200' }],
       ['GET', '/ext/file', { 'If-None-Match': 'W/"b-16f64d8d388"' }], ['GET', '/ext/file', { 'If-Modified-Since': 'Fri, 03 Jan 2020 00:00:00 GMT' }], ['GET', '/ext/file', { 'If-Match': '"other"' }],
       ['GET', '/ext/file', { Range: 'bytes=2-3', 'If-Range': '"stale"' }],
-      ['GET', '/ext/abs'], ['GET', '/ext/missing'], ['GET', '/ext/dot'], ['GET', '/ext/dot-allow'], ['GET', '/ext/up'], ['GET', '/ext/dir'], ['GET', '/ext/page'], ['GET', '/ext/big'],
+      ['GET', '/ext/abs'], ['GET', '/ext/missing'], ['GET', '/ext/dot'], ['GET', '/ext/dot-allow'], ['GET', '/ext/up'], ['GET', '/ext/dir'], ['GET', '/ext/page'], ['GET', '/ext/big'], ['GET', '/ext/maxage?m=1d'], ['GET', '/ext/maxage?m=2.5%20hrs&i=1'], ['GET', '/ext/maxage?m=90s'], ['GET', '/ext/maxage?m=1500ms'], ['GET', '/ext/maxage?m=10y'],
       ['GET', '/ext/download'], ['GET', '/ext/cb'], ['GET', '/ext/relative']],
   },
 ];
