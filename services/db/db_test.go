@@ -174,3 +174,62 @@ func TestSQLiteInMemory(t *testing.T) {
 		t.Fatalf("count = %d, %v; max open %d", n, err, conn.Stats().MaxOpenConnections)
 	}
 }
+
+// TestPostgresSSL connects over TLS when DB_SSL__* asks for it (the local server has a self-signed
+// certificate): rejectUnauthorized=false accepts it, as node-postgres does; DB_SSL=true verifies
+// the certificate and so refuses it.
+func TestPostgresSSL(t *testing.T) {
+	env := dbtest.Env(t, db.ClientPostgres)
+	ctx := context.Background()
+	probe, err := db.Open(ctx, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ssl string
+	probe.Get(&ssl, "SHOW ssl")
+	probe.Close()
+	if ssl != "on" {
+		t.Skip("!!! SKIPPING: the PostgreSQL server has ssl off !!!")
+	}
+
+	insecure := copyEnv(env)
+	insecure["DB_SSL__REJECT_UNAUTHORIZED"] = false
+	conn, err := db.Open(ctx, insecure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var usesTLS bool
+	if err := conn.Get(&usesTLS, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"); err != nil || !usesTLS {
+		t.Fatalf("connection uses TLS = %v, %v", usesTLS, err)
+	}
+
+	var plain bool
+	if err := connectionUsesTLS(ctx, env, &plain); err != nil || plain {
+		t.Fatalf("without DB_SSL the connection should be plain: tls=%v, %v", plain, err)
+	}
+
+	verified := copyEnv(env)
+	verified["DB_SSL"] = true
+	if c, err := db.Open(ctx, verified); err == nil {
+		c.Close()
+		t.Fatal("DB_SSL=true accepted a self-signed certificate")
+	}
+}
+
+func connectionUsesTLS(ctx context.Context, env map[string]any, usesTLS *bool) error {
+	conn, err := db.Open(ctx, env)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Get(usesTLS, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+}
+
+func copyEnv(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
