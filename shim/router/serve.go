@@ -42,7 +42,7 @@ func (r *Router) Serve(ctx context.Context, inst *jsrt.Instance, c *gin.Context,
 	}
 	started := inst.RunOnLoop(func(rt *goja.Runtime) {
 		inst.RunTask(task, func(rt *goja.Runtime) {
-			res = r.start(rt, inst, in, ex, conn, mountPath)
+			r.start(rt, inst, in, ex, conn, mountPath, &res)
 		})
 	})
 	if !started {
@@ -57,18 +57,23 @@ func (r *Router) Serve(ctx context.Context, inst *jsrt.Instance, c *gin.Context,
 	return out.Handled, out.Err
 }
 
-// start builds req/res and dispatches (loop only). A setup failure is reported through conn.
-func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incoming, ex *exchange.Request, conn *httpjs.Conn, mountPath string) *httpjs.Response {
+// start builds req/res, stores res in *out at once (the time-limit handler needs it even when the
+// handler never returns) and dispatches (loop only). A setup failure is reported through conn.
+func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incoming, ex *exchange.Request, conn *httpjs.Conn, mountPath string, out **httpjs.Response) {
+	if conn.Closed() {
+		return // the client left before the loop got to this request
+	}
 	kit, err := httpjs.KitFor(rt)
 	if err != nil {
 		conn.Finish(httpjs.Outcome{Err: errs.Internal(err)})
-		return nil
+		return
 	}
 	req := kit.NewRequest(in, ex, inst)
 	res := kit.NewResponse(req, conn, inst)
+	*out = res
 	if !r.mount(req, mountPath) {
 		conn.Finish(httpjs.Outcome{})
-		return res
+		return
 	}
 	log := inst.Logger()
 	res.OnListenerError = func(err error) {
@@ -132,7 +137,6 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incomin
 		}()
 		r.handle(req, res, h)
 	}()
-	return res
 }
 
 // mount sets req.url/req.baseUrl as the endpoint router's use('/<prefix>', router) layer would.
