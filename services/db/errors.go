@@ -2,6 +2,7 @@ package db
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -81,6 +82,16 @@ func msgValue(v any) any {
 		return jsNumber(x)
 	case float32:
 		return jsNumber(float64(x))
+	case map[string]any:
+		return "[object Object]"
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			if e != nil {
+				parts[i] = fmt.Sprint(msgValue(e))
+			}
+		}
+		return strings.Join(parts, ",") // Array.prototype.toString
 	}
 	return v
 }

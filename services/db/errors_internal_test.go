@@ -17,3 +17,22 @@ func TestJSNumber(t *testing.T) {
 		}
 	}
 }
+
+// Expected strings are what node prints for String(x).
+func TestMsgValue(t *testing.T) {
+	tests := []struct {
+		in   any
+		want any
+	}{
+		{map[string]any{"a": 1.0}, "[object Object]"},
+		{[]any{1.0, "b", nil, 2.5}, "1,b,,2.5"},
+		{"s", "s"},
+		{true, true},
+		{undefined, nil},
+	}
+	for _, tc := range tests {
+		if got := msgValue(tc.in); got != tc.want {
+			t.Errorf("msgValue(%v) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
