@@ -233,3 +233,23 @@ func copyEnv(m map[string]any) map[string]any {
 	}
 	return out
 }
+
+// TestMySQLSocketPath connects through DB_SOCKET_PATH, which replaces host and port as in Directus.
+func TestMySQLSocketPath(t *testing.T) {
+	const socket = "/run/mysqld/mysqld.sock"
+	if _, err := os.Stat(socket); err != nil {
+		t.Skipf("!!! SKIPPING: no MariaDB/MySQL socket at %s !!!", socket)
+	}
+	env := dbtest.Env(t, db.ClientMySQL)
+	conn, err := db.Open(context.Background(), map[string]any{
+		"DB_CLIENT": "mysql", "DB_SOCKET_PATH": socket, "DB_DATABASE": env["DB_DATABASE"], "DB_USER": "root", "DB_PASSWORD": "",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var name string
+	if err := conn.Get(&name, "SELECT database()"); err != nil || name != env["DB_DATABASE"] {
+		t.Fatalf("database() = %q, %v", name, err)
+	}
+}
