@@ -33,32 +33,7 @@ var notOurs = map[string]map[string]string{
 // context.services and getSchema) in dxhost over a copy of the database it was recorded on, and
 // compares every answer, in order, with what it answered inside Directus 12.4.1 (testdata/peer).
 func TestProbeExtensionMatchesDirectus(t *testing.T) {
-	gin.SetMode(gin.ReleaseMode)
-	os.Unsetenv("NODE_ENV")
-	stack := resttest.Open(t, "../rest/testdata/peer/database.db.gz")
-	host := extension.New(extension.Options{
-		Dir:       "testdata/peer/extensions",
-		Logger:    stack.Logger,
-		TimeLimit: 5 * time.Second,
-		Context: func(rt *goja.Runtime, inst *jsrt.Instance) (extension.ContextParts, error) {
-			b, err := servicesjs.New(rt, inst, servicesjs.Deps{DB: stack.DB, Schema: stack.Schema, Logger: logrus.NewEntry(stack.Logger)}, nil)
-			if err != nil {
-				return extension.ContextParts{}, err
-			}
-			return extension.ContextParts{Services: b.Services(), GetSchema: b.GetSchema()}, nil
-		},
-	})
-	for _, r := range host.LoadAll(context.Background()) {
-		if r.Err != nil {
-			t.Fatalf("loading %s: %v", r.Folder, r.Err)
-		}
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		host.Close(ctx)
-	})
-	engine := stack.Engine(host.Handler())
+	engine := extensionEngine(t, "testdata/peer/extensions")
 	for _, x := range resttest.Load(t, "testdata/peer/probe-sqlite3.json") {
 		if reason, ok := knownGaps[x.Name]; ok {
 			t.Logf("%s: known gap: %s", x.Name, reason)
@@ -113,4 +88,36 @@ func withoutKeys(t *testing.T, raw []byte, drop map[string]string) []byte {
 	}
 	out.WriteByte('}')
 	return out.Bytes()
+}
+
+// extensionEngine is dxhost's chain over a copy of the recorded database, with the extensions of dir
+// loaded and given context.services / getSchema from this package.
+func extensionEngine(t *testing.T, dir string) *gin.Engine {
+	t.Helper()
+	gin.SetMode(gin.ReleaseMode)
+	os.Unsetenv("NODE_ENV")
+	stack := resttest.Open(t, "../rest/testdata/peer/database.db.gz")
+	host := extension.New(extension.Options{
+		Dir:       dir,
+		Logger:    stack.Logger,
+		TimeLimit: 5 * time.Second,
+		Context: func(rt *goja.Runtime, inst *jsrt.Instance) (extension.ContextParts, error) {
+			b, err := servicesjs.New(rt, inst, servicesjs.Deps{DB: stack.DB, Schema: stack.Schema, Logger: logrus.NewEntry(stack.Logger)}, nil)
+			if err != nil {
+				return extension.ContextParts{}, err
+			}
+			return extension.ContextParts{Services: b.Services(), GetSchema: b.GetSchema()}, nil
+		},
+	})
+	for _, r := range host.LoadAll(context.Background()) {
+		if r.Err != nil {
+			t.Fatalf("loading %s: %v", r.Folder, r.Err)
+		}
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		host.Close(ctx)
+	})
+	return stack.Engine(host.Handler())
 }
