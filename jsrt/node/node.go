@@ -36,5 +36,6 @@ import (
 	_ "github.com/dxhost/dxhost/jsrt/node/tty"
 	_ "github.com/dxhost/dxhost/jsrt/node/url"
 	_ "github.com/dxhost/dxhost/jsrt/node/util"
+	_ "github.com/dxhost/dxhost/jsrt/node/webstreams"
 	_ "github.com/dxhost/dxhost/jsrt/node/zlib"
 )

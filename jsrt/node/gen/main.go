@@ -34,12 +34,13 @@ var outputs = map[string]string{
 	"timers":              "timers/timers.gen.js",
 	"url":                 "url/url.gen.js",
 	"util":                "util/util.gen.js",
+	"webstreams":          "webstreams/webstreams.gen.js",
 	"zlib":                "zlib/zlib.gen.js",
 }
 
 // builtins are resolved at run time by the host's require, never bundled: each module is loaded once
 // per runtime and shared, as in Node. "#binding" is the Go half handed to an entry by its loader.
-var builtins = regexp.MustCompile(`^(node:)?(assert|assert/strict|buffer|crypto|dns|events|fs|fs/promises|http|https|net|zlib|os|path|path/posix|process|querystring|stream|stream/promises|stream/web|string_decoder|timers|timers/promises|tls|url|util|util/types|zlib)/?$|^#binding$`)
+var builtins = regexp.MustCompile(`^(node:)?(assert|assert/strict|buffer|crypto|dns|events|fs|fs/promises|http|https|net|zlib|os|path|path/posix|process|querystring|stream|stream/promises|stream/web|stream/consumers|string_decoder|timers|timers/promises|tls|url|util|util/types|zlib)/?$|^#binding$`)
 
 func main() {
 	here, err := os.Getwd()

@@ -4527,3 +4527,55 @@ Stream.consumers = {
   json: /* @__PURE__ */ __name(async (stream) => JSON.parse((await collect(stream)).toString("utf8")), "json"),
   blob: /* @__PURE__ */ __name(async (stream) => new (require("buffer")).Blob([await collect(stream)]), "blob")
 };
+Stream.Readable.fromWeb = /* @__PURE__ */ __name(function(readableStream, options) {
+  let reader = readableStream.getReader();
+  return new Stream.Readable(Object.assign({}, options, {
+    read() {
+      reader.read().then(({ value, done }) => this.push(done ? null : value), (err) => this.destroy(err));
+    },
+    destroy(err, cb) {
+      reader.cancel(err).then(() => cb(err), cb);
+    }
+  }));
+}, "fromWeb");
+Stream.Readable.toWeb = /* @__PURE__ */ __name(function(readable) {
+  let { ReadableStream } = require("stream/web");
+  return new ReadableStream({
+    start(controller) {
+      readable.on("data", (chunk) => {
+        controller.enqueue(typeof chunk == "string" ? Buffer2.from(chunk) : chunk), controller.desiredSize <= 0 && readable.pause();
+      }), readable.on("end", () => controller.close()), readable.on("error", (err) => controller.error(err));
+    },
+    pull() {
+      readable.resume();
+    },
+    cancel(reason) {
+      readable.destroy(reason);
+    }
+  });
+}, "toWeb");
+Stream.Writable.fromWeb = /* @__PURE__ */ __name(function(writableStream, options) {
+  let writer = writableStream.getWriter();
+  return new Stream.Writable(Object.assign({}, options, {
+    write(chunk, enc, cb) {
+      writer.write(chunk).then(() => cb(), cb);
+    },
+    final(cb) {
+      writer.close().then(() => cb(), cb);
+    }
+  }));
+}, "fromWeb");
+Stream.Writable.toWeb = /* @__PURE__ */ __name(function(writable) {
+  let { WritableStream } = require("stream/web");
+  return new WritableStream({
+    write(chunk) {
+      return new Promise((resolve, reject) => writable.write(chunk, (err) => err ? reject(err) : resolve()));
+    },
+    close() {
+      return new Promise((resolve) => writable.end(resolve));
+    },
+    abort(reason) {
+      writable.destroy(reason);
+    }
+  });
+}, "toWeb");

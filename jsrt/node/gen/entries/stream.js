@@ -19,3 +19,41 @@ Stream.consumers = {
   json: async (stream) => JSON.parse((await collect(stream)).toString('utf8')),
   blob: async (stream) => new (require('buffer').Blob)([await collect(stream)]),
 };
+
+// Node's bridges between its streams and WHATWG streams (stream/web).
+Stream.Readable.fromWeb = function fromWeb(readableStream, options) {
+  const reader = readableStream.getReader();
+  return new Stream.Readable(Object.assign({}, options, {
+    read() {
+      reader.read().then(({ value, done }) => this.push(done ? null : value), (err) => this.destroy(err));
+    },
+    destroy(err, cb) { reader.cancel(err).then(() => cb(err), cb); },
+  }));
+};
+Stream.Readable.toWeb = function toWeb(readable) {
+  const { ReadableStream } = require('stream/web');
+  return new ReadableStream({
+    start(controller) {
+      readable.on('data', (chunk) => { controller.enqueue(typeof chunk === 'string' ? Buffer.from(chunk) : chunk); if (controller.desiredSize <= 0) readable.pause(); });
+      readable.on('end', () => controller.close());
+      readable.on('error', (err) => controller.error(err));
+    },
+    pull() { readable.resume(); },
+    cancel(reason) { readable.destroy(reason); },
+  });
+};
+Stream.Writable.fromWeb = function fromWeb(writableStream, options) {
+  const writer = writableStream.getWriter();
+  return new Stream.Writable(Object.assign({}, options, {
+    write(chunk, enc, cb) { writer.write(chunk).then(() => cb(), cb); },
+    final(cb) { writer.close().then(() => cb(), cb); },
+  }));
+};
+Stream.Writable.toWeb = function toWeb(writable) {
+  const { WritableStream } = require('stream/web');
+  return new WritableStream({
+    write(chunk) { return new Promise((resolve, reject) => writable.write(chunk, (err) => (err ? reject(err) : resolve()))); },
+    close() { return new Promise((resolve) => writable.end(resolve)); },
+    abort(reason) { writable.destroy(reason); },
+  });
+};
