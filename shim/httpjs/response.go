@@ -318,7 +318,7 @@ func (res *Response) head() {
 	}
 	h := res.headerMap()
 	res.HeadersSent = true
-	chunked := res.bodyAllowed() && h.Get("Content-Length") == ""
+	chunked := res.bodyAllowed() && !res.hasHeader("content-length")
 	res.conn.push(event{kind: evHead, status: res.StatusCode, header: h, flush: chunked})
 }
 
