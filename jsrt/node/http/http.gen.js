@@ -209,7 +209,14 @@ var _ClientRequest = class _ClientRequest extends Writable {
     }
     this.protocol = protocol, this.method = String(options.method || "GET").toUpperCase(), this.host = options.hostname || (options.host ? String(options.host).replace(/:\d+$/, "") : "localhost"), this._port = options.port || options.defaultPort || (protocol === "https:" ? 443 : 80), this.path = options.path || "/", this.agent = options.agent, this._headers = {}, this._headerNames = {}, this._insecure = options.rejectUnauthorized === !1, this._timeout = options.timeout;
     for (let [name, value] of options.headers ? Array.isArray(options.headers) ? pairsOf(options.headers) : Object.entries(options.headers) : []) this.setHeader(name, value);
-    !this.hasHeader("host") && options.setHost !== !1 && this.setHeader("Host", this._hostHeader()), options.auth && !this.hasHeader("authorization") && this.setHeader("Authorization", "Basic " + Buffer2.from(options.auth).toString("base64")), this.headersSent = !1, this.aborted = !1, this.reusedSocket = !1, this.maxHeadersCount = null, this.socket = new RequestSocket(this), this.connection = this.socket, this.res = null, cb && this.once("response", cb), this._handle = null, this._timer = null, queueMicrotask(() => {
+    if (!this.hasHeader("host") && options.setHost !== !1 && this.setHeader("Host", this._hostHeader()), options.auth && !this.hasHeader("authorization") && this.setHeader("Authorization", "Basic " + Buffer2.from(options.auth).toString("base64")), this.headersSent = !1, this.aborted = !1, this.reusedSocket = !1, this.maxHeadersCount = null, this.socket = new RequestSocket(this), this.connection = this.socket, this.res = null, cb && this.once("response", cb), options.signal) {
+      let signal = options.signal, onAbort = /* @__PURE__ */ __name(() => {
+        let e = new Error("The operation was aborted");
+        e.name = "AbortError", e.code = "ABORT_ERR", e.cause = signal.reason, this.destroy(e);
+      }, "onAbort");
+      signal.aborted ? queueMicrotask(onAbort) : (signal.addEventListener("abort", onAbort, { once: !0 }), this.once("close", () => signal.removeEventListener("abort", onAbort)));
+    }
+    this._handle = null, this._timer = null, queueMicrotask(() => {
       this.destroyed || (this.emit("socket", this.socket), this._timeout && this.setTimeout(this._timeout));
     });
   }

@@ -2154,8 +2154,37 @@ var TextEncoderStream = _TextEncoderStream, _TextDecoderStream = class _TextDeco
   }
 };
 __name(_TextDecoderStream, "TextDecoderStream");
-var TextDecoderStream = _TextDecoderStream;
-module.exports = Object.assign({}, ws, { TextEncoderStream, TextDecoderStream });
+var TextDecoderStream = _TextDecoderStream, formats = { gzip: ["createGzip", "createGunzip"], deflate: ["createDeflate", "createInflate"], "deflate-raw": ["createDeflateRaw", "createInflateRaw"] };
+function zlibPair(format, which) {
+  let f = formats[format];
+  if (!f) {
+    let e = new TypeError(`The argument 'format' is invalid. Received '${format}'`);
+    throw e.code = "ERR_INVALID_ARG_VALUE", e;
+  }
+  let { Readable, Writable } = require("stream"), z = require("zlib")[f[which]]();
+  return { readable: Readable.toWeb(z), writable: Writable.toWeb(z) };
+}
+__name(zlibPair, "zlibPair");
+var _CompressionStream = class _CompressionStream {
+  constructor(format) {
+    Object.assign(this, zlibPair(format, 0));
+  }
+  get [Symbol.toStringTag]() {
+    return "CompressionStream";
+  }
+};
+__name(_CompressionStream, "CompressionStream");
+var CompressionStream = _CompressionStream, _DecompressionStream = class _DecompressionStream {
+  constructor(format) {
+    Object.assign(this, zlibPair(format, 1));
+  }
+  get [Symbol.toStringTag]() {
+    return "DecompressionStream";
+  }
+};
+__name(_DecompressionStream, "DecompressionStream");
+var DecompressionStream = _DecompressionStream;
+module.exports = Object.assign({}, ws, { TextEncoderStream, TextDecoderStream, CompressionStream, DecompressionStream });
 /*! Bundled license information:
 
 web-streams-polyfill/dist/ponyfill.js:

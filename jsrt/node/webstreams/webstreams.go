@@ -20,7 +20,7 @@ var asset = jsmod.New("node:stream/web", source)
 var globals = []string{"ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest",
 	"ReadableByteStreamController", "ReadableStreamDefaultController", "WritableStream", "WritableStreamDefaultWriter",
 	"WritableStreamDefaultController", "TransformStream", "TransformStreamDefaultController", "ByteLengthQueuingStrategy",
-	"CountQueuingStrategy", "TextEncoderStream", "TextDecoderStream"}
+	"CountQueuingStrategy", "TextEncoderStream", "TextDecoderStream", "CompressionStream", "DecompressionStream"}
 
 func init() {
 	jsrt.RegisterModule("stream/web", func(rt *goja.Runtime, module *goja.Object) {

@@ -163,6 +163,21 @@ class ClientRequest extends Writable {
     this.connection = this.socket;
     this.res = null;
     if (cb) this.once('response', cb);
+    if (options.signal) {
+      const signal = options.signal;
+      const onAbort = () => {
+        const e = new Error('The operation was aborted');
+        e.name = 'AbortError';
+        e.code = 'ABORT_ERR';
+        e.cause = signal.reason;
+        this.destroy(e);
+      };
+      if (signal.aborted) queueMicrotask(onAbort);
+      else {
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
+    }
     this._handle = null;
     this._timer = null;
     queueMicrotask(() => {

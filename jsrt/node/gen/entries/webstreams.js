@@ -24,4 +24,26 @@ class TextDecoderStream extends ws.TransformStream {
   get ignoreBOM() { return this._decoder.ignoreBOM; }
 }
 
-module.exports = Object.assign({}, ws, { TextEncoderStream, TextDecoderStream });
+// CompressionStream / DecompressionStream over the Go-backed zlib streams.
+const formats = { gzip: ['createGzip', 'createGunzip'], deflate: ['createDeflate', 'createInflate'], 'deflate-raw': ['createDeflateRaw', 'createInflateRaw'] };
+function zlibPair(format, which) {
+  const f = formats[format];
+  if (!f) {
+    const e = new TypeError(`The argument 'format' is invalid. Received '${format}'`);
+    e.code = 'ERR_INVALID_ARG_VALUE';
+    throw e;
+  }
+  const { Readable, Writable } = require('stream');
+  const z = require('zlib')[f[which]]();
+  return { readable: Readable.toWeb(z), writable: Writable.toWeb(z) };
+}
+class CompressionStream {
+  constructor(format) { Object.assign(this, zlibPair(format, 0)); }
+  get [Symbol.toStringTag]() { return 'CompressionStream'; }
+}
+class DecompressionStream {
+  constructor(format) { Object.assign(this, zlibPair(format, 1)); }
+  get [Symbol.toStringTag]() { return 'DecompressionStream'; }
+}
+
+module.exports = Object.assign({}, ws, { TextEncoderStream, TextDecoderStream, CompressionStream, DecompressionStream });

@@ -78,6 +78,12 @@ module.exports = {
     req.on('error', (e) => resolve(e.code + ' ' + e.message));
     setTimeout(() => req.destroy(), 20);
   }),
+  signal: () => new Promise((resolve) => {
+    const ac = new AbortController();
+    const req = http.get(base + '/slow?ms=2000', { signal: ac.signal });
+    req.on('error', (e) => resolve([e.name, e.code, e.message].join(' | ')));
+    setTimeout(() => ac.abort(), 20);
+  }),
   shape: () => [typeof http.request, typeof http.get, typeof http.Agent, http.STATUS_CODES[418], http.METHODS.includes('PATCH'), typeof require('https').request,
     new http.Agent({ keepAlive: true }).keepAlive, http.globalAgent instanceof http.Agent].join(','),
   requestSurface: () => {

@@ -48,6 +48,12 @@ module.exports = {
     try { await rs.getReader().read(); } catch (e) { return e.message; }
     return 'no error';
   },
+  compression: async () => {
+    const input = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('compress me '.repeat(50))); c.close(); } });
+    const chunks = [];
+    for await (const chunk of input.pipeThrough(new CompressionStream('gzip')).pipeThrough(new DecompressionStream('gzip'))) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString().length + ' ' + typeof CompressionStream;
+  },
   backpressure: () => {
     const ws = new WritableStream({}, new CountQueuingStrategy({ highWaterMark: 2 }));
     const w = ws.getWriter();
