@@ -121,10 +121,17 @@ var externalBuiltins = api.Plugin{
 var patches = map[string][][2]string{
 	// goja has no native async generators (esbuild lowers them to plain functions without a
 	// prototype chain), so the primordial AsyncIteratorPrototype is taken from Object.prototype.
-	"node-inspect-extracted/dist/inspect.js": {{
-		`original:Reflect.getPrototypeOf(Reflect.getPrototypeOf(async function*(){}).prototype)`,
-		`original:Object.prototype`,
-	}},
+	"node-inspect-extracted/dist/inspect.js": {
+		{
+			`original:Reflect.getPrototypeOf(Reflect.getPrototypeOf(async function*(){}).prototype)`,
+			`original:Object.prototype`,
+		},
+		// A promise's state comes from the engine (util's Go binding), as Node's from V8.
+		{
+			`getPromiseDetails:()=>[g,void 0]`,
+			`getPromiseDetails:(p)=>{const d=require("#binding").promiseState(p);return d[0]===0?[g,void 0]:d[0]===2?[h,d[1]]:[1,d[1]]}`,
+		},
+	},
 	// Node's URL errors carry code ERR_INVALID_URL and the input.
 	"whatwg-url/lib/URL-impl.js": {
 		{"throw new TypeError(`Invalid base URL: ${base}`);", `throw Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL", input: url, base });`},

@@ -1581,7 +1581,10 @@ ${e3}`;
             (e3 !== 2 || o2.enumerable) && r2.push(n3);
           }
           return r2;
-        }, "getOwnNonIndexProperties"), getPromiseDetails: /* @__PURE__ */ __name(() => [g, void 0], "getPromiseDetails"), getProxyDetails: y.getProxyDetails, Proxy: y.Proxy, previewEntries: /* @__PURE__ */ __name((t3) => [[], !1], "previewEntries"), getConstructorName(t3) {
+        }, "getOwnNonIndexProperties"), getPromiseDetails: /* @__PURE__ */ __name((p2) => {
+          let d = require("#binding").promiseState(p2);
+          return d[0] === 0 ? [g, void 0] : d[0] === 2 ? [h, d[1]] : [1, d[1]];
+        }, "getPromiseDetails"), getProxyDetails: y.getProxyDetails, Proxy: y.Proxy, previewEntries: /* @__PURE__ */ __name((t3) => [[], !1], "previewEntries"), getConstructorName(t3) {
           var _a;
           if (!t3 || typeof t3 != "object") throw new i("Invalid object");
           if ((_a = t3.constructor) != null && _a.name) return t3.constructor.name;

@@ -28,5 +28,24 @@ func init() {
 
 // Require loads the module into module.exports (a jsrt.ModuleLoader).
 func Require(rt *goja.Runtime, module *goja.Object) {
-	asset.Load(rt, module, host.Require, nil)
+	asset.Load(rt, module, host.Require, binding)
+}
+
+// binding lets util.inspect see a promise's state and value, as Node's does through V8.
+func binding(rt *goja.Runtime) *goja.Object {
+	b := rt.NewObject()
+	b.Set("promiseState", func(v goja.Value) []any {
+		p, ok := v.Export().(*goja.Promise)
+		if !ok {
+			return []any{0, goja.Undefined()}
+		}
+		switch p.State() {
+		case goja.PromiseStateFulfilled:
+			return []any{1, p.Result()}
+		case goja.PromiseStateRejected:
+			return []any{2, p.Result()}
+		}
+		return []any{0, goja.Undefined()}
+	})
+	return b
 }

@@ -31,6 +31,11 @@ module.exports = {
     util.inspect([1, 2, 3, 4], { maxArrayLength: 2 }),
     util.inspect({ [util.inspect.custom]: () => 'CUSTOM' }),
   ].join('\n'),
+  promises: () => {
+    const rejected = Promise.reject(new Error('no'));
+    rejected.catch(() => {});
+    return [util.inspect(Promise.resolve(42)), util.inspect(new Promise(() => {})), util.inspect(Promise.resolve({ a: [1] })), util.inspect(rejected).split('\n')[0]].join(' | ');
+  },
   circular: () => { const o = { name: 'o' }; o.self = o; o.list = [o]; return util.inspect(o); },
   format: () => [
     util.format('%s:%d:%i:%f:%j:%o:%O:%%', 'str', 42.5, 42.5, '1.5', { a: 1 }, [1], { b: 2 }),
