@@ -13,7 +13,16 @@ type Conn struct {
 	queue  []event
 	wake   chan struct{}
 	closed bool // Pump has returned: later events are dropped
+
+	// Backpressure, as Node's socket gives it: body bytes queued but not yet written, whether a
+	// res.write returned false, and what to call (from Pump's goroutine) once the queue has drained.
+	queued    int
+	needDrain bool
+	onDrain   func()
 }
+
+// highWaterMark is Node's default for a ServerResponse: res.write returns false beyond it.
+const highWaterMark = 16 << 10
 
 // Outcome is how a request left JS: answered, passed on (next() past the router's end) or failed.
 type Outcome struct {
@@ -53,12 +62,28 @@ func (c *Conn) push(e event) bool {
 		return false
 	}
 	c.queue = append(c.queue, e)
+	c.queued += len(e.data)
 	c.mu.Unlock()
 	select {
 	case c.wake <- struct{}{}:
 	default:
 	}
 	return true
+}
+
+// pushData queues body bytes and reports whether the writer may go on (false past the high-water
+// mark: 'drain' follows once they are written).
+func (c *Conn) pushData(data []byte, flush bool) bool {
+	if !c.push(event{kind: evData, data: data, flush: flush}) {
+		return true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.queued < highWaterMark {
+		return true
+	}
+	c.needDrain = true
+	return false
 }
 
 // Finish reports the router's outcome (loop side). It is ignored once the response is complete.
@@ -121,6 +146,7 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 				if e.flush {
 					flush(w)
 				}
+				c.written(len(e.data))
 			case evEnd:
 				if f, ok := w.(interface{ WriteHeaderNow() }); ok {
 					f.WriteHeaderNow()
@@ -149,6 +175,21 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 		if headSent {
 			flush(w)
 		}
+	}
+}
+
+// written accounts for n body bytes handed to the writer and signals a pending drain.
+func (c *Conn) written(n int) {
+	c.mu.Lock()
+	c.queued -= n
+	var drain func()
+	if c.needDrain && c.queued < highWaterMark {
+		c.needDrain = false
+		drain = c.onDrain
+	}
+	c.mu.Unlock()
+	if drain != nil {
+		drain()
 	}
 }
 

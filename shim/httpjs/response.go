@@ -52,7 +52,17 @@ func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 		}
 	}
 	req.res = res
-	res.obj = k.rt.NewDynamicObject(res)
+	obj := k.rt.NewDynamicObject(res)
+	res.obj = obj
+	conn.onDrain = func() {
+		loop.RunOnLoop(func(*goja.Runtime) {
+			if k.hasListeners(obj) {
+				if err := k.emitEvent(obj, "drain"); err != nil && res.OnListenerError != nil {
+					res.OnListenerError(err)
+				}
+			}
+		})
+	}
 	_ = res.obj.SetPrototype(k.resProto)
 	return res
 }
@@ -348,11 +358,12 @@ func (res *Response) bodyAllowed() bool {
 	return res.req.Method != "HEAD" && res.StatusCode != 204 && res.StatusCode != 304
 }
 
-func (res *Response) write(data []byte, flush bool) {
+// write queues body bytes; false means the client is behind (Node's res.write result).
+func (res *Response) write(data []byte, flush bool) bool {
 	if len(data) == 0 || !res.bodyAllowed() {
-		return
+		return true
 	}
-	res.conn.push(event{kind: evData, data: data, flush: flush})
+	return res.conn.pushData(data, flush)
 }
 
 // end completes the response; data (may be nil) is the last chunk.

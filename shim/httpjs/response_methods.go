@@ -22,6 +22,13 @@ func (k *Kit) defineResponse() {
 	k.getter(p, "writableFinished", ended)
 	k.getter(p, "writable", func(this goja.Value) goja.Value { return rt.ToValue(!resOf(this).Ended) })
 	k.getter(p, "req", func(this goja.Value) goja.Value { return resOf(this).req.obj })
+	k.getter(p, "writableHighWaterMark", func(this goja.Value) goja.Value { return rt.ToValue(highWaterMark) })
+	k.getter(p, "writableNeedDrain", func(this goja.Value) goja.Value {
+		c := resOf(this).conn
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return rt.ToValue(c.needDrain)
+	})
 	k.accessor(p, "locals", func(this goja.Value) goja.Value {
 		res := resOf(this)
 		if res.locals == nil {
@@ -154,9 +161,9 @@ func (k *Kit) defineResponse() {
 			return rt.ToValue(false)
 		}
 		res.head()
-		res.write(data, true)
+		ok := res.write(data, true)
 		k.later(res, cb)
-		return rt.ToValue(true)
+		return rt.ToValue(ok)
 	})
 	k.method(p, "end", func(call goja.FunctionCall) goja.Value {
 		res := resOf(call.This)

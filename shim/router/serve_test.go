@@ -3,6 +3,7 @@ package router
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -271,5 +272,31 @@ func TestSendFileStaysInExtensionFolder(t *testing.T) {
 	}
 	if got := ts.do(t, "GET", "/ext/out", nil, nil); got.status != 403 || got.body != `{"status":403,"message":"Forbidden"}` {
 		t.Fatalf("%d %s", got.status, got.body)
+	}
+}
+
+// res.write reports backpressure as Node's does (false past 16 KiB queued) and 'drain' follows, so a
+// fast producer cannot queue without bound for a slow client.
+func TestWriteBackpressureAndDrain(t *testing.T) {
+	ts := newTestServer(t, `function (router) {
+		router.get('/flood', (req, res) => {
+			const chunk = 'x'.repeat(65536);
+			let n = 0;
+			while (n < 200 && res.write(chunk)) n++;
+			n++;
+			const needDrain = res.writableNeedDrain;
+			res.once('drain', () => { res.end('|' + n + '|' + needDrain); });
+		});
+	}`)
+	body, err := ts.try("GET", "/ext/flood")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.LastIndexByte(body[:len(body)-1], '|')
+	j := strings.LastIndexByte(body[:i], '|')
+	var n int
+	fmt.Sscan(body[j+1:i], &n)
+	if n >= 200 || body[i+1:] != "true" || len(body) != n*65536+len(body[j:]) {
+		t.Fatalf("n=%d tail=%q len=%d", n, body[j:], len(body))
 	}
 }
