@@ -1,6 +1,14 @@
 // Package router is the express.Router() an endpoint extension receives: Express 4.22 routing
 // (path-to-regexp 0.1.x paths, layers, routes, params, error middleware, automatic HEAD and OPTIONS)
 // implemented in Go, calling the extension's JS handlers with the req/res of shim/httpjs.
+//
+// Where it knowingly differs from Express 4.22 inside Directus:
+//   - a handler's rejected promise goes to next(err) (Express ignores it and Node then kills Directus);
+//     a warning is logged once per route;
+//   - JS running longer than the instance's time limit answers 503 SERVICE_UNAVAILABLE (or drops the
+//     connection when headers were sent);
+//   - nested routers (router.use(path, anotherExpressRouter)) are not supported: use() takes functions;
+//   - a RegExp path's g/y flags (lastIndex state between requests) are ignored.
 package router
 
 import (
