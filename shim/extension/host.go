@@ -159,12 +159,17 @@ func (h *Host) loadLocked(ctx context.Context, ext *loader.Extension, reload boo
 	}
 	if err != nil {
 		if reload && h.running[ext.Folder] != nil {
+			if next != nil {
+				go h.retire(next)
+			}
 			h.log.Warnf("Extension %q not reloaded, the previous version keeps serving: %v", ext.Name, err)
 			return
 		}
-		h.reports[ext.Folder] = rep
 		h.log.Warn(err.Error())
-		return
+		if next == nil {
+			h.reports[ext.Folder] = rep
+			return
+		}
 	}
 	h.reports[ext.Folder] = rep
 	old := h.running[ext.Folder]

@@ -61,12 +61,18 @@ func (h *Host) start(ctx context.Context, ext *loader.Extension) (*running, []*m
 		mounts, err = h.register(rt, inst, ext, unwrap(exports, b.ESM), regCtx)
 		return err
 	})
-	if err != nil {
-		_ = inst.Close(context.Background())
-		return nil, nil, fmt.Errorf("Couldn't register %s %q: %s", ext.Type, ext.Name, jsrt.Describe(err))
-	}
 	for _, m := range mounts {
 		m.ext = r
+	}
+	if err != nil {
+		err = fmt.Errorf("Couldn't register %s %q: %s", ext.Type, ext.Name, jsrt.Describe(err))
+		if len(mounts) == 0 {
+			_ = inst.Close(context.Background())
+			return nil, nil, err
+		}
+		// Like Directus, routes registered before the failure stay mounted (its sub-routers are
+		// mounted before the register function runs).
+		return r, mounts, err
 	}
 	return r, mounts, nil
 }
@@ -89,10 +95,10 @@ func unwrap(exports goja.Value, esm bool) goja.Value {
 func (h *Host) register(rt *goja.Runtime, inst *jsrt.Instance, ext *loader.Extension, mod goja.Value, regCtx *goja.Object) ([]*mount, error) {
 	if ext.Type == "endpoint" {
 		m, err := h.registerEndpoint(rt, inst, ext.Name, mod, regCtx)
-		if err != nil {
+		if m == nil {
 			return nil, err
 		}
-		return []*mount{m}, nil
+		return []*mount{m}, err
 	}
 	// bundle: all three arrays must exist, entries registered hooks, endpoints, operations in that order.
 	obj, _ := mod.(*goja.Object)
@@ -117,13 +123,15 @@ func (h *Host) register(rt *goja.Runtime, inst *jsrt.Instance, ext *loader.Exten
 	for i := int64(0); i < eps.Get("length").ToInteger(); i++ {
 		entry, _ := eps.Get(fmt.Sprint(i)).(*goja.Object)
 		if entry == nil {
-			return nil, typeErrorf("bundle endpoint entry %d is not an object", i)
+			return mounts, typeErrorf("bundle endpoint entry %d is not an object", i)
 		}
 		m, err := h.registerEndpoint(rt, inst, entry.Get("name").String(), entry.Get("config"), regCtx)
-		if err != nil {
-			return nil, err
+		if m != nil {
+			mounts = append(mounts, m)
 		}
-		mounts = append(mounts, m)
+		if err != nil {
+			return mounts, err // earlier entries stay registered, as in Directus
+		}
 	}
 	return mounts, nil
 }
@@ -141,18 +149,19 @@ func (h *Host) registerEndpoint(rt *goja.Runtime, inst *jsrt.Instance, name stri
 		if obj == nil {
 			return nil, typeErrorf("endpoint %q exports neither a function nor { id, handler }", name)
 		}
-		routeID = obj.Get("id").String()
 		if fn, isFn = goja.AssertFunction(obj.Get("handler")); !isFn {
-			return nil, typeErrorf("endpoint %q: handler is not a function", name)
+			return nil, typeErrorf("endpoint %q exports neither a function nor { id, handler } (a CommonJS build with exports.default is unwrapped only once, as Directus does)", name)
 		}
+		routeID = fmt.Sprint(obj.Get("id").Export())
 	}
 	rtr, rtrObj := router.New(rt)
+	m := &mount{prefix: "/" + routeID, router: rtr}
 	ret, err := fn(goja.Undefined(), rtrObj, regCtx)
 	if err != nil {
-		return nil, err
+		return m, err
 	}
 	watchRegisterPromise(rt, inst, name, ret)
-	return &mount{prefix: "/" + routeID, router: rtr}, nil
+	return m, nil
 }
 
 // watchRegisterPromise logs the rejection of an async register function. Directus never awaits it and
