@@ -27,27 +27,32 @@ var helpersSource string
 var preludeSource string
 
 var (
-	compileOnce    sync.Once
-	helpersProgram *goja.Program
-	preludeProgram *goja.Program
-	errCompile     error
-	kitSymbol      = goja.NewSymbol("dxhost.httpjs.kit")
-	stateSymbol    = goja.NewSymbol("dxhost.httpjs.state")
+	helpersOnce, preludeOnce       sync.Once
+	helpersProgram, preludeProgram *goja.Program
+	errHelpers, errPrelude         error
+	kitSymbol                      = goja.NewSymbol("dxhost.httpjs.kit")
 )
 
-func programs() (*goja.Program, *goja.Program, error) {
-	compileOnce.Do(func() {
-		helpersProgram, errCompile = goja.Compile("express-helpers.js", helpersSource, true)
-		if errCompile != nil {
-			errCompile = fmt.Errorf("compile express helpers: %w", errCompile)
-			return
-		}
-		preludeProgram, errCompile = goja.Compile("httpjs-prelude.js", preludeSource, true)
-		if errCompile != nil {
-			errCompile = fmt.Errorf("compile httpjs prelude: %w", errCompile)
+// helpers compiles the helper bundle once per process, the first time a runtime needs it (it is large:
+// processes whose extensions never call such a method never pay for it).
+func helpers() (*goja.Program, error) {
+	helpersOnce.Do(func() {
+		helpersProgram, errHelpers = goja.Compile("express-helpers.js", helpersSource, true)
+		if errHelpers != nil {
+			errHelpers = fmt.Errorf("compile express helpers: %w", errHelpers)
 		}
 	})
-	return helpersProgram, preludeProgram, errCompile
+	return helpersProgram, errHelpers
+}
+
+func prelude() (*goja.Program, error) {
+	preludeOnce.Do(func() {
+		preludeProgram, errPrelude = goja.Compile("httpjs-prelude.js", preludeSource, true)
+		if errPrelude != nil {
+			errPrelude = fmt.Errorf("compile httpjs prelude: %w", errPrelude)
+		}
+	})
+	return preludeProgram, errPrelude
 }
 
 // Kit holds one runtime's req/res prototypes and helpers. Build it with KitFor, on the loop.
@@ -82,7 +87,7 @@ func KitFor(rt *goja.Runtime) (*Kit, error) {
 }
 
 func newKit(rt *goja.Runtime) (*Kit, error) {
-	_, prelude, err := programs()
+	preludeProg, err := prelude()
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +104,7 @@ func newKit(rt *goja.Runtime) (*Kit, error) {
 	}
 	k.defineRequest()
 	k.defineResponse()
-	setup, err := rt.RunProgram(prelude)
+	setup, err := rt.RunProgram(preludeProg)
 	if err != nil {
 		return nil, fmt.Errorf("run httpjs prelude: %w", err)
 	}
@@ -134,7 +139,7 @@ func (k *Kit) loadHelpers() goja.Value {
 	if k.helpers != nil {
 		return k.helpers
 	}
-	prog, _, err := programs()
+	prog, err := helpers()
 	if err != nil {
 		panic(k.rt.NewGoError(err))
 	}
