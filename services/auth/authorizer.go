@@ -1,0 +1,340 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// Authorizer is the items.Authorizer of dxhost: it resolves the caller's permissions (Resolve)
+// and applies them to a query the way Directus's processAst does for reads (spec 13 §8):
+// collection access, explicit fields within the allowed ones, `*` narrowed to them, and the item
+// rules of all rows ORed into the filter.
+//
+// Not done: nested relational paths are checked only at the root collection; the per-row field
+// masking (CASE WHEN) of rows with different field lists is not applied (fields are the union).
+type Authorizer struct {
+	Auth *Service
+	// Schema gives the schema overview (for `*` and for $CURRENT_USER.<path> variables).
+	Schema func(ctx context.Context) (*schema.Overview, error)
+	// Now is the clock of $NOW; nil = time.Now.
+	Now func() time.Time
+}
+
+var _ items.Authorizer = (*Authorizer)(nil)
+
+// Resolve is fetchPermissions for one action and collection: the caller's policies, their rows
+// (plus app minimal permissions) and every dynamic variable in permissions, validation and presets
+// resolved for acc.
+func (a *Authorizer) Resolve(ctx context.Context, acc map[string]any, action, collection string) ([]Permission, error) {
+	policies, err := a.Auth.Policies(ctx, acc)
+	if err != nil {
+		return nil, err
+	}
+	var collections []string
+	if collection != "" {
+		collections = []string{collection}
+	}
+	perms, err := a.Auth.RawPermissions(ctx, acc, policies, action, collections)
+	if err != nil {
+		return nil, err
+	}
+	vars := a.variables(ctx, acc, policies)
+	for i := range perms {
+		p := &perms[i]
+		for _, m := range []*map[string]any{&p.Permissions, &p.Validation, &p.Presets} {
+			if *m == nil {
+				continue
+			}
+			parsed, err := items.ParseFilter(ctx, *m, vars)
+			if err != nil {
+				return nil, fmt.Errorf("auth: resolving dynamic variables of permission %v: %w", p.ID, err)
+			}
+			*m = parsed
+		}
+	}
+	return perms, nil
+}
+
+func (a *Authorizer) variables(ctx context.Context, acc map[string]any, policies []string) items.Variables {
+	roles, _ := acc["roles"].([]any)
+	pol := make([]any, len(policies))
+	for i, p := range policies {
+		pol[i] = p
+	}
+	v := items.Variables{User: acc["user"], Role: acc["role"], Roles: roles, Policies: pol}
+	if v.Roles == nil {
+		v.Roles = []any{}
+	}
+	if a.Now != nil {
+		v.Now = a.Now()
+	}
+	v.Lookup = func(ctx context.Context, variable, path string) (any, error) { return a.lookup(ctx, variable, path, v) }
+	return v
+}
+
+// lookup reads "$CURRENT_USER.role.name"-style values as the system (no permissions).
+func (a *Authorizer) lookup(ctx context.Context, variable, path string, v items.Variables) (any, error) {
+	if a.Schema == nil {
+		return nil, nil
+	}
+	sch, err := a.Schema(ctx)
+	if err != nil {
+		return nil, err
+	}
+	svc := func(c string) *items.Service {
+		return items.New(c, items.Options{Schema: sch, DB: a.Auth.db})
+	}
+	q := &items.Query{Fields: []string{path}}
+	one := func(c string, key any) (any, error) {
+		if key == nil {
+			return nil, nil
+		}
+		it, err := svc(c).ReadOne(ctx, key, q, items.ReadOptions{NoEvents: true})
+		if err != nil {
+			return nil, nil // a missing row resolves to null, as lodash get on undefined
+		}
+		return walk(it.Map(), path), nil
+	}
+	many := func(c string, keys []any) (any, error) {
+		if len(keys) == 0 {
+			return nil, nil
+		}
+		list, err := svc(c).ReadMany(ctx, keys, q, items.ReadOptions{NoEvents: true})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]any, len(list))
+		for i, it := range list {
+			out[i] = walk(it.Map(), path)
+		}
+		return out, nil
+	}
+	switch variable {
+	case "$CURRENT_USER":
+		return one("directus_users", v.User)
+	case "$CURRENT_ROLE":
+		return one("directus_roles", v.Role)
+	case "$CURRENT_ROLES":
+		return many("directus_roles", v.Roles)
+	case "$CURRENT_POLICIES":
+		return many("directus_policies", v.Policies)
+	}
+	return nil, nil
+}
+
+func walk(v any, path string) any {
+	for _, seg := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[seg]
+		case *items.Item:
+			v, _ = x.Get(seg)
+		case []any:
+			out := make([]any, len(x))
+			for i, e := range x {
+				out[i] = walk(e, seg)
+			}
+			v = out
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+// Authorize implements items.Authorizer. For reads it returns the query narrowed to what the
+// caller may see; for create/update/delete it refuses callers without a row for the action and
+// returns a query whose Filter is the item rule of the action (nil = every item).
+func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q *items.Query, acc map[string]any) (*items.Query, error) {
+	perms, err := a.Resolve(ctx, acc, action, collection)
+	if err != nil {
+		return nil, err
+	}
+	if len(perms) == 0 {
+		return nil, errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access collection "%s" or it does not exist. Queried in root.`, collection))
+	}
+	out := q.Clone()
+	rule := itemRule(perms)
+	if action != "read" {
+		out.Filter = rule
+		return out, nil
+	}
+	allowed, all := allowedFields(perms)
+	if !all {
+		if err := a.narrowFields(ctx, collection, out, allowed); err != nil {
+			return nil, err
+		}
+	}
+	if rule != nil {
+		if len(out.Filter) == 0 {
+			out.Filter = rule
+		} else {
+			out.Filter = map[string]any{"_and": []any{out.Filter, rule}}
+		}
+	}
+	return out, nil
+}
+
+// itemRule is the OR of the rows' item rules, duplicates removed; nil when some row has none.
+func itemRule(perms []Permission) map[string]any {
+	var rules []any
+	seen := map[string]bool{}
+	for _, p := range perms {
+		if len(p.Permissions) == 0 {
+			return nil
+		}
+		b, _ := json.Marshal(p.Permissions)
+		if seen[string(b)] {
+			continue
+		}
+		seen[string(b)] = true
+		rules = append(rules, p.Permissions)
+	}
+	if len(rules) == 1 {
+		return rules[0].(map[string]any)
+	}
+	return map[string]any{"_or": rules}
+}
+
+// allowedFields is the union of the rows' fields; all = some row allows "*".
+func allowedFields(perms []Permission) (map[string]bool, bool) {
+	allowed := map[string]bool{}
+	for _, p := range perms {
+		for _, f := range p.Fields {
+			if f == "*" {
+				return nil, true
+			}
+			allowed[f] = true
+		}
+	}
+	return allowed, false
+}
+
+var functionField = regexp.MustCompile(`^\w+\((\w+)\)$`)
+
+// rootField is the root-collection field a query path names (aliases, functions and relational
+// paths reduced to their first field).
+func rootField(path string, alias map[string]string) string {
+	first := strings.SplitN(path, ".", 2)[0]
+	if real, ok := alias[first]; ok {
+		first = strings.SplitN(real, ".", 2)[0]
+	}
+	if m := functionField.FindStringSubmatch(first); m != nil {
+		first = m[1]
+	}
+	if i := strings.IndexByte(first, ':'); i >= 0 {
+		first = first[:i] // m2a "field:collection"
+	}
+	return first
+}
+
+// narrowFields refuses explicit fields outside allowed (fields, filter, sort) and replaces `*`
+// by the allowed fields that exist, in schema order.
+func (a *Authorizer) narrowFields(ctx context.Context, collection string, q *items.Query, allowed map[string]bool) error {
+	var forbidden []string
+	add := func(f string) {
+		if f == "" || strings.Contains(f, "*") || allowed[f] {
+			return
+		}
+		for _, x := range forbidden {
+			if x == f {
+				return
+			}
+		}
+		forbidden = append(forbidden, f)
+	}
+	fields := q.Fields
+	if len(fields) == 0 {
+		fields = []string{"*"}
+	}
+	for _, f := range fields {
+		add(rootField(f, q.Alias))
+	}
+	if len(forbidden) > 0 {
+		return fieldsForbidden(forbidden, collection)
+	}
+	for _, f := range filterFields(q.Filter) {
+		add(rootField(f, nil))
+	}
+	for _, s := range q.Sort {
+		add(rootField(strings.TrimPrefix(s, "-"), q.Alias))
+	}
+	if len(forbidden) > 0 {
+		return fieldsForbidden(forbidden, collection)
+	}
+	var expanded []string
+	for _, f := range fields {
+		if f != "*" {
+			expanded = append(expanded, f)
+			continue
+		}
+		order, err := a.fieldOrder(ctx, collection)
+		if err != nil {
+			return err
+		}
+		for _, name := range order {
+			if allowed[name] {
+				expanded = append(expanded, name)
+			}
+		}
+	}
+	q.Fields = expanded
+	return nil
+}
+
+func (a *Authorizer) fieldOrder(ctx context.Context, collection string) ([]string, error) {
+	if a.Schema == nil {
+		return nil, fmt.Errorf("auth: Authorizer.Schema is required to expand * for restricted fields")
+	}
+	sch, err := a.Schema(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := sch.Collections[collection]
+	if c == nil {
+		return nil, nil
+	}
+	return c.FieldOrder, nil
+}
+
+// filterFields lists the field keys a filter uses at its root level (through _and/_or).
+func filterFields(filter map[string]any) []string {
+	var out []string
+	for k, v := range filter {
+		if k == "_and" || k == "_or" {
+			if list, ok := v.([]any); ok {
+				for _, e := range list {
+					if m, ok := e.(map[string]any); ok {
+						out = append(out, filterFields(m)...)
+					}
+				}
+			}
+			continue
+		}
+		if strings.HasPrefix(k, "_") {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// fieldsForbidden is Directus's field-level ForbiddenError (same text items uses).
+func fieldsForbidden(fields []string, collection string) error {
+	if len(fields) == 1 {
+		return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access field "%s" in collection "%s" or it does not exist. Queried in root.`, fields[0], collection))
+	}
+	quoted := make([]string, len(fields))
+	for i, f := range fields {
+		quoted[i] = `"` + f + `"`
+	}
+	return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access fields %s in collection "%s" or they do not exist. Queried in root.`, strings.Join(quoted, ", "), collection))
+}
