@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,6 +16,7 @@ import (
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/db/dbtest"
 	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/query"
 	"github.com/dxhost/dxhost/services/schema"
 )
 
@@ -22,6 +24,13 @@ import (
 // collections through its REST API, saved the database and recorded getSchema() and every
 // ItemsService call of cases.json from an endpoint extension. Here the same database is
 // opened, our overview is compared with Directus's, and the same calls are replayed in order.
+
+// knownDeviations are recorded Directus failures dxhost deliberately does not reproduce.
+var knownDeviations = map[string]string{
+	// MariaDB: Directus's M2A join compares CAST(id AS CHAR) (connection collation) with a
+	// utf8mb4_unicode_ci column and the query dies with "Illegal mix of collations" (a 500).
+	"mysql/m2a-filter": "ER_CANT_AGGREGATE_2COLLATIONS",
+}
 
 type peerCase struct {
 	Name       string            `json:"name"`
@@ -197,10 +206,56 @@ func checkPeerItems(t *testing.T, client string) {
 	for _, c := range loadCases(t) {
 		got := runPeerCase(t, New(c.Collection, Options{Schema: o, DB: conn}), c)
 		wantRaw := mustRead(t, "testdata/peer/recordings/"+client+"/"+c.Name+".json")
+		if code, ok := knownDeviations[client+"/"+c.Name]; ok {
+			// Directus fails here with a database error; we answer like on the other databases.
+			if !bytes.Contains(wantRaw, []byte(code)) {
+				t.Errorf("%s: the recording no longer shows %s; drop the deviation", c.Name, code)
+			}
+			if strings.Contains(got, `"error"`) {
+				t.Errorf("%s: %s", c.Name, got)
+			}
+			continue
+		}
 		if !reflect.DeepEqual(decodeJSON(t, []byte(got)), decodeJSON(t, wantRaw)) {
 			t.Errorf("%s:\n got  %s\n want %s", c.Name, got, bytes.TrimSpace(wantRaw))
 		}
 	}
+	// Then the REST reads (GET /items/<collection>?<query> as the admin), recorded after the cases:
+	// the query string goes through services/query's sanitizer, the rows through this engine.
+	for _, line := range strings.Split(strings.TrimSpace(string(mustRead(t, "testdata/peer/rest-cases.txt"))), "\n") {
+		parts := strings.SplitN(line, "\t", 3)
+		name, collection, raw := parts[0], parts[1], parts[2]
+		parsed := query.ParseQueryString(encodeQuery(raw), query.QSOptions{})
+		sq, err := query.FromRequest(parsed, query.Limits{DefaultLimit: 100, MaxRelationalDepth: 10, MaxJSONQueryDepth: 10}, map[string]any{"admin": true})
+		if err != nil {
+			t.Errorf("%s: sanitize: %v", name, err)
+			continue
+		}
+		q, err := FromSanitized(sq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := New(collection, Options{Schema: o, DB: conn, Accountability: map[string]any{"admin": true}}).ReadByQuery(ctx, q, ReadOptions{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		got := mustJSON(t, map[string]any{"data": rows})
+		wantRaw := mustRead(t, "testdata/peer/recordings/"+client+"/"+name+".json")
+		if !reflect.DeepEqual(decodeJSON(t, []byte(got)), decodeJSON(t, wantRaw)) {
+			t.Errorf("%s:\n got  %s\n want %s", name, got, bytes.TrimSpace(wantRaw))
+		}
+	}
+}
+
+// encodeQuery percent-encodes each value of a readable query string the way record.sh sends it.
+func encodeQuery(raw string) string {
+	var out []string
+	for _, pair := range strings.Split(raw, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		out = append(out, k+"="+url.QueryEscape(v))
+	}
+	return strings.Join(out, "&")
 }
 
 func runPeerCase(t *testing.T, s *Service, c peerCase) string {

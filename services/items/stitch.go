@@ -220,13 +220,17 @@ func (s *Service) stitchA2O(ctx context.Context, items []*Item, n *fieldNode, pa
 	}
 	sort.Strings(names)
 	found := map[string]*Item{}
+	bareKeys := map[string]any{}
 	for _, target := range names {
 		if !contains(meta.OneAllowedCollections, target) {
 			continue
 		}
 		fields := append(append([]string{}, n.children...), n.scoped[target]...)
-		if len(fields) == 0 {
-			continue
+		bareKey := len(fields) == 0
+		if bareKey {
+			// No fields asked for this collection: Directus still resolves the item and answers
+			// its primary key, typed as the related table types it (recorded: "1" → 1).
+			fields = nil
 		}
 		rc, err := s.collectionInfo(target)
 		if err != nil {
@@ -241,6 +245,9 @@ func (s *Service) stitchA2O(ctx context.Context, items []*Item, n *fieldNode, pa
 			q = &Query{}
 		}
 		q.Fields = fields
+		if bareKey {
+			q.Fields = []string{rc.Primary}
+		}
 		q.Filter = andFilter(map[string]any{rc.Primary: map[string]any{"_in": byCollection[target]}}, q.Filter)
 		all := -1
 		q.Limit = &all
@@ -251,6 +258,10 @@ func (s *Service) stitchA2O(ctx context.Context, items []*Item, n *fieldNode, pa
 		requested := fieldRequested(fields, rc.Primary)
 		for _, c := range children {
 			pk, _ := c.Get(rc.Primary)
+			if bareKey {
+				bareKeys[target+"\x00"+keyString(pk)] = pk
+				continue
+			}
 			found[target+"\x00"+keyString(pk)] = c
 			if !keep && !requested {
 				c.Delete(rc.Primary)
@@ -263,8 +274,11 @@ func (s *Service) stitchA2O(ctx context.Context, items []*Item, n *fieldNode, pa
 		if c == nil || k == nil {
 			continue
 		}
-		if child, ok := found[keyString(c)+"\x00"+keyString(k)]; ok {
+		id := keyString(c) + "\x00" + keyString(k)
+		if child, ok := found[id]; ok {
 			it.Set(n.key, child)
+		} else if pk, ok := bareKeys[id]; ok {
+			it.Set(n.key, pk)
 		} else if len(n.children)+len(n.scoped[keyString(c)]) > 0 {
 			it.Set(n.key, nil)
 		}

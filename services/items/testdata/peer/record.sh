@@ -104,6 +104,6 @@ echo "recorded $n cases into $out" >&2
 while IFS=$'\t' read -r name collection raw; do
   [ -n "$name" ] || continue
   enc=$(python3 -c 'import sys,urllib.parse; print("&".join(k+"="+urllib.parse.quote_plus(v) for k,_,v in (p.partition("=") for p in sys.argv[1].split("&"))))' "$raw")
-  curl -sS -H "$auth" "$url/items/$collection?$enc" > "$out/$name.json"
+  curl -sSg -H "$auth" "$url/items/$collection?$enc" > "$out/$name.json"
 done < "$here/rest-cases.txt"
 echo "recorded REST cases into $out" >&2
