@@ -91,6 +91,9 @@ func newKit(rt *goja.Runtime) (*Kit, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Compile the helper bundle in the background now, so that the first req.query or res.cookie finds it
+	// ready instead of compiling inside a request's time budget.
+	go func() { _, _ = helpers() }()
 	k := &Kit{rt: rt, reqProto: rt.NewObject(), resProto: rt.NewObject(), trustProxy: TrustProxy}
 	stringify, ok := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("stringify"))
 	if !ok {
