@@ -2,6 +2,8 @@ package errs
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -176,7 +178,40 @@ func quotedValue(v any) string {
 	if !truthy(v) {
 		return ""
 	}
-	return `"` + fmt.Sprint(v) + `" `
+	return `"` + jsString(v) + `" `
+}
+
+// jsString is JavaScript's String(v) for the values Go passes as extensions: numbers print as JS prints
+// them (99999999999, not 9.9999999999e+10).
+func jsString(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return jsNumber(x)
+	case float32:
+		return jsNumber(float64(x))
+	}
+	return fmt.Sprint(v)
+}
+
+func jsNumber(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	case f == 0:
+		return "0"
+	}
+	if a := math.Abs(f); a >= 1e21 || a < 1e-6 {
+		s := strconv.FormatFloat(f, 'e', -1, 64) // 1e+21, 1.5e-07: JS drops the exponent's leading zeros
+		mant, exp, _ := strings.Cut(s, "e")
+		sign := exp[0]
+		exp = strings.TrimLeft(exp[1:], "0")
+		return mant + "e" + string(sign) + exp
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // truthy mirrors JS truthiness for the values Go passes as extensions.

@@ -51,3 +51,16 @@ func TestPlainAndAs(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// TestJSNumberFormatting: values in messages print as JavaScript's String(n) does (node -p "String(n)").
+func TestJSNumberFormatting(t *testing.T) {
+	cases := map[float64]string{
+		99999999999: "99999999999", 1.5: "1.5", -5: "-5", 0.1: "0.1", 1e21: "1e+21", 1.5e-7: "1.5e-7",
+		123456789012345680000: "123456789012345680000", 0.000001: "0.000001",
+	}
+	for in, want := range cases {
+		if got := jsNumber(in); got != want {
+			t.Errorf("jsNumber(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
