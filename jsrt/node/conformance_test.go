@@ -3,6 +3,8 @@ package node_test
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"log"
 	"net"
 	"net/http/httptest"
 	"os"
@@ -50,6 +52,11 @@ func compareWithNode(t *testing.T, snippets, goldenDir string) {
 	}
 	server := httptest.NewServer(testserver.Handler())
 	defer server.Close()
+	secure := httptest.NewUnstartedServer(testserver.Handler())
+	secure.TLS = testserver.TLSConfig()
+	secure.Config.ErrorLog = log.New(io.Discard, "", 0) // refused handshakes are what some cases test
+	secure.StartTLS()
+	defer secure.Close()
 	smtp, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -59,6 +66,7 @@ func compareWithNode(t *testing.T, snippets, goldenDir string) {
 	// process.env is copied from the host environment when an instance starts.
 	t.Setenv("DXHOST_TEST_SERVER", server.URL)
 	t.Setenv("DXHOST_TEST_SMTP", smtp.Addr().String())
+	t.Setenv("DXHOST_TEST_TLS", secure.URL)
 	dir, _ := filepath.Abs(snippets)
 	known := map[string]string{}
 	if raw, err := os.ReadFile("testdata/known-differences.json"); err == nil {

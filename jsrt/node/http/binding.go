@@ -3,6 +3,7 @@ package http
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -84,9 +85,23 @@ func newOutgoing(rt *goja.Runtime, opts, cbs *goja.Object) (*outgoing, error) {
 		// Node sends no User-Agent of its own; keep Go from adding one.
 		req.Header.Set("User-Agent", "")
 	}
-	insecure := opts.Get("insecure").ToBoolean()
+	// Read field by field: the runtime's field name mapper is not ours to rely on.
+	var to tlsOptions
+	if t, ok := opts.Get("tls").(*goja.Object); ok {
+		if err := rt.ExportTo(t.Get("CA"), &to.CA); err != nil {
+			cancel()
+			return nil, fmt.Errorf("tls options: ca: %w", err)
+		}
+		to.Cert, to.Key, to.ServerName = t.Get("Cert").String(), t.Get("Key").String(), t.Get("ServerName").String()
+		to.Insecure = t.Get("Insecure").ToBoolean()
+	}
+	tr, err := transport(to)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
 	client := &http.Client{
-		Transport:     transport(insecure),
+		Transport:     tr,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	return &outgoing{

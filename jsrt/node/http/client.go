@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -19,33 +21,58 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/node/internal/tlserr"
 )
 
-// transports are shared process-wide (connection pooling is what Node's agents do); one per TLS
-// verification setting.
-var (
-	transportOnce        sync.Once
-	verified, unverified *http.Transport
-)
+// tlsOptions are the TLS settings of a request (Node's ca, cert, key, servername, rejectUnauthorized).
+type tlsOptions struct {
+	CA         []string
+	Cert, Key  string
+	ServerName string
+	Insecure   bool
+}
 
-func transport(insecure bool) *http.Transport {
-	transportOnce.Do(func() {
-		base := &http.Transport{
-			Proxy:               nil, // Node's http ignores HTTP(S)_PROXY
-			DialContext:         (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-			MaxIdleConnsPerHost: 16,
-			IdleConnTimeout:     60 * time.Second,
-			DisableCompression:  true, // Node hands the body over as sent; decoding is the caller's
-			ForceAttemptHTTP2:   false,
-		}
-		verified = base.Clone()
-		unverified = base.Clone()
-		unverified.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // rejectUnauthorized: false
-	})
-	if insecure {
-		return unverified
+// transports are shared process-wide (connection pooling is what Node's agents do), one per
+// distinct TLS setting.
+var transports = struct {
+	sync.Mutex
+	byKey map[string]*http.Transport
+}{byKey: map[string]*http.Transport{}}
+
+func transport(o tlsOptions) (*http.Transport, error) {
+	key := fmt.Sprintf("%q|%q|%q|%q|%v", o.CA, o.Cert, o.Key, o.ServerName, o.Insecure)
+	transports.Lock()
+	defer transports.Unlock()
+	if t, ok := transports.byKey[key]; ok {
+		return t, nil
 	}
-	return verified
+	cfg := &tls.Config{ServerName: o.ServerName, InsecureSkipVerify: o.Insecure} //nolint:gosec // rejectUnauthorized: false is the extension's choice
+	if len(o.CA) > 0 {
+		pool := x509.NewCertPool()
+		for _, pemText := range o.CA {
+			if !pool.AppendCertsFromPEM([]byte(pemText)) {
+				return nil, errors.New("ca: no certificate found in the PEM given")
+			}
+		}
+		cfg.RootCAs = pool
+	}
+	if o.Cert != "" && o.Key != "" {
+		pair, err := tls.X509KeyPair([]byte(o.Cert), []byte(o.Key))
+		if err != nil {
+			return nil, fmt.Errorf("cert/key: %w", err)
+		}
+		cfg.Certificates = []tls.Certificate{pair}
+	}
+	t := &http.Transport{
+		Proxy:               nil, // Node's http ignores HTTP(S)_PROXY
+		DialContext:         (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConnsPerHost: 16,
+		IdleConnTimeout:     60 * time.Second,
+		DisableCompression:  true, // Node hands the body over as sent; decoding is the caller's
+		TLSClientConfig:     cfg,
+	}
+	transports.byKey[key] = t
+	return t, nil
 }
 
 // outgoing is one ClientRequest's Go half. The body is buffered until end() unless it grows past
@@ -225,10 +252,9 @@ func netError(rt *goja.Runtime, err error, u *url.URL) goja.Value {
 		e.Set("syscall", "connect")
 		e.Set("message", "connect ETIMEDOUT "+net.JoinHostPort(host, port))
 	default:
-		var certErr *tls.CertificateVerificationError
-		if errors.As(err, &certErr) {
-			e.Set("code", "UNABLE_TO_VERIFY_LEAF_SIGNATURE")
-			e.Set("message", "unable to verify the first certificate")
+		if code, msg, ok := tlserr.Describe(err); ok {
+			e.Set("code", code)
+			e.Set("message", msg)
 			break
 		}
 		e.Set("code", "ECONNRESET")

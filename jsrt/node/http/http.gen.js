@@ -207,7 +207,15 @@ var _ClientRequest = class _ClientRequest extends Writable {
       let e = new TypeError(`Protocol "${protocol}" not supported. Expected "${defaultProtocol}"`);
       throw e.code = "ERR_INVALID_PROTOCOL", e;
     }
-    this.protocol = protocol, this.method = String(options.method || "GET").toUpperCase(), this.host = options.hostname || (options.host ? String(options.host).replace(/:\d+$/, "") : "localhost"), this._port = options.port || options.defaultPort || (protocol === "https:" ? 443 : 80), this.path = options.path || "/", this.agent = options.agent, this._headers = {}, this._headerNames = {}, this._insecure = options.rejectUnauthorized === !1, this._timeout = options.timeout;
+    this.protocol = protocol, this.method = String(options.method || "GET").toUpperCase(), this.host = options.hostname || (options.host ? String(options.host).replace(/:\d+$/, "") : "localhost"), this._port = options.port || options.defaultPort || (protocol === "https:" ? 443 : 80), this.path = options.path || "/", this.agent = options.agent, this._headers = {}, this._headerNames = {};
+    let agentOpts = options.agent && options.agent.options || {}, pick = /* @__PURE__ */ __name((k) => options[k] !== void 0 ? options[k] : agentOpts[k], "pick"), pemList = /* @__PURE__ */ __name((v) => v == null ? [] : (Array.isArray(v) ? v : [v]).map(String), "pemList");
+    this._tls = {
+      CA: pemList(pick("ca")),
+      Cert: pick("cert") === void 0 ? "" : String(pick("cert")),
+      Key: pick("key") === void 0 ? "" : String(pick("key")),
+      ServerName: pick("servername") || "",
+      Insecure: pick("rejectUnauthorized") === !1
+    }, this._timeout = options.timeout;
     for (let [name, value] of options.headers ? Array.isArray(options.headers) ? pairsOf(options.headers) : Object.entries(options.headers) : []) this.setHeader(name, value);
     if (!this.hasHeader("host") && options.setHost !== !1 && this.setHeader("Host", this._hostHeader()), options.auth && !this.hasHeader("authorization") && this.setHeader("Authorization", "Basic " + Buffer2.from(options.auth).toString("base64")), this.headersSent = !1, this.aborted = !1, this.reusedSocket = !1, this.maxHeadersCount = null, this.socket = new RequestSocket(this), this.connection = this.socket, this.res = null, cb && this.once("response", cb), options.signal) {
       let signal = options.signal, onAbort = /* @__PURE__ */ __name(() => {
@@ -271,7 +279,7 @@ var _ClientRequest = class _ClientRequest extends Writable {
     this.headersSent = !0, this._wroteAny && !this.hasHeader("content-length") && !this.hasHeader("transfer-encoding") && this.setHeaderUnchecked("Transfer-Encoding", "chunked");
     let headers = [].concat(Object.keys(this._headers).map((k) => [this._headerNames[k], this._headers[k]]).flatMap(([n, v]) => Array.isArray(v) ? v.map((x) => [n, String(x)]) : [[n, String(v)]])), host = this.host.includes(":") ? `[${this.host}]` : this.host;
     this._handle = b.request(
-      { method: this.method, url: `${this.protocol}//${host}:${this._port}${this.path}`, headers, insecure: this._insecure },
+      { method: this.method, url: `${this.protocol}//${host}:${this._port}${this.path}`, headers, tls: this._tls },
       {
         response: /* @__PURE__ */ __name((info) => this._onResponse(info), "response"),
         data: /* @__PURE__ */ __name((ab) => {

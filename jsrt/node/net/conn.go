@@ -17,6 +17,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/node/internal/tlserr"
 )
 
 // conn is one socket's Go half. A reader goroutine delivers chunks only when the JS side pulls
@@ -328,8 +329,12 @@ func netError(rt *goja.Runtime, err error, host, port string) goja.Value {
 		e.Set("syscall", "connect")
 		e.Set("message", "connect ETIMEDOUT "+net.JoinHostPort(host, port))
 	case errors.As(err, &certErr):
-		e.Set("code", "UNABLE_TO_VERIFY_LEAF_SIGNATURE")
-		e.Set("message", "unable to verify the first certificate")
+		code, msg, ok := tlserr.Describe(err)
+		if !ok {
+			code, msg = "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "unable to verify the first certificate"
+		}
+		e.Set("code", code)
+		e.Set("message", msg)
 	default:
 		e.Set("code", "ECONNRESET")
 		e.Set("message", err.Error())

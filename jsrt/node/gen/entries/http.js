@@ -150,7 +150,17 @@ class ClientRequest extends Writable {
     this.agent = options.agent;
     this._headers = {};
     this._headerNames = {};
-    this._insecure = options.rejectUnauthorized === false;
+    // TLS settings come from the request or its agent's options, as in Node.
+    const agentOpts = (options.agent && options.agent.options) || {};
+    const pick = (k) => (options[k] !== undefined ? options[k] : agentOpts[k]);
+    const pemList = (v) => (v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).map(String));
+    this._tls = {
+      CA: pemList(pick('ca')),
+      Cert: pick('cert') === undefined ? '' : String(pick('cert')),
+      Key: pick('key') === undefined ? '' : String(pick('key')),
+      ServerName: pick('servername') || '',
+      Insecure: pick('rejectUnauthorized') === false,
+    };
     this._timeout = options.timeout;
     for (const [name, value] of options.headers ? (Array.isArray(options.headers) ? pairsOf(options.headers) : Object.entries(options.headers)) : []) this.setHeader(name, value);
     if (!this.hasHeader('host') && options.setHost !== false) this.setHeader('Host', this._hostHeader());
@@ -231,7 +241,7 @@ class ClientRequest extends Writable {
     const headers = [].concat(Object.keys(this._headers).map((k) => [this._headerNames[k], this._headers[k]]).flatMap(([n, v]) => (Array.isArray(v) ? v.map((x) => [n, String(x)]) : [[n, String(v)]])));
     const host = this.host.includes(':') ? `[${this.host}]` : this.host;
     this._handle = b.request(
-      { method: this.method, url: `${this.protocol}//${host}:${this._port}${this.path}`, headers, insecure: this._insecure },
+      { method: this.method, url: `${this.protocol}//${host}:${this._port}${this.path}`, headers, tls: this._tls },
       {
         response: (info) => this._onResponse(info),
         data: (ab) => { this._armTimer(); if (this.res) this.res.push(Buffer.from(ab)); },

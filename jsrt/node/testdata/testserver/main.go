@@ -1,5 +1,5 @@
 // Command testserver serves internal/testserver on loopback ports while record.sh records Node's
-// answers: it prints the environment the snippets read (DXHOST_TEST_SERVER, DXHOST_TEST_SMTP), one
+// answers: it prints the environment the snippets read (DXHOST_TEST_SERVER, DXHOST_TEST_SMTP, DXHOST_TEST_TLS), one
 // NAME=value per line, then serves until killed.
 package main
 
@@ -24,6 +24,15 @@ func main() {
 		os.Exit(1)
 	}
 	go testserver.ServeSMTP(smtp)
-	fmt.Printf("DXHOST_TEST_SMTP=%s\nDXHOST_TEST_SERVER=http://%s\n", smtp.Addr(), web.Addr())
+	secure, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	go func() {
+		srv := &http.Server{Handler: testserver.Handler(), TLSConfig: testserver.TLSConfig()} //nolint:gosec // loopback test server
+		_ = srv.ServeTLS(secure, "", "")
+	}()
+	fmt.Printf("DXHOST_TEST_SMTP=%s\nDXHOST_TEST_TLS=https://%s\nDXHOST_TEST_SERVER=http://%s\n", smtp.Addr(), secure.Addr(), web.Addr())
 	_ = http.Serve(web, testserver.Handler()) //nolint:gosec // loopback test server
 }
