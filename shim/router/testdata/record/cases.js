@@ -184,6 +184,33 @@ module.exports = [
       ['GET', '/ext/locals'], ['GET', '/ext/write-cb'], ['GET', '/ext/headers-obj']],
   },
   {
+    name: 'router-corners',
+    setup: `function (router) {
+      router.param('id', (req, res, next, id) => { req.seen = (req.seen || []).concat('p1:' + id); next(); });
+      router.param('id', (req, res, next, id) => { req.params.id = id.toUpperCase(); req.seen.push('p2'); next(); });
+      router.get('/item/:id', (req, res, next) => { req.seen.push('h1:' + req.params.id); next(); });
+      router.get('/item/:id', (req, res) => res.json({ seen: req.seen, id: req.params.id }));
+      router.route('/all-route').all((req, res, next) => next()).get((req, res) => res.send('g'));
+      router.get(/^\\/named\\/(?<year>\\d{4})\\/(\\w+)$/, (req, res) => res.json(req.params));
+      router.use(['/multi-a', '/multi-b'], (req, res) => res.json({ baseUrl: req.baseUrl, url: req.url }));
+      router.use(/\\/rx\\d+/, (req, res) => res.json({ baseUrl: req.baseUrl, url: req.url, params: req.params }));
+      router.use('/route-skip', (req, res, next) => next('route'));
+      router.get('/route-skip', (req, res) => res.send('after use next(route)'));
+      router.get('/route-err', (req, res, next) => next(new Error('inner')), (err, req, res, next) => res.status(409).send('route-level ' + err.message));
+      router.get('/err-in-err', (req, res, next) => next(new Error('first')));
+      router.get('/recover', (req, res, next) => next(new Error('recoverable')));
+      router.use('/err-in-err', (err, req, res, next) => { throw new Error('second from ' + err.message); });
+      router.use('/recover', (err, req, res, next) => next());
+      router.get('/recover', (req, res) => res.send('route runs again once the error was handled'));
+      router.use('/recover', (req, res) => res.send('recovered in middleware'));
+      router.get('/trailing/', (req, res) => res.send('trailing'));
+      router.get('/arity', function (req, res, next, extra) { res.send('4-arg handlers are skipped for requests'); });
+      router.get('/arity', (req, res) => res.send('3-arg one answers'));
+    }`,
+    requests: [['GET', '/ext/item/ab'], ['OPTIONS', '/ext/all-route'], ['GET', '/ext/named/2024/post'], ['GET', '/ext/multi-b/x?q=1'], ['GET', '/ext/rx12/y'],
+      ['GET', '/ext/route-skip'], ['GET', '/ext/route-err'], ['GET', '/ext/err-in-err'], ['GET', '/ext/recover'], ['GET', '/ext/trailing'], ['GET', '/ext/trailing/'], ['GET', '/ext/arity']],
+  },
+  {
     name: 'sendfile',
     // Written into the extension folder (EXT_DIR) before the requests, with this mtime.
     files: { 'hello.txt': 'hello file\n', 'data.json': '{"k":1}', '.hidden': 'secret', 'sub/page.html': '<p>page</p>', 'big.bin': 'b'.repeat(100000) },
