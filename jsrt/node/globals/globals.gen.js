@@ -3049,7 +3049,17 @@ var PerformanceEntry = _PerformanceEntry, entries = [], performance = {
 define(g, "performance", performance);
 define(g, "PerformanceEntry", PerformanceEntry);
 {
-  let whatwgUrl = require_whatwg_url();
-  define(g, "URL", whatwgUrl.URL), define(g, "URLSearchParams", whatwgUrl.URLSearchParams);
+  let whatwgUrl, load = /* @__PURE__ */ __name(() => whatwgUrl || (whatwgUrl = require_whatwg_url()), "load");
+  for (let name of ["URL", "URLSearchParams"])
+    Object.defineProperty(g, name, {
+      get() {
+        return load()[name];
+      },
+      set(v) {
+        Object.defineProperty(g, name, { value: v, writable: !0, configurable: !0, enumerable: !1 });
+      },
+      configurable: !0,
+      enumerable: !1
+    });
 }
 module.exports = {};

@@ -520,11 +520,19 @@ const performance = {
 define(g, 'performance', performance);
 define(g, 'PerformanceEntry', PerformanceEntry);
 
-// --- URL / URLSearchParams: whatwg-url, the WHATWG URL Standard's reference implementation ---
+// --- URL / URLSearchParams: whatwg-url, the WHATWG URL Standard's reference implementation,
+// loaded on first use (its Unicode tables are most of this bundle's start-up cost) ---
 {
-  const whatwgUrl = require('../node_modules/whatwg-url/index.js');
-  define(g, 'URL', whatwgUrl.URL);
-  define(g, 'URLSearchParams', whatwgUrl.URLSearchParams);
+  let whatwgUrl;
+  const load = () => whatwgUrl || (whatwgUrl = require('../node_modules/whatwg-url/index.js'));
+  for (const name of ['URL', 'URLSearchParams']) {
+    Object.defineProperty(g, name, {
+      get() { return load()[name]; },
+      set(v) { Object.defineProperty(g, name, { value: v, writable: true, configurable: true, enumerable: false }); },
+      configurable: true,
+      enumerable: false,
+    });
+  }
 }
 
 module.exports = {};
