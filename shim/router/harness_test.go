@@ -38,8 +38,15 @@ func newTestServer(t testing.TB, setup string) *testServer {
 
 func newTestServerWith(t testing.TB, opts jsrt.Options, setup string) *testServer {
 	t.Helper()
+	return newTestServerFiles(t, opts, nil, setup)
+}
+
+// newTestServerFiles writes files into the extension folder before running setup.
+func newTestServerFiles(t testing.TB, opts jsrt.Options, files map[string]string, setup string) *testServer {
+	t.Helper()
 	gin.SetMode(gin.ReleaseMode)
 	ts := &testServer{inst: jsrttest.NewWith(t, opts), lastErr: make(chan error, 100)}
+	ts.writeFiles(t, files, time.Now())
 	err := ts.inst.Do(context.Background(), func(rt *goja.Runtime) error {
 		r, obj := New(rt)
 		ts.router = r
