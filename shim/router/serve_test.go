@@ -300,3 +300,32 @@ func TestWriteBackpressureAndDrain(t *testing.T) {
 		t.Fatalf("n=%d tail=%q len=%d", n, body[j:], len(body))
 	}
 }
+
+// Many requests in flight on one loop, interleaved at awaits, each keep their own req/res.
+func TestConcurrentRequestsInterleave(t *testing.T) {
+	ts := newTestServer(t, `function (router) {
+		router.get('/echo', async (req, res) => {
+			const n = req.query.n;
+			await new Promise((r) => setTimeout(r, 20 + (n % 5) * 5));
+			res.set('X-N', n).json({ n, url: req.originalUrl });
+		});
+	}`)
+	const total = 40
+	errs := make(chan string, total)
+	for i := 0; i < total; i++ {
+		go func(i int) {
+			body, err := ts.try("GET", fmt.Sprintf("/ext/echo?n=%d", i))
+			want := fmt.Sprintf(`{"n":"%d","url":"/ext/echo?n=%d"}`, i, i)
+			if err != nil || body != want {
+				errs <- fmt.Sprintf("%d: %q %v", i, body, err)
+				return
+			}
+			errs <- ""
+		}(i)
+	}
+	for i := 0; i < total; i++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
