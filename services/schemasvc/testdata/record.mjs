@@ -1,0 +1,30 @@
+// Replays scenario.json against a running Directus 12.4.1 (directus-peer) and writes what it
+// answers, plus the system collection/field/relation rows of a fresh install, to <client>.json.
+// usage: PEER_URL=http://127.0.0.1:18058 node record.mjs <client>
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const base = process.env.PEER_URL ?? 'http://127.0.0.1:18058';
+const client = process.argv[2];
+const headers = { Authorization: 'Bearer admin-static-token', 'Content-Type': 'application/json' };
+const scenario = JSON.parse(readFileSync(new URL('./scenario.json', import.meta.url)));
+
+async function call(method, path, body) {
+  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+const isUser = (name) => !String(name).startsWith('directus_');
+const out = { client, system: {}, steps: [] };
+// System rows as a fresh install serves them (embedded by dxhost: Directus keeps them in code).
+out.system.collections = (await call('GET', '/collections')).body.data.filter((c) => !isUser(c.collection));
+out.system.fields = (await call('GET', '/fields')).body.data.filter((f) => !isUser(f.collection));
+out.system.relations = (await call('GET', '/relations')).body.data.filter((r) => !isUser(r.collection));
+
+for (const step of scenario) {
+  const res = await call(step.method, step.path, step.body);
+  if (step.userOnly && Array.isArray(res.body?.data)) res.body.data = res.body.data.filter((x) => isUser(x.collection));
+  out.steps.push({ name: step.name, method: step.method, path: step.path, status: res.status, response: res.body });
+}
+writeFileSync(new URL(`./${client}.json`, import.meta.url), JSON.stringify(out, null, 1) + '\n');
+console.log(`recorded ${out.steps.length} steps for ${client}`);

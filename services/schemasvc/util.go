@@ -1,0 +1,19 @@
+package schemasvc
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+func asDDL(err error, target **ddlError) bool { return errors.As(err, target) }
+
+// jsNumberParse is Number(s) for the strings a column default can hold.
+func jsNumberParse(s string) (float64, bool) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return 0, true
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	return f, err == nil
+}
