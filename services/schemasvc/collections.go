@@ -31,9 +31,9 @@ func NewCollectionsService(opts Options) *CollectionsService {
 // Collection is one collection as CollectionsService returns it: {collection, meta, schema}, or
 // {collection, schema, meta} for a table without a directus_collections row (Directus's order).
 type Collection struct {
-	Collection string
-	Meta       *items.Item // the directus_collections row or built-in system row; nil = null
-	Schema     *items.Item // tableInfo() of the table in the dialect's shape; nil = null (a folder)
+	Collection  string
+	Meta        *items.Item // the directus_collections row or built-in system row; nil = null
+	Schema      *items.Item // tableInfo() of the table in the dialect's shape; nil = null (a folder)
 	schemaFirst bool
 }
 

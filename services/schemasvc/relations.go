@@ -397,4 +397,3 @@ func (s *RelationsService) deleteInTx(ctx context.Context, tx *sqlx.Tx, ov *sche
 	}
 	return nil
 }
-
