@@ -29,6 +29,7 @@ import (
 	_ "github.com/dxhost/dxhost/jsrt/node/path"
 	_ "github.com/dxhost/dxhost/jsrt/node/perfhooks"
 	_ "github.com/dxhost/dxhost/jsrt/node/process"
+	_ "github.com/dxhost/dxhost/jsrt/node/punycode"
 	_ "github.com/dxhost/dxhost/jsrt/node/querystring"
 	_ "github.com/dxhost/dxhost/jsrt/node/stream"
 	_ "github.com/dxhost/dxhost/jsrt/node/stringdecoder"

@@ -28,6 +28,7 @@ var outputs = map[string]string{
 	"net":                 "net/net.gen.js",
 	"path":                "path/path.gen.js",
 	"process":             "process/process.gen.js",
+	"punycode":            "punycode/punycode.gen.js",
 	"querystring":         "querystring/querystring.gen.js",
 	"stream":              "stream/stream.gen.js",
 	"string_decoder":      "stringdecoder/string_decoder.gen.js",
