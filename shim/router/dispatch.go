@@ -289,12 +289,12 @@ func (d *dispatch) invoke(l *layer, next goja.Value, args ...goja.Value) {
 		}
 		return
 	}
-	d.watchPromise(l, ret, next)
+	d.watchPromise(l, ret, func(reason goja.Value) { d.callNext(next, reason) })
 }
 
 // watchPromise sends a rejection of a handler's returned promise to next(err). Express 4 ignores it
 // (and Node then kills Directus); answering it like a thrown error is our documented deviation.
-func (d *dispatch) watchPromise(l *layer, ret goja.Value, next goja.Value) {
+func (d *dispatch) watchPromise(l *layer, ret goja.Value, deliver func(reason goja.Value)) {
 	o, ok := ret.(*goja.Object)
 	if !ok {
 		return
@@ -312,7 +312,7 @@ func (d *dispatch) watchPromise(l *layer, ret goja.Value, next goja.Value) {
 		if !d.r.warned[key] {
 			d.r.warned[key] = true
 			if d.h.warn != nil {
-				d.h.warn("a handler of %s %s returned a rejected promise; answering it as next(err) (Express 4 would leave it unhandled): %s",
+				d.h.warn("a handler (or param callback) of %s %s returned a rejected promise; answering it as next(err) (Express 4 would leave it unhandled): %s",
 					d.req.Method, d.req.BaseURL+pathname(d.req.URL), describe(reason))
 			}
 		}
@@ -320,7 +320,7 @@ func (d *dispatch) watchPromise(l *layer, ret goja.Value, next goja.Value) {
 			e, _ := d.rt.New(d.rt.Get("Error"), d.rt.ToValue("Rejected promise"))
 			reason = e
 		}
-		d.callNext(next, reason)
+		deliver(reason)
 		return goja.Undefined()
 	})
 	if _, err := then(o, goja.Undefined(), onRejected); err != nil {
@@ -432,11 +432,14 @@ func (d *dispatch) processParams(l *layer, params []paramValue, done func(err go
 			fn, _ := goja.AssertFunction(callbacks[idx])
 			idx++
 			next := d.rt.ToValue(func(call goja.FunctionCall) goja.Value { cb(call.Argument(0)); return goja.Undefined() })
-			if _, cerr := fn(goja.Undefined(), d.reqV, d.resV, next, val, d.rt.ToValue(name)); cerr != nil {
+			ret, cerr := fn(goja.Undefined(), d.reqV, d.resV, next, val, d.rt.ToValue(name))
+			if cerr != nil {
 				if v := d.thrownOrStop(cerr); v != nil {
 					cb(v)
 				}
+				return
 			}
+			d.watchPromise(l, ret, cb) // an async param callback's rejection is its next(err), like handlers'
 		}
 		cb(nil)
 	}

@@ -329,3 +329,16 @@ func TestConcurrentRequestsInterleave(t *testing.T) {
 		}
 	}
 }
+
+func TestAsyncParamCallbackRejection(t *testing.T) {
+	ts := newTestServer(t, `function (router) {
+		router.param('id', async (req, res, next, id) => { if (id === 'bad') throw new Error('no such id'); req.found = id; next(); });
+		router.get('/p/:id', (req, res) => res.send(req.found));
+	}`)
+	if got := ts.do(t, "GET", "/ext/p/ok", nil, nil); got.body != "ok" {
+		t.Fatalf("ok: %d %s", got.status, got.body)
+	}
+	if got := ts.do(t, "GET", "/ext/p/bad", nil, nil); got.status != 599 || got.body != `{"error":"no such id"}` {
+		t.Fatalf("bad: %d %s", got.status, got.body)
+	}
+}
