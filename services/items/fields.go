@@ -91,7 +91,7 @@ func relationKind(o *schema.Overview, collection, field string) (nodeKind, *sche
 
 // parseFields turns the fields list of one level into nodes (wildcards expanded, dot paths grouped
 // under their relational field), checking every name against the schema.
-func (s *Service) parseFields(collection string, fields []string, alias map[string]string, deep map[string]any, path string) ([]*fieldNode, error) {
+func (s *Service) parseFields(collection string, fields []string, alias map[string]string, deep map[string]any, path, skip string) ([]*fieldNode, error) {
 	col, err := s.collectionInfo(collection)
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 	if len(fields) == 0 {
 		fields = []string{"*"}
 	}
-	expanded := s.expandWildcards(col, fields, alias)
+	expanded := s.expandWildcards(col, fields, alias, skip)
 
 	var nodes []*fieldNode
 	byKey := map[string]*fieldNode{}
@@ -188,9 +188,18 @@ func fieldsForbidden(fields []string, collection, path string) error {
 
 // expandWildcards implements `*` (every field plus alias keys) and `*.x` (x under every
 // relational field); explicit paths keep their place.
-func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias map[string]string) []string {
+func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias map[string]string, skip string) []string {
 	var out []string
 	seen := map[string]bool{}
+	wildcard := func(f string) {
+		if skip != "" && (f == skip || strings.HasPrefix(f, skip+".")) {
+			return
+		}
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
 	add := func(f string) {
 		if !seen[f] {
 			seen[f] = true
@@ -207,10 +216,10 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 		switch {
 		case f == "*":
 			for _, name := range col.FieldOrder {
-				add(name)
+				wildcard(name)
 			}
 			for _, k := range aliasKeys {
-				add(k)
+				wildcard(k)
 			}
 		case strings.HasPrefix(f, "*."):
 			// every relational field gets the rest of the path, then the plain fields follow
@@ -219,20 +228,20 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 			var plain []string
 			for _, name := range col.FieldOrder {
 				if kind, _ := relationKind(s.opts.Schema, col.Collection, name); kind != plainNode {
-					add(name + "." + rest)
+					wildcard(name + "." + rest)
 				} else {
 					plain = append(plain, name)
 				}
 			}
 			for _, k := range aliasKeys {
 				if kind, _ := relationKind(s.opts.Schema, col.Collection, alias[k]); kind != plainNode {
-					add(k + "." + rest)
+					wildcard(k + "." + rest)
 				} else {
 					plain = append(plain, k)
 				}
 			}
 			for _, name := range plain {
-				add(name)
+				wildcard(name)
 			}
 		default:
 			add(f)

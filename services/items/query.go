@@ -23,6 +23,12 @@ type Query struct {
 	Aggregate map[string][]string `json:"aggregate,omitempty"`
 	Deep      map[string]any      `json:"deep,omitempty"`
 	Alias     map[string]string   `json:"alias,omitempty"`
+	// Backlink false drops, from wildcard expansions of nested levels, the field that points back
+	// to the parent (REST backlink=false). nil = true.
+	Backlink *bool `json:"backlink,omitempty"`
+
+	// skipWildcard is the back-link field left out of `*` at this nested level.
+	skipWildcard string
 }
 
 // Clone copies the query (the filter and deep trees are shared; they are never mutated).
@@ -78,6 +84,9 @@ func QueryFromMap(m map[string]any) (*Query, error) {
 			}
 			*dst = &n
 		}
+	}
+	if v, ok := m["backlink"].(bool); ok {
+		q.Backlink = &v
 	}
 	if v, ok := m["search"]; ok && v != nil {
 		s := fmt.Sprint(v)

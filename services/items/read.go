@@ -87,7 +87,7 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	if err != nil {
 		return nil, err
 	}
-	nodes, err := s.parseFields(collection, q.Fields, q.Alias, q.Deep, path)
+	nodes, err := s.parseFields(collection, q.Fields, q.Alias, q.Deep, path, q.skipWildcard)
 	if err != nil {
 		return nil, err
 	}
@@ -185,10 +185,10 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 		switch n.kind {
 		case m2oNode:
 			if n.children != nil {
-				err = s.stitchM2O(ctx, items, n, path, keep)
+				err = s.stitchM2O(ctx, q, items, n, path, keep)
 			}
 		case o2mNode:
-			err = s.stitchO2M(ctx, col, items, n, path, keep)
+			err = s.stitchO2M(ctx, q, col, items, n, path, keep)
 		case a2oNode:
 			if n.children != nil || n.scoped != nil {
 				err = s.stitchA2O(ctx, items, n, path, keep)

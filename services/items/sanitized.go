@@ -35,6 +35,9 @@ func FromSanitized(q *query.Query) (*Query, error) {
 	if q.Search != nil {
 		m["search"] = *q.Search
 	}
+	if q.Backlink != nil {
+		m["backlink"] = *q.Backlink
+	}
 	return QueryFromMap(m)
 }
 

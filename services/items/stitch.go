@@ -29,6 +29,8 @@ func deepQuery(deep map[string]any) (*Query, error) {
 	return q, nil
 }
 
+func noBacklink(q *Query) bool { return q.Backlink != nil && !*q.Backlink }
+
 func andFilter(a, b map[string]any) map[string]any {
 	if len(b) == 0 {
 		return a
@@ -54,7 +56,7 @@ func distinctValues(items []*Item, key string) []any {
 }
 
 // stitchM2O replaces FK values with the related objects (null when missing or filtered out).
-func (s *Service) stitchM2O(ctx context.Context, items []*Item, n *fieldNode, path string, keep bool) error {
+func (s *Service) stitchM2O(ctx context.Context, parent *Query, items []*Item, n *fieldNode, path string, keep bool) error {
 	related := *n.relation.RelatedCollection
 	rc, err := s.collectionInfo(related)
 	if err != nil {
@@ -68,6 +70,10 @@ func (s *Service) stitchM2O(ctx context.Context, items []*Item, n *fieldNode, pa
 			return err
 		}
 		q.Fields = n.children
+		q.Backlink = parent.Backlink
+		if noBacklink(parent) && n.relation.Meta != nil && n.relation.Meta.OneField != nil {
+			q.skipWildcard = *n.relation.Meta.OneField
+		}
 		q.Filter = andFilter(map[string]any{rc.Primary: map[string]any{"_in": keys}}, q.Filter)
 		all := -1
 		q.Limit = &all
@@ -113,7 +119,7 @@ func fieldRequested(children []string, field string) bool {
 
 // stitchO2M sets an alias to the related items (or their PKs when requested bare), cut per parent
 // by the nested limit/offset/page in memory (spec 11 §5).
-func (s *Service) stitchO2M(ctx context.Context, col *schema.Collection, items []*Item, n *fieldNode, path string, keep bool) error {
+func (s *Service) stitchO2M(ctx context.Context, parentQuery *Query, col *schema.Collection, items []*Item, n *fieldNode, path string, keep bool) error {
 	related := n.relation.Collection
 	fk := n.relation.Field
 	rc, err := s.collectionInfo(related)
@@ -130,6 +136,10 @@ func (s *Service) stitchO2M(ctx context.Context, col *schema.Collection, items [
 		q.Fields = []string{rc.Primary}
 	} else {
 		q.Fields = n.children
+	}
+	q.Backlink = parentQuery.Backlink
+	if noBacklink(parentQuery) {
+		q.skipWildcard = fk
 	}
 	limit := s.limitDefault()
 	if q.Limit != nil {
