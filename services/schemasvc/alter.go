@@ -20,17 +20,17 @@ func createTable(ctx context.Context, ex sqlx.ExecerContext, d db.Dialect, colle
 	for _, c := range cols {
 		defs = append(defs, c.definition(d))
 		if c.Primary && !c.AutoIncrement {
-			primary = append(primary, d.Quote(c.Name))
+			primary = append(primary, quoteDDL(d, c.Name))
 		}
 	}
 	if len(primary) > 0 {
 		if d.Client == db.ClientPostgres {
-			defs = append(defs, "constraint "+d.Quote(collection+"_pkey")+" primary key ("+strings.Join(primary, ", ")+")")
+			defs = append(defs, "constraint "+quoteDDL(d, collection+"_pkey")+" primary key ("+strings.Join(primary, ", ")+")")
 		} else {
 			defs = append(defs, "primary key ("+strings.Join(primary, ", ")+")")
 		}
 	}
-	stmts := []string{"create table " + d.Quote(collection) + " (" + strings.Join(defs, ", ") + ")"}
+	stmts := []string{"create table " + quoteDDL(d, collection) + " (" + strings.Join(defs, ", ") + ")"}
 	for _, c := range cols {
 		stmts = append(stmts, indexStatements(d, collection, c)...)
 	}
@@ -43,9 +43,9 @@ func addColumn(ctx context.Context, ex sqlx.ExecerContext, d db.Dialect, collect
 	if c.Primary && !c.AutoIncrement {
 		def += " primary key"
 	}
-	stmts := []string{"alter table " + d.Quote(collection) + " add column " + def}
+	stmts := []string{"alter table " + quoteDDL(d, collection) + " add column " + def}
 	if d.Client == db.ClientMySQL {
-		stmts[0] = "alter table " + d.Quote(collection) + " add " + def
+		stmts[0] = "alter table " + quoteDDL(d, collection) + " add " + def
 	}
 	stmts = append(stmts, indexStatements(d, collection, c)...)
 	return execAll(ctx, ex, stmts)
@@ -53,7 +53,7 @@ func addColumn(ctx context.Context, ex sqlx.ExecerContext, d db.Dialect, collect
 
 // alterColumn changes an existing column to spec (updateField with a schema).
 func alterColumn(ctx context.Context, tx *sqlx.Tx, d db.Dialect, collection string, c *columnSpec) error {
-	t, col := d.Quote(collection), d.Quote(c.Name)
+	t, col := quoteDDL(d, collection), quoteDDL(d, c.Name)
 	var stmts []string
 	switch d.Client {
 	case db.ClientPostgres:
@@ -114,7 +114,7 @@ func dropColumn(ctx context.Context, tx *sqlx.Tx, d db.Dialect, collection, fiel
 			return nil
 		})
 	}
-	_, err := tx.ExecContext(ctx, "alter table "+d.Quote(collection)+" drop column "+d.Quote(field))
+	_, err := tx.ExecContext(ctx, "alter table "+quoteDDL(d, collection)+" drop column "+quoteDDL(d, field))
 	return err
 }
 
@@ -133,8 +133,8 @@ func addForeignKey(ctx context.Context, tx *sqlx.Tx, d db.Dialect, fk foreignKey
 			return nil
 		})
 	}
-	stmt := "alter table " + d.Quote(fk.Table) + " add constraint " + d.Quote(fk.Name) + " foreign key (" + d.Quote(fk.Column) +
-		") references " + d.Quote(fk.ForeignTable) + " (" + d.Quote(fk.ForeignColumn) + ")"
+	stmt := "alter table " + quoteDDL(d, fk.Table) + " add constraint " + quoteDDL(d, fk.Name) + " foreign key (" + quoteDDL(d, fk.Column) +
+		") references " + quoteDDL(d, fk.ForeignTable) + " (" + quoteDDL(d, fk.ForeignColumn) + ")"
 	if fk.OnDelete != "" {
 		stmt += " on delete " + fk.OnDelete
 	}
@@ -160,34 +160,34 @@ func dropForeignKey(ctx context.Context, tx *sqlx.Tx, d db.Dialect, table, colum
 			return nil
 		})
 	case db.ClientMySQL:
-		_, err := tx.ExecContext(ctx, "alter table "+d.Quote(table)+" drop foreign key "+d.Quote(name))
+		_, err := tx.ExecContext(ctx, "alter table "+quoteDDL(d, table)+" drop foreign key "+quoteDDL(d, name))
 		return err
 	}
-	_, err := tx.ExecContext(ctx, "alter table "+d.Quote(table)+" drop constraint "+d.Quote(name))
+	_, err := tx.ExecContext(ctx, "alter table "+quoteDDL(d, table)+" drop constraint "+quoteDDL(d, name))
 	return err
 }
 
 // indexStatements adds the unique constraint / index a column asks for.
 func indexStatements(d db.Dialect, collection string, c *columnSpec) []string {
 	var out []string
-	t, col := d.Quote(collection), d.Quote(c.Name)
+	t, col := quoteDDL(d, collection), quoteDDL(d, c.Name)
 	if c.Unique {
 		name := IndexName(d.Client, "unique", collection, c.Name)
 		switch d.Client {
 		case db.ClientPostgres:
-			out = append(out, "alter table "+t+" add constraint "+d.Quote(name)+" unique ("+col+")")
+			out = append(out, "alter table "+t+" add constraint "+quoteDDL(d, name)+" unique ("+col+")")
 		case db.ClientMySQL:
-			out = append(out, "alter table "+t+" add unique "+d.Quote(name)+"("+col+")")
+			out = append(out, "alter table "+t+" add unique "+quoteDDL(d, name)+"("+col+")")
 		default:
-			out = append(out, "create unique index "+d.Quote(name)+" on "+t+" ("+col+")")
+			out = append(out, "create unique index "+quoteDDL(d, name)+" on "+t+" ("+col+")")
 		}
 	}
 	if c.Index {
 		name := IndexName(d.Client, "index", collection, c.Name)
 		if d.Client == db.ClientMySQL {
-			out = append(out, "alter table "+t+" add index "+d.Quote(name)+"("+col+")")
+			out = append(out, "alter table "+t+" add index "+quoteDDL(d, name)+"("+col+")")
 		} else {
-			out = append(out, "create index "+d.Quote(name)+" on "+t+" ("+col+")")
+			out = append(out, "create index "+quoteDDL(d, name)+" on "+t+" ("+col+")")
 		}
 	}
 	return out
@@ -197,13 +197,13 @@ func dropIndexStatement(d db.Dialect, collection, name string, unique bool) stri
 	switch d.Client {
 	case db.ClientPostgres:
 		if unique {
-			return "alter table " + d.Quote(collection) + " drop constraint " + d.Quote(name)
+			return "alter table " + quoteDDL(d, collection) + " drop constraint " + quoteDDL(d, name)
 		}
-		return "drop index " + d.Quote(name)
+		return "drop index " + quoteDDL(d, name)
 	case db.ClientMySQL:
-		return "alter table " + d.Quote(collection) + " drop index " + d.Quote(name)
+		return "alter table " + quoteDDL(d, collection) + " drop index " + quoteDDL(d, name)
 	}
-	return "drop index " + d.Quote(name)
+	return "drop index " + quoteDDL(d, name)
 }
 
 func execAll(ctx context.Context, ex sqlx.ExecerContext, stmts []string) error {

@@ -270,7 +270,7 @@ func number(v any) (float64, bool) {
 // definition is the column as it appears in CREATE TABLE / ADD COLUMN.
 func (c *columnSpec) definition(d db.Dialect) string {
 	var b strings.Builder
-	b.WriteString(d.Quote(c.Name))
+	b.WriteString(quoteDDL(d, c.Name))
 	b.WriteByte(' ')
 	b.WriteString(c.SQLType)
 	if c.AutoIncrement {
@@ -340,4 +340,13 @@ func utf16Units(s string) []uint16 {
 		}
 	}
 	return out
+}
+
+// quoteDDL quotes an identifier in DDL the way knex does: backticks on SQLite too, so the table
+// definitions SQLite stores read like the ones Directus leaves.
+func quoteDDL(d db.Dialect, ident string) string {
+	if d.Client == db.ClientSQLite {
+		return "`" + strings.ReplaceAll(ident, "`", "``") + "`"
+	}
+	return d.Quote(ident)
 }

@@ -129,11 +129,11 @@ func (t *sqliteTable) createSQL(d db.Dialect) string {
 	var pk []string
 	for _, c := range t.Columns {
 		if c.PK > 0 {
-			pk = append(pk, d.Quote(c.Name))
+			pk = append(pk, quoteDDL(d, c.Name))
 		}
 	}
 	for _, c := range t.Columns {
-		def := d.Quote(c.Name) + " " + c.Type
+		def := quoteDDL(d, c.Name) + " " + c.Type
 		if c.PK > 0 && len(pk) == 1 && t.AutoIncrement {
 			defs = append(defs, def+" not null primary key autoincrement")
 			continue
@@ -152,7 +152,7 @@ func (t *sqliteTable) createSQL(d db.Dialect) string {
 		defs = append(defs, "primary key ("+strings.Join(pk, ", ")+")")
 	}
 	for _, fk := range t.ForeignKeys {
-		s := "foreign key(" + d.Quote(fk.From) + ") references " + d.Quote(fk.Table) + "(" + d.Quote(fk.To) + ")"
+		s := "foreign key(" + quoteDDL(d, fk.From) + ") references " + quoteDDL(d, fk.Table) + "(" + quoteDDL(d, fk.To) + ")"
 		if fk.OnDelete != "" {
 			s += " on delete " + fk.OnDelete
 		}
@@ -161,7 +161,7 @@ func (t *sqliteTable) createSQL(d db.Dialect) string {
 		}
 		defs = append(defs, s)
 	}
-	return "CREATE TABLE " + d.Quote(t.Name) + " (" + strings.Join(defs, ", ") + ")"
+	return "CREATE TABLE " + quoteDDL(d, t.Name) + " (" + strings.Join(defs, ", ") + ")"
 }
 
 func rebuildSQLiteTable(ctx context.Context, tx *sqlx.Tx, name string, change func(*sqliteTable) error) error {
@@ -180,7 +180,7 @@ func rebuildSQLiteTable(ctx context.Context, tx *sqlx.Tx, name string, change fu
 	var copyCols []string
 	for _, c := range old.Columns {
 		if oldCols[c.Name] {
-			copyCols = append(copyCols, d.Quote(c.Name))
+			copyCols = append(copyCols, quoteDDL(d, c.Name))
 		}
 	}
 	temp := "_knex_temp_alter_" + name
@@ -189,9 +189,9 @@ func rebuildSQLiteTable(ctx context.Context, tx *sqlx.Tx, name string, change fu
 	renamed.Name = temp
 	stmts := []string{
 		renamed.createSQL(d),
-		"INSERT INTO " + d.Quote(temp) + " (" + list + ") SELECT " + list + " FROM " + d.Quote(name),
-		"DROP TABLE " + d.Quote(name),
-		"ALTER TABLE " + d.Quote(temp) + " RENAME TO " + d.Quote(name),
+		"INSERT INTO " + quoteDDL(d, temp) + " (" + list + ") SELECT " + list + " FROM " + quoteDDL(d, name),
+		"DROP TABLE " + quoteDDL(d, name),
+		"ALTER TABLE " + quoteDDL(d, temp) + " RENAME TO " + quoteDDL(d, name),
 	}
 	for _, ix := range old.Indexes {
 		stmts = append(stmts, ix.SQL)

@@ -61,6 +61,9 @@ func specials(meta any) []string {
 	var v any
 	switch m := meta.(type) {
 	case *items.Item:
+		if m == nil {
+			return nil
+		}
 		v, _ = m.Get("special")
 	case map[string]any:
 		v = m["special"]

@@ -1,0 +1,377 @@
+package schemasvc_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/db/dbtest"
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/schema"
+	"github.com/dxhost/dxhost/services/schemasvc"
+	"github.com/dxhost/dxhost/services/systables/systablestest"
+)
+
+// The golden test: testdata/record.sh ran testdata/scenario.json against the real Directus 12.4.1
+// (REST, admin token) on each database and saved every answer. Here the same steps run through
+// the Go services on a fresh database of the same client, each answer is rendered the way
+// Directus's controllers render it (re-reads after writes, the error envelope), and compared.
+
+type recording struct {
+	Client string `json:"client"`
+	Steps  []step `json:"steps"`
+}
+
+type step struct {
+	Name     string          `json:"name"`
+	Method   string          `json:"method"`
+	Path     string          `json:"path"`
+	Status   int             `json:"status"`
+	Response json.RawMessage `json:"response"`
+}
+
+type scenarioStep struct {
+	Name     string          `json:"name"`
+	Body     json.RawMessage `json:"body"`
+	UserOnly bool            `json:"userOnly"`
+}
+
+// skipped are recorded steps that are not the services' behaviour.
+var skipped = map[string]string{
+	// Joi validation of the REST controller, not the service (the service says `Illegal type passed`).
+	"error: illegal type": "controller validation",
+}
+
+// pooled: on SQLite Directus's RelationsService.deleteOne reads foreign keys through the pool while
+// its own transaction holds the only connection, and fails after the 60 s pool timeout (a 500,
+// nothing changed). dxhost deletes the relation; these steps are not replayed there, which keeps
+// the database as Directus left it.
+const poolTimeout = "Knex: Timeout acquiring a connection"
+
+func TestReplayDirectus(t *testing.T) {
+	for _, client := range dbtest.Clients {
+		t.Run(client, func(t *testing.T) {
+			raw, err := os.ReadFile("testdata/" + client + ".json")
+			if err != nil {
+				t.Skipf("no recording for %s: %v", client, err)
+			}
+			var rec recording
+			if err := json.Unmarshal(raw, &rec); err != nil {
+				t.Fatal(err)
+			}
+			var scen []scenarioStep
+			sraw, err := os.ReadFile("testdata/scenario.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(sraw, &scen); err != nil {
+				t.Fatal(err)
+			}
+			replay(t, client, rec, scen)
+		})
+	}
+}
+
+func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
+	d, boot := systablestest.Open(t, client)
+	provider := schema.NewProvider(d, client, true, schema.BuildOptions{})
+	admin := map[string]any{"user": boot.AdminUserID, "role": boot.AdminRoleID, "roles": []any{boot.AdminRoleID},
+		"admin": true, "app": true, "ip": "127.0.0.1"}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	r := &runner{d: d, provider: provider, admin: admin}
+	for i, st := range rec.Steps {
+		if reason, ok := skipped[st.Name]; ok {
+			t.Logf("skip %q: %s", st.Name, reason)
+			continue
+		}
+		if strings.Contains(string(st.Response), poolTimeout) {
+			t.Logf("skip %q: Directus's SQLite pool deadlock (500 after 60 s, nothing changed)", st.Name)
+			continue
+		}
+		var body any
+		if len(scen[i].Body) > 0 {
+			body = decode(scen[i].Body)
+		}
+		status, got := r.do(ctx, st.Method, st.Path, body)
+		if scen[i].UserOnly {
+			got = userOnly(got)
+		}
+		want := normalise(decode(st.Response))
+		if st.Name == "activity" {
+			want = withoutUserActivity(want)
+		}
+		gotN := normalise(decode(mustJSON(t, got)))
+		if status != st.Status || !jsonEqual(gotN, want) {
+			t.Errorf("step %q (%s %s): got %d %s\nwant %d %s", st.Name, st.Method, st.Path, status, short(gotN), st.Status, short(want))
+		}
+	}
+}
+
+type runner struct {
+	d        *db.DB
+	provider *schema.Provider
+	admin    map[string]any
+}
+
+func (r *runner) opts(ctx context.Context) schemasvc.Options {
+	return schemasvc.Options{DB: r.d, Provider: r.provider, Accountability: r.admin}
+}
+
+// do performs one REST call the way Directus's controllers do, through the services.
+func (r *runner) do(ctx context.Context, method, path string, body any) (int, any) {
+	o := r.opts(ctx)
+	collections, fields, relations := schemasvc.NewCollectionsService(o), schemasvc.NewFieldsService(o), schemasvc.NewRelationsService(o)
+	parts := strings.Split(strings.Trim(strings.SplitN(path, "?", 2)[0], "/"), "/")
+	bodyMap, _ := body.(map[string]any)
+	data := func(v any, err error) (int, any) {
+		if err != nil {
+			return renderError(err)
+		}
+		return 200, map[string]any{"data": v}
+	}
+	noContent := func(err error) (int, any) {
+		if err != nil {
+			return renderError(err)
+		}
+		return 204, nil
+	}
+	switch method + " " + parts[0] + fmt.Sprint(len(parts)) {
+	case "POST collections1":
+		name, err := collections.CreateOne(ctx, bodyMap, schemasvc.MutationOptions{})
+		if err != nil {
+			return renderError(err)
+		}
+		return data(collections.ReadOne(ctx, name))
+	case "GET collections1":
+		return data(collections.ReadByQuery(ctx))
+	case "GET collections2":
+		return data(collections.ReadOne(ctx, parts[1]))
+	case "PATCH collections1":
+		keys, err := collections.UpdateBatch(ctx, body, schemasvc.MutationOptions{})
+		if err != nil {
+			return renderError(err)
+		}
+		return data(collections.ReadMany(ctx, keys))
+	case "PATCH collections2":
+		if _, err := collections.UpdateOne(ctx, parts[1], bodyMap, schemasvc.MutationOptions{}); err != nil {
+			return renderError(err)
+		}
+		return data(collections.ReadOne(ctx, parts[1]))
+	case "DELETE collections2":
+		_, err := collections.DeleteOne(ctx, parts[1], schemasvc.MutationOptions{})
+		return noContent(err)
+	case "GET fields1":
+		return data(fields.ReadAll(ctx, ""))
+	case "GET fields2":
+		return data(fields.ReadAll(ctx, parts[1]))
+	case "GET fields3":
+		return data(fields.ReadOne(ctx, parts[1], parts[2]))
+	case "POST fields2":
+		if err := fields.CreateField(ctx, parts[1], bodyMap, schemasvc.MutationOptions{}); err != nil {
+			return renderError(err)
+		}
+		return data(fields.ReadOne(ctx, parts[1], bodyMap["field"].(string)))
+	case "PATCH fields2":
+		var list []map[string]any
+		for _, e := range body.([]any) {
+			list = append(list, e.(map[string]any))
+		}
+		if _, err := fields.UpdateFields(ctx, parts[1], list, schemasvc.MutationOptions{}); err != nil {
+			return renderError(err)
+		}
+		var out []any
+		for _, f := range list {
+			one, err := fields.ReadOne(ctx, parts[1], f["field"].(string))
+			if err != nil {
+				return renderError(err)
+			}
+			out = append(out, one)
+		}
+		return data(out, nil)
+	case "PATCH fields3":
+		if _, ok := bodyMap["field"]; !ok {
+			bodyMap["field"] = parts[2]
+		}
+		if _, err := fields.UpdateField(ctx, parts[1], bodyMap, schemasvc.MutationOptions{}); err != nil {
+			return renderError(err)
+		}
+		return data(fields.ReadOne(ctx, parts[1], parts[2]))
+	case "DELETE fields3":
+		return noContent(fields.DeleteField(ctx, parts[1], parts[2], schemasvc.MutationOptions{}))
+	case "GET relations1":
+		return data(relations.ReadAll(ctx, ""))
+	case "GET relations2":
+		return data(relations.ReadAll(ctx, parts[1]))
+	case "GET relations3":
+		return data(relations.ReadOne(ctx, parts[1], parts[2]))
+	case "POST relations1":
+		if err := relations.CreateOne(ctx, bodyMap, schemasvc.MutationOptions{}); err != nil {
+			return renderError(err)
+		}
+		return data(relations.ReadOne(ctx, bodyMap["collection"].(string), bodyMap["field"].(string)))
+	case "PATCH relations3":
+		if err := relations.UpdateOne(ctx, parts[1], parts[2], bodyMap, schemasvc.MutationOptions{}); err != nil {
+			return renderError(err)
+		}
+		return data(relations.ReadOne(ctx, parts[1], parts[2]))
+	case "DELETE relations3":
+		return noContent(relations.DeleteOne(ctx, parts[1], parts[2], schemasvc.MutationOptions{}))
+	case "POST items2":
+		ov, err := r.provider.Get(ctx)
+		if err != nil {
+			return renderError(err)
+		}
+		svc := items.New(parts[1], items.Options{Schema: ov, DB: r.d, Accountability: r.admin})
+		key, err := svc.CreateOne(ctx, bodyMap, items.MutationOptions{})
+		if err != nil {
+			return renderError(err)
+		}
+		return data(svc.ReadOne(ctx, key, &items.Query{}, items.ReadOptions{}))
+	case "GET activity1":
+		ov, err := r.provider.Get(ctx)
+		if err != nil {
+			return renderError(err)
+		}
+		svc := items.New("directus_activity", items.Options{Schema: ov, DB: r.d})
+		return data(svc.ReadByQuery(ctx, &items.Query{Fields: []string{"action", "collection", "item"}, Sort: []string{"id"}, Limit: ptr(-1)}, items.ReadOptions{}))
+	}
+	panic("replay: no mapping for " + method + " " + path)
+}
+
+func ptr(n int) *int { return &n }
+
+// renderError is the error envelope of Directus's error handler for an admin caller.
+func renderError(err error) (int, any) {
+	e := errs.As(err)
+	if e == nil || !e.Directus {
+		msg := err.Error()
+		if e != nil {
+			msg = e.Message
+		}
+		return 500, map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": "INTERNAL_SERVER_ERROR"}}}}
+	}
+	ext := map[string]any{}
+	for k, v := range e.Extensions {
+		ext[k] = v
+	}
+	ext["code"] = e.Code
+	return e.Status, map[string]any{"errors": []any{map[string]any{"message": e.Message, "extensions": ext}}}
+}
+
+func userOnly(v any) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	raw, _ := json.Marshal(m["data"])
+	var list []map[string]any
+	json.Unmarshal(raw, &list)
+	out := []any{}
+	for _, e := range list {
+		if c, _ := e["collection"].(string); !strings.HasPrefix(c, "directus_") {
+			out = append(out, e)
+		}
+	}
+	return map[string]any{"data": out}
+}
+
+var tempAlter = regexp.MustCompile(`_knex_temp_alter\w*`)
+
+// normalise blanks what legitimately differs between two runs: timestamps in rows, the random name
+// of knex's SQLite rebuild table, and the text of SQLite table definitions knex rewrote while
+// rebuilding a table (its own formatting; columns are compared through the fields instead).
+func normalise(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, e := range x {
+			if k == "sql" {
+				if s, ok := e.(string); ok && strings.HasPrefix(s, `CREATE TABLE "`) {
+					e = "<rebuilt by knex>"
+				}
+			}
+			if k == "timestamp" || k == "date_created" {
+				if _, ok := e.(string); ok {
+					e = "<timestamp>"
+				}
+			}
+			out[k] = normalise(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalise(e)
+		}
+		return out
+	case string:
+		return tempAlter.ReplaceAllString(x, "_knex_temp_alter")
+	}
+	return v
+}
+
+func decode(raw []byte) any {
+	var v any
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.UseNumber()
+	dec.Decode(&v)
+	return numbers(v)
+}
+
+// numbers turns json.Number into float64 so 3 and 3.0 compare equal.
+func numbers(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		f, _ := x.Float64()
+		return f
+	case map[string]any:
+		for k, e := range x {
+			x[k] = numbers(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = numbers(e)
+		}
+	}
+	return v
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+func jsonEqual(a, b any) bool {
+	ra, _ := json.Marshal(a)
+	rb, _ := json.Marshal(b)
+	return string(ra) == string(rb)
+}
+
+func short(v any) string {
+	raw, _ := json.Marshal(v)
+	return string(raw)
+}
+
+// withoutUserActivity drops the login/update rows of the admin user the recording tool made
+// before the scenario (not part of it).
+func withoutUserActivity(v any) any {
+	m := v.(map[string]any)
+	out := []any{}
+	for _, e := range m["data"].([]any) {
+		if e.(map[string]any)["collection"] != "directus_users" {
+			out = append(out, e)
+		}
+	}
+	return map[string]any{"data": out}
+}
