@@ -16,14 +16,26 @@ import (
 // RolesTree is fetchRolesTree: the role ids from the top-most ancestor down to start; nil start
 // gives an empty list. A parent cycle is an error, as in Directus.
 func RolesTree(ctx context.Context, q sqlx.QueryerContext, d db.Dialect, start any) ([]any, error) {
-	roles := []any{}
-	parent := idString(start)
-	if parent == "" {
-		return roles, nil
-	}
+	return rolesTreeFrom(ctx, q, d, []any{}, idString(start))
+}
+
+// rolesTreeFrom continues a roles walk: found holds the roles already read (own role first),
+// parent is the next role to read.
+func rolesTreeFrom(ctx context.Context, q sqlx.QueryerContext, d db.Dialect, found []any, parent string) ([]any, error) {
+	roles := found
 	seen := map[string]bool{}
+	for _, r := range roles {
+		seen[r.(string)] = true
+	}
 	query := d.Rebind(`SELECT ` + d.Quote("id") + `, ` + d.Quote("parent") + ` FROM ` + d.Quote("directus_roles") + ` WHERE ` + d.Quote("id") + ` = ?`)
 	for parent != "" {
+		if seen[parent] {
+			path := make([]string, len(roles))
+			for i := range roles {
+				path[i] = `"` + roles[len(roles)-1-i].(string) + `"`
+			}
+			return nil, fmt.Errorf(`Recursion encountered: role "%s" already exists in tree path %s`, roles[len(roles)-1], strings.Join(path, "->"))
+		}
 		var id string
 		var next sql.NullString
 		err := q.QueryRowxContext(ctx, query, parent).Scan(&id, &next)
@@ -35,22 +47,16 @@ func RolesTree(ctx context.Context, q sqlx.QueryerContext, d db.Dialect, start a
 		}
 		roles = append(roles, id)
 		seen[id] = true
-		if next.Valid && next.String != "" && seen[next.String] {
-			path := make([]string, len(roles))
-			for i := range roles {
-				path[i] = `"` + roles[len(roles)-1-i].(string) + `"`
-			}
-			return nil, fmt.Errorf(`Recursion encountered: role "%s" already exists in tree path %s`, id, strings.Join(path, "->"))
-		}
-		parent = next.String
-		if !next.Valid {
-			parent = ""
+		parent = ""
+		if next.Valid {
+			parent = next.String
 		}
 	}
-	for i, j := 0, len(roles)-1; i < j; i, j = i+1, j-1 {
-		roles[i], roles[j] = roles[j], roles[i]
+	out := make([]any, len(roles))
+	for i, r := range roles {
+		out[len(roles)-1-i] = r
 	}
-	return roles, nil
+	return out, nil
 }
 
 // GlobalAccess is the admin/app pair of fetchGlobalAccess.
@@ -61,26 +67,30 @@ type GlobalAccess struct{ Admin, App bool }
 // ip is known and outside it. user nil with hasUser compares `user = NULL`, which matches nothing.
 func FetchGlobalAccess(ctx context.Context, q sqlx.QueryerContext, d db.Dialect, roles []any, user any, hasUser bool, ip any) (GlobalAccess, error) {
 	var access GlobalAccess
-	base := `SELECT p.` + d.Quote("admin_access") + `, p.` + d.Quote("app_access") + `, p.` + d.Quote("ip_access") +
-		` FROM ` + d.Quote("directus_access") + ` a LEFT JOIN ` + d.Quote("directus_policies") + ` p ON p.` + d.Quote("id") + ` = a.` + d.Quote("policy")
+	// Directus reads the role rows and the user rows separately and ORs the flags; one query over
+	// both sets gives the same answer (the ip rule applies per row either way).
+	var conds []string
+	var args []any
 	if len(roles) > 0 {
-		query, args, err := sqlx.In(base+` WHERE a.`+d.Quote("role")+` IN (?)`, roles)
-		if err != nil {
-			return access, err
-		}
-		if err := accumulateAccess(ctx, q, d.Rebind(query), args, ip, &access); err != nil {
-			return access, err
-		}
+		conds = append(conds, `a.`+d.Quote("role")+` IN (?)`)
+		args = append(args, roles)
 	}
 	if hasUser && idString(user) != "" {
-		userAccess := GlobalAccess{}
-		if err := accumulateAccess(ctx, q, d.Rebind(base+` WHERE a.`+d.Quote("user")+` = ?`), []any{idString(user)}, ip, &userAccess); err != nil {
-			return access, err
-		}
-		access.App = access.App || userAccess.App
-		access.Admin = access.Admin || userAccess.Admin
+		conds = append(conds, `a.`+d.Quote("user")+` = ?`)
+		args = append(args, idString(user))
 	}
-	return access, nil
+	if len(conds) == 0 {
+		return access, nil
+	}
+	query := `SELECT p.` + d.Quote("admin_access") + `, p.` + d.Quote("app_access") + `, p.` + d.Quote("ip_access") +
+		` FROM ` + d.Quote("directus_access") + ` a LEFT JOIN ` + d.Quote("directus_policies") + ` p ON p.` + d.Quote("id") + ` = a.` + d.Quote("policy") +
+		` WHERE ` + strings.Join(conds, " OR ")
+	query, args, err := sqlx.In(query, args...)
+	if err != nil {
+		return access, err
+	}
+	err = accumulateAccess(ctx, q, d.Rebind(query), args, ip, &access)
+	return access, err
 }
 
 func accumulateAccess(ctx context.Context, q sqlx.QueryerContext, query string, args []any, ip any, access *GlobalAccess) error {

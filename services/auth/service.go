@@ -21,6 +21,7 @@ type Service struct {
 	cfg     Config
 	log     *logrus.Entry
 	now     func() time.Time
+	stmts   *stmtCache
 	// Hooks are the auth.* filter/action events; nil = no extensions listen.
 	Hooks Hooks
 }
@@ -39,7 +40,7 @@ func New(d *db.DB, cfg Config, log *logrus.Entry) *Service {
 	if cfg.LoginAttempts == nil {
 		cfg.LoginAttempts = NewMemoryLimiter()
 	}
-	return &Service{db: d, dialect: d.Dialect(), cfg: cfg, log: log, now: time.Now}
+	return &Service{db: d, dialect: d.Dialect(), cfg: cfg, log: log, now: time.Now, stmts: &stmtCache{db: d.DB}}
 }
 
 // SetClock replaces the clock (tests replaying recorded tokens).
@@ -86,9 +87,11 @@ func (s *Service) Accountability(ctx context.Context, token string, base map[str
 	}
 	d := s.dialect
 	var id string
-	var role sql.NullString
-	err := s.db.QueryRowxContext(ctx, d.Rebind(`SELECT `+d.Quote("id")+`, `+d.Quote("role")+` FROM `+d.Quote("directus_users")+
-		` WHERE `+d.Quote("token")+` = ? AND `+d.Quote("status")+` = ?`), token, "active").Scan(&id, &role)
+	var role, roleID, parent sql.NullString
+	// The user and its own role row in one read; the rest of the roles tree follows from the parent.
+	err := s.stmts.QueryRowxContext(ctx, d.Rebind(`SELECT u.`+d.Quote("id")+`, u.`+d.Quote("role")+`, r.`+d.Quote("id")+`, r.`+d.Quote("parent")+
+		` FROM `+d.Quote("directus_users")+` u LEFT JOIN `+d.Quote("directus_roles")+` r ON r.`+d.Quote("id")+` = u.`+d.Quote("role")+
+		` WHERE u.`+d.Quote("token")+` = ? AND u.`+d.Quote("status")+` = ?`), token, "active").Scan(&id, &role, &roleID, &parent)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errs.InvalidCredentials()
 	}
@@ -100,18 +103,29 @@ func (s *Service) Accountability(ctx context.Context, token string, base map[str
 	if role.Valid {
 		acc["role"] = role.String
 	}
-	return acc, s.completeAccess(ctx, acc)
+	roles := []any{}
+	if roleID.Valid {
+		if roles, err = rolesTreeFrom(ctx, s.stmts, d, []any{roleID.String}, parent.String); err != nil {
+			return nil, err
+		}
+	}
+	return acc, s.globalAccess(ctx, acc, roles)
 }
 
 // completeAccess sets roles, admin and app from the database (the JWT's claims are informational).
 func (s *Service) completeAccess(ctx context.Context, acc map[string]any) error {
-	roles, err := RolesTree(ctx, s.db, s.dialect, acc["role"])
+	roles, err := RolesTree(ctx, s.stmts, s.dialect, acc["role"])
 	if err != nil {
 		return err
 	}
+	return s.globalAccess(ctx, acc, roles)
+}
+
+// globalAccess sets roles, admin and app.
+func (s *Service) globalAccess(ctx context.Context, acc map[string]any, roles []any) error {
 	acc["roles"] = roles
 	user, hasUser := acc["user"]
-	access, err := FetchGlobalAccess(ctx, s.db, s.dialect, roles, user, hasUser, acc["ip"])
+	access, err := FetchGlobalAccess(ctx, s.stmts, s.dialect, roles, user, hasUser, acc["ip"])
 	if err != nil {
 		return err
 	}
@@ -141,7 +155,7 @@ func (s *Service) verifySession(ctx context.Context, claims map[string]any) (*st
 	args = append(args, s.dbTime(s.now()))
 	var oauth sql.NullString
 	q := `SELECT ` + d.Quote("oauth_client") + ` FROM ` + d.Quote("directus_sessions") + ` WHERE ` + joinAnd(where)
-	err := s.db.QueryRowxContext(ctx, d.Rebind(q), args...).Scan(&oauth)
+	err := s.stmts.QueryRowxContext(ctx, d.Rebind(q), args...).Scan(&oauth)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errs.InvalidCredentials()
 	}
