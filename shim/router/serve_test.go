@@ -51,7 +51,7 @@ func TestAsyncRejectionGoesToNext(t *testing.T) {
 }
 
 func TestTimeLimitAnswers503(t *testing.T) {
-	ts := newTestServerWith(t, jsrt.Options{TimeLimit: 100 * time.Millisecond}, `function (router) {
+	ts := newTestServerWith(t, jsrt.Options{TimeLimit: 400 * time.Millisecond}, `function (router) {
 		router.get('/spin', () => { for (;;) {} });
 		router.get('/spin-after-write', (req, res) => { res.write('partial'); for (;;) {} });
 		router.get('/spin-async', async (req, res) => { await new Promise((r) => setTimeout(r, 10)); for (;;) {} });
@@ -63,7 +63,7 @@ func TestTimeLimitAnswers503(t *testing.T) {
 	}
 	err := <-ts.lastErr
 	e := errs.As(err)
-	if e == nil || e.Code != "SERVICE_UNAVAILABLE" || e.Status != 503 || !strings.Contains(e.Message, "JavaScript ran longer than the 100ms limit") {
+	if e == nil || e.Code != "SERVICE_UNAVAILABLE" || e.Status != 503 || !strings.Contains(e.Message, "JavaScript ran longer than the 400ms limit") {
 		t.Fatalf("spin error: %#v", err)
 	}
 	// A continuation of the handler (after an await on a timer) is still this request's time.
