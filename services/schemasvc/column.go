@@ -38,7 +38,7 @@ var columnKeyOrder = map[string][]string{
 	db.ClientSQLite: {"name", "table", "data_type", "default_value", "max_length", "numeric_precision", "numeric_scale",
 		"is_generated", "generation_expression", "is_nullable", "is_unique", "is_indexed", "is_primary_key",
 		"has_auto_increment", "foreign_key_column", "foreign_key_table"},
-	db.ClientPostgres: {"name", "table", "schema", "data_type", "default_value", "generation_expression", "max_length",
+	db.ClientPostgres: {"name", "table", "data_type", "default_value", "generation_expression", "max_length",
 		"numeric_precision", "numeric_scale", "is_generated", "is_nullable", "is_unique", "is_indexed", "is_primary_key",
 		"has_auto_increment", "foreign_key_schema", "foreign_key_table", "foreign_key_column", "comment"},
 	db.ClientMySQL: {"name", "table", "data_type", "default_value", "generation_expression", "max_length",

@@ -110,7 +110,7 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 		}
 		gotN := normalise(decode(mustJSON(t, got)))
 		if status != st.Status || !jsonEqual(gotN, want) {
-			t.Errorf("step %q (%s %s): got %d %s\nwant %d %s", st.Name, st.Method, st.Path, status, short(gotN), st.Status, short(want))
+			t.Errorf("step %q (%s %s): got %d, want %d; first difference: %s", st.Name, st.Method, st.Path, status, st.Status, firstDiff("", gotN, want))
 		}
 	}
 }
@@ -374,4 +374,38 @@ func withoutUserActivity(v any) any {
 		}
 	}
 	return map[string]any{"data": out}
+}
+
+// firstDiff names the first path where got and want differ.
+func firstDiff(path string, got, want any) string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return fmt.Sprintf("%s: got %s, want %s", path, short(got), short(want))
+		}
+		keys := map[string]bool{}
+		for k := range w {
+			keys[k] = true
+		}
+		for k := range g {
+			keys[k] = true
+		}
+		for k := range keys {
+			if !jsonEqual(g[k], w[k]) {
+				return firstDiff(path+"."+k, g[k], w[k])
+			}
+		}
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return fmt.Sprintf("%s: got %s, want %s", path, short(got), short(want))
+		}
+		for i := range w {
+			if !jsonEqual(g[i], w[i]) {
+				return firstDiff(fmt.Sprintf("%s[%d]", path, i), g[i], w[i])
+			}
+		}
+	}
+	return fmt.Sprintf("%s: got %s, want %s", path, short(got), short(want))
 }
