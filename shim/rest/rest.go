@@ -39,6 +39,7 @@ func Routes(d Deps) func(r gin.IRoutes) {
 		r.Use(SchemaMiddleware(d.Schema))
 		h.mountItems(r)
 		h.mountSettings(r)
+		h.mountServer(r)
 	}
 }
 
@@ -81,6 +82,7 @@ type handlers struct {
 	d         Deps
 	limits    query.Limits
 	limitDflt int
+	health    healthCache
 }
 
 func newHandlers(d Deps) *handlers {

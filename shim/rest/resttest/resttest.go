@@ -61,6 +61,9 @@ func Open(t testing.TB, databaseGz string) *Stack {
 	e, err := env.Load(env.Options{Dir: dir, Environ: []string{
 		"DB_CLIENT=sqlite3", "DB_FILENAME=" + file, "SECRET=resttest-secret", "KEY=resttest-key",
 		"PUBLIC_URL=http://127.0.0.1:18057", "LOG_LEVEL=warn",
+		// the settings /work/shared/tools/directus-peer gives the recorded Directus
+		"STORAGE_LOCATIONS=local", "STORAGE_LOCAL_ROOT=" + filepath.Join(dir, "uploads"), "PROJECT_OWNER_ENABLED=false",
+		"WEBSOCKETS_ENABLED=false", "CACHE_ENABLED=false", "RATE_LIMITER_ENABLED=false", "TELEMETRY=false",
 	}})
 	if err != nil {
 		t.Fatalf("resttest: env: %v", err)

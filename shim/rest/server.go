@@ -1,0 +1,244 @@
+package rest
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/items"
+	shimerrors "github.com/dxhost/dxhost/shim/errors"
+	"github.com/dxhost/dxhost/shim/exchange"
+)
+
+// Version is the Directus release dxhost answers as (serverInfo's version, health's releaseId).
+const Version = "12.4.1"
+
+// mountServer registers GET /server/info and /server/health (spec 14 §4); /server/ping is answered
+// earlier in the chain by shim/server.
+func (h *handlers) mountServer(r gin.IRoutes) {
+	r.GET("/server/info", h.serverInfo)
+	r.HEAD("/server/info", h.serverInfo)
+	if truthyEnv(h.d.Env.Map()["HEALTHCHECK_ENABLED"], true) {
+		r.GET("/server/health", h.serverHealth)
+		r.HEAD("/server/health", h.serverHealth)
+	}
+}
+
+// projectFields is what serverInfo reads from directus_settings, in its order.
+var projectFields = []string{"project_name", "project_owner", "project_descriptor", "project_logo", "project_color",
+	"default_appearance", "default_theme_light", "default_theme_dark", "theme_light_overrides", "theme_dark_overrides",
+	"default_language", "public_foreground", "public_background.id", "public_background.type", "public_favicon",
+	"public_note", "custom_css", "public_registration", "public_registration_verify_email"}
+
+var aiKeyFields = []string{"ai_openai_api_key", "ai_anthropic_api_key", "ai_google_api_key",
+	"ai_openai_compatible_api_key", "ai_openai_compatible_base_url"}
+
+// serverInfo is ServerService.serverInfo: the project's public settings for everyone, the
+// configuration for logged-in users.
+func (h *handlers) serverInfo(c *gin.Context) {
+	data, err := h.info(c)
+	if err != nil {
+		shimerrors.Respond(c, err)
+		c.Abort()
+		return
+	}
+	respond(c, object{{"data", data}})
+}
+
+func (h *handlers) info(c *gin.Context) (object, error) {
+	ctx := ctxOf(c)
+	env := h.d.Env.Map()
+	settings := h.systemService(c, "directus_settings")
+	setupCompleted, err := h.setupCompleted(ctx)
+	if err != nil {
+		return nil, err
+	}
+	project, err := settings.ReadSingleton(ctx, &items.Query{Fields: projectFields}, items.ReadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	owner, _ := project.Get("project_owner")
+	project.Delete("project_owner")
+	info := object{{"project", project}}
+	if !setupCompleted {
+		// dxhost has no licence manager: the licence source is always null.
+		info = append(info, member{"setup", object{{"license_complete", false}, {"owner_complete", truthy(owner)}}})
+	}
+	acc := exchange.Get(c).Accountability
+	loggedIn := acc != nil && truthy(acc["user"])
+	if loggedIn {
+		aiEnabled := truthyEnv(env["AI_ENABLED"], true)
+		info = append(info,
+			member{"project_owner_enabled", truthyEnv(env["PROJECT_OWNER_ENABLED"], true)},
+			member{"mcp_enabled", truthyEnv(env["MCP_ENABLED"], true)},
+			member{"ai_enabled", aiEnabled},
+			member{"mcp_oauth_enabled", truthyEnv(env["MCP_OAUTH_ENABLED"], false)},
+			member{"mcp_oauth_dcr_enabled", truthyEnv(env["MCP_OAUTH_DCR_ENABLED"], false)},
+			member{"mcp_oauth_cimd_enabled", truthyEnv(env["MCP_OAUTH_CIMD_ENABLED"], false)},
+			member{"autoSave", object{{"revisionInterval", jsNumber(env["AUTOSAVE_REVISION_INTERVAL"])}}},
+		)
+		if aiEnabled {
+			keys, err := settings.ReadSingleton(ctx, &items.Query{Fields: aiKeyFields}, items.ReadOptions{})
+			if err != nil {
+				return nil, err
+			}
+			info = append(info, member{"ai_providers", aiProviders(keys)})
+		}
+		info = append(info,
+			member{"files", object{{"mimeTypeAllowList", toArray(env["FILES_MIME_TYPE_ALLOW_LIST"])}}},
+			member{"rateLimit", rateLimit(env, "RATE_LIMITER_")},
+			member{"rateLimitGlobal", rateLimit(env, "RATE_LIMITER_GLOBAL_")},
+			member{"extensions", object{{"limit", orNull(env["EXTENSIONS_LIMIT"])}}},
+			member{"queryLimit", object{{"default", orUndefined(env["QUERY_LIMIT_DEFAULT"])}, {"max", queryLimitMax(env["QUERY_LIMIT_MAX"])}}},
+			// dxhost serves no WebSockets and no resumable (tus) uploads: reported as off whatever the env says.
+			member{"websocket", false},
+		)
+	}
+	if loggedIn || !setupCompleted {
+		info = append(info, member{"version", Version})
+	}
+	// The entitlements of an installation without a licence (dxhost has no licence manager).
+	info = append(info, member{"license", object{
+		{"source", nil},
+		{"entitlements", object{{"production_enabled", true}, {"ai_translations_enabled", false}, {"display_powered_by", "DIRECTUS"}}},
+	}})
+	return info, nil
+}
+
+// systemService is a service with no accountability (Directus's internal SettingsService).
+func (h *handlers) systemService(c *gin.Context, collection string) *items.Service {
+	return items.New(collection, items.Options{Schema: SchemaOf(c), DB: h.d.DB, Logger: h.d.Logger, QueryLimitDefault: h.limitDflt})
+}
+
+// setupCompleted is isSetupCompleted: any row in directus_users.
+func (h *handlers) setupCompleted(ctx context.Context) (bool, error) {
+	var n int
+	if err := h.d.DB.QueryRowxContext(ctx, "SELECT COUNT(*) FROM directus_users").Scan(&n); err != nil {
+		return false, fmt.Errorf("server info: %w", err)
+	}
+	return n > 0, nil
+}
+
+// aiProviders is buildProviderConfigs(...).map(c => c.type).
+func aiProviders(keys *items.Item) []any {
+	get := func(k string) bool { v, _ := keys.Get(k); return truthy(v) }
+	out := []any{}
+	if get("ai_openai_api_key") {
+		out = append(out, "openai")
+	}
+	if get("ai_anthropic_api_key") {
+		out = append(out, "anthropic")
+	}
+	if get("ai_google_api_key") {
+		out = append(out, "google")
+	}
+	if get("ai_openai_compatible_api_key") && get("ai_openai_compatible_base_url") {
+		out = append(out, "openai-compatible")
+	}
+	return out
+}
+
+func rateLimit(env map[string]any, prefix string) any {
+	if !truthy(env[prefix+"ENABLED"]) {
+		return false
+	}
+	return object{{"points", orUndefined(env[prefix+"POINTS"])}, {"duration", orUndefined(env[prefix+"DURATION"])}}
+}
+
+func queryLimitMax(v any) any {
+	if f, ok := v.(float64); ok && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		return f
+	}
+	return float64(-1)
+}
+
+// toArray is @directus/utils toArray: a string splits on commas, an array stays.
+func toArray(v any) []any {
+	switch x := v.(type) {
+	case nil:
+		return []any{}
+	case []any:
+		return x
+	case string:
+		parts := strings.Split(x, ",")
+		out := make([]any, len(parts))
+		for i, p := range parts {
+			out[i] = p
+		}
+		return out
+	}
+	return []any{v}
+}
+
+// truthyEnv is toBoolean(env[key] ?? def): true, "true", 1 and "1" are true.
+func truthyEnv(v any, def bool) bool {
+	if v == nil {
+		return def
+	}
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		return x == "true" || x == "1"
+	case float64:
+		return x == 1
+	}
+	return false
+}
+
+func jsNumber(v any) any {
+	switch x := v.(type) {
+	case float64:
+		return x
+	case string:
+		var f float64
+		if _, err := fmt.Sscan(strings.TrimSpace(x), &f); err == nil {
+			return f
+		}
+	case nil:
+		return float64(0)
+	}
+	return math.NaN()
+}
+
+func orNull(v any) any { return v }
+
+func orUndefined(v any) any {
+	if v == nil {
+		return undefined{}
+	}
+	return v
+}
+
+// healthForbidden is health()'s check: public and share callers have neither user nor role.
+func healthForbidden(acc map[string]any) bool {
+	return acc == nil || (acc["user"] == nil && acc["role"] == nil)
+}
+
+func (h *handlers) serverHealth(c *gin.Context) {
+	acc := exchange.Get(c).Accountability
+	if healthForbidden(acc) {
+		shimerrors.Respond(c, errs.Forbidden())
+		c.Abort()
+		return
+	}
+	data := h.health.result(ctxOf(c), h)
+	admin, _ := acc["admin"].(bool)
+	body := data
+	if !admin {
+		body = object{{"status", data[0].value}}
+	}
+	h2 := c.Writer.Header()
+	h2.Set("Cache-Control", "no-cache")
+	h2.Set("Vary", "Origin, Cache-Control")
+	status := http.StatusOK
+	if data[0].value == "error" {
+		status = http.StatusServiceUnavailable
+	}
+	sendJSON(c, status, "application/health+json; charset=utf-8", marshalJS(body))
+}
