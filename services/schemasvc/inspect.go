@@ -310,18 +310,19 @@ WHERE con.connamespace = ANY (SELECT oid FROM pg_namespace WHERE nspname = ANY (
 func mysqlColumns(ctx context.Context, q sqlx.QueryerContext, table string) ([]*Column, error) {
 	cond, args := "", []any{}
 	if table != "" {
-		cond, args = "AND c.TABLE_NAME = ?", []any{table}
+		cond, args = " and `c`.`TABLE_NAME` = ?", []any{table}
 	}
-	rows, err := queryRows(ctx, q, `
-SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_DEFAULT, c.COLUMN_TYPE, c.CHARACTER_MAXIMUM_LENGTH, c.IS_NULLABLE, c.COLUMN_KEY,
-  c.EXTRA, c.COLLATION_NAME, c.COLUMN_COMMENT, c.NUMERIC_PRECISION, c.NUMERIC_SCALE, c.GENERATION_EXPRESSION,
-  fk.REFERENCED_TABLE_NAME, fk.REFERENCED_COLUMN_NAME, fk.CONSTRAINT_NAME, stats.INDEX_NAME
-FROM INFORMATION_SCHEMA.COLUMNS AS c
-LEFT JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE AS fk ON c.TABLE_NAME = fk.TABLE_NAME AND fk.COLUMN_NAME = c.COLUMN_NAME AND fk.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA
-LEFT JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS AS rc ON rc.TABLE_NAME = fk.TABLE_NAME AND rc.CONSTRAINT_NAME = fk.CONSTRAINT_NAME AND rc.CONSTRAINT_SCHEMA = fk.CONSTRAINT_SCHEMA
-LEFT JOIN INFORMATION_SCHEMA.STATISTICS AS stats ON stats.TABLE_SCHEMA = c.TABLE_SCHEMA AND stats.TABLE_NAME = c.TABLE_NAME AND stats.COLUMN_NAME = c.COLUMN_NAME AND stats.NON_UNIQUE = 1 AND stats.SEQ_IN_INDEX = 1
-WHERE c.TABLE_SCHEMA = DATABASE() `+cond+`
-ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`, args...)
+	// The statement is knex's for Directus's query, without ORDER BY: MariaDB returns the columns
+	// that have key usage rows first, and Directus keeps that order.
+	rows, err := queryRows(ctx, q, "select `c`.`TABLE_NAME`, `c`.`COLUMN_NAME`, `c`.`COLUMN_DEFAULT`, `c`.`COLUMN_TYPE`, "+
+		"`c`.`CHARACTER_MAXIMUM_LENGTH`, `c`.`IS_NULLABLE`, `c`.`COLUMN_KEY`, `c`.`EXTRA`, `c`.`COLLATION_NAME`, `c`.`COLUMN_COMMENT`, "+
+		"`c`.`NUMERIC_PRECISION`, `c`.`NUMERIC_SCALE`, `c`.`GENERATION_EXPRESSION`, `fk`.`REFERENCED_TABLE_NAME`, `fk`.`REFERENCED_COLUMN_NAME`, "+
+		"`fk`.`CONSTRAINT_NAME`, `rc`.`UPDATE_RULE`, `rc`.`DELETE_RULE`, `rc`.`MATCH_OPTION`, `stats`.`INDEX_NAME` "+
+		"from `INFORMATION_SCHEMA`.`COLUMNS` as `c` "+
+		"left join `INFORMATION_SCHEMA`.`KEY_COLUMN_USAGE` as `fk` on `c`.`TABLE_NAME` = `fk`.`TABLE_NAME` and `fk`.`COLUMN_NAME` = `c`.`COLUMN_NAME` and `fk`.`CONSTRAINT_SCHEMA` = `c`.`TABLE_SCHEMA` "+
+		"left join `INFORMATION_SCHEMA`.`REFERENTIAL_CONSTRAINTS` as `rc` on `rc`.`TABLE_NAME` = `fk`.`TABLE_NAME` and `rc`.`CONSTRAINT_NAME` = `fk`.`CONSTRAINT_NAME` and `rc`.`CONSTRAINT_SCHEMA` = `fk`.`CONSTRAINT_SCHEMA` "+
+		"left join `INFORMATION_SCHEMA`.`STATISTICS` as `stats` on `stats`.`TABLE_SCHEMA` = `c`.`TABLE_SCHEMA` and `stats`.`TABLE_NAME` = `c`.`TABLE_NAME` and `stats`.`COLUMN_NAME` = `c`.`COLUMN_NAME` and `stats`.`NON_UNIQUE` = ? and `stats`.`SEQ_IN_INDEX` = ? "+
+		"where `c`.`TABLE_SCHEMA` = DATABASE()"+cond, append([]any{1, 1}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("schemasvc: mysql columns: %w", err)
 	}
