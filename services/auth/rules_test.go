@@ -1,0 +1,216 @@
+package auth_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dxhost/dxhost/services/auth"
+	"github.com/dxhost/dxhost/services/auth/authtest"
+	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/schema"
+)
+
+// rulesRecording is testdata/recording-rules.json (record-rules.mjs): custom permission rules as a
+// licensed Directus 12.4.1 enforces them.
+type rulesRecording struct {
+	Calls []struct {
+		Caller  string         `json:"caller"`
+		Method  string         `json:"method"`
+		Path    string         `json:"path"`
+		Request map[string]any `json:"request"`
+		authtest.Response
+	} `json:"calls"`
+	Users  map[string]string           `json:"users"`
+	Tables map[string][]map[string]any `json:"tables"`
+}
+
+// knownGaps are recorded calls dxhost does not reproduce yet, with the reason. The test fails if
+// one of them starts matching (so the list only shrinks).
+var knownGaps = map[int]string{
+	0:  "per-row field masking (CASE WHEN): secret/owner of rows visible only through the Editors rule must be null",
+	1:  "per-row field masking (CASE WHEN)",
+	3:  "per-row field masking (CASE WHEN)",
+	19: "per-row field masking (CASE WHEN)",
+}
+
+// TestCustomRulesMatchDirectus replays the recorded calls: reads through ItemsService with the
+// Authorizer; writes the way ItemsService must call the Authorizer (AuthorizeKeys = validateAccess,
+// AuthorizePayload = processPayload's permission part) and then the write itself.
+func TestCustomRulesMatchDirectus(t *testing.T) {
+	data, err := os.ReadFile("testdata/recording-rules.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec rulesRecording
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	tokens := map[string]string{"junior": "tok-junior", "reader": "tok-reader"}
+	for _, client := range clients {
+		t.Run(client, func(t *testing.T) {
+			ctx := context.Background()
+			d := authtest.SeededDB(t, client, &authtest.Recording{Tables: rec.Tables})
+			createRulesTable(t, d, rec.Users)
+			sch, err := schema.Build(ctx, d, d.Client, schema.BuildOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			svc := auth.New(d, authtest.Config("s"), nil)
+			authorizer := &auth.Authorizer{Auth: svc, Schema: func(context.Context) (*schema.Overview, error) { return sch, nil }}
+			for i, c := range rec.Calls {
+				acc, err := svc.Accountability(ctx, tokens[c.Caller], auth.DefaultAccountability("127.0.0.1"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts := items.Options{Schema: sch, DB: d, Accountability: acc, Authorizer: authorizer}
+				status, body := rulesCall(ctx, t, authorizer, items.New("articles", opts), opts, c.Method, c.Path, c.Request, acc)
+				got, _ := json.Marshal(body)
+				match := status == c.Status && sameJSON(string(got), string(c.Body))
+				if reason, gap := knownGaps[i]; gap {
+					if match {
+						t.Errorf("#%d now matches Directus: remove it from knownGaps (%s)", i, reason)
+					} else {
+						t.Logf("#%d KNOWN GAP (%s): %s %s", i, reason, c.Method, c.Path)
+					}
+					continue
+				}
+				if !match {
+					t.Errorf("#%d %s %s %s %v: got %d %s\nwant %d %s", i, c.Caller, c.Method, c.Path, c.Request, status, got, c.Status, compactJSON(string(c.Body)))
+				}
+			}
+		})
+	}
+}
+
+func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.Service, opts items.Options, method, path string, body map[string]any, acc map[string]any) (int, any) {
+	u, _ := url.Parse(path)
+	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	var key any
+	if len(parts) == 3 {
+		key = parts[2]
+	}
+	respond := func(err error) (int, any) {
+		var list []any
+		status := 0
+		var errsList []error
+		if v, ok := err.(auth.ValidationErrors); ok {
+			for _, e := range v {
+				errsList = append(errsList, e)
+			}
+		} else {
+			errsList = []error{err}
+		}
+		for _, e := range errsList {
+			de := errs.As(e)
+			if de == nil {
+				t.Fatalf("%s %s: %v", method, path, err)
+			}
+			status = de.Status
+			ext := map[string]any{}
+			for k, v := range de.Extensions {
+				ext[k] = v
+			}
+			ext["code"] = de.Code
+			list = append(list, map[string]any{"message": de.Message, "extensions": ext})
+		}
+		return status, map[string]any{"errors": list}
+	}
+	switch method {
+	case "GET":
+		q := &items.Query{}
+		vals := u.Query()
+		if f := vals.Get("fields"); f != "" {
+			q.Fields = strings.Split(f, ",")
+		}
+		if srt := vals.Get("sort"); srt != "" {
+			q.Sort = strings.Split(srt, ",")
+		}
+		if v := vals.Get("filter[secret][_eq]"); v != "" {
+			q.Filter = map[string]any{"secret": map[string]any{"_eq": v}}
+		}
+		if key != nil {
+			it, err := s.ReadOne(ctx, key, q, items.ReadOptions{})
+			if err != nil {
+				return respond(err)
+			}
+			return 200, map[string]any{"data": it}
+		}
+		list, err := s.ReadByQuery(ctx, q, items.ReadOptions{})
+		if err != nil {
+			return respond(err)
+		}
+		data := make([]any, len(list))
+		for i, it := range list {
+			data[i] = it
+		}
+		return 200, map[string]any{"data": data}
+	case "POST":
+		payload, err := a.AuthorizePayload(ctx, "create", "articles", body, acc)
+		if err != nil {
+			return respond(err)
+		}
+		newKey, err := s.CreateOne(ctx, payload, items.MutationOptions{})
+		if err != nil {
+			return respond(err)
+		}
+		it, err := s.ReadOne(ctx, newKey, &items.Query{}, items.ReadOptions{})
+		if err != nil {
+			return respond(err)
+		}
+		return 200, map[string]any{"data": it}
+	case "PATCH":
+		fields := make([]string, 0, len(body))
+		for k := range body {
+			fields = append(fields, k)
+		}
+		if err := a.AuthorizeKeys(ctx, "update", "articles", []any{key}, fields, acc, opts); err != nil {
+			return respond(err)
+		}
+		payload, err := a.AuthorizePayload(ctx, "update", "articles", body, acc)
+		if err != nil {
+			return respond(err)
+		}
+		if _, err := s.UpdateOne(ctx, key, payload, items.MutationOptions{}); err != nil {
+			return respond(err)
+		}
+		it, err := s.ReadOne(ctx, key, &items.Query{}, items.ReadOptions{})
+		if err != nil {
+			return respond(err)
+		}
+		return 200, map[string]any{"data": it}
+	case "DELETE":
+		if err := a.AuthorizeKeys(ctx, "delete", "articles", []any{key}, nil, acc, opts); err != nil {
+			return respond(err)
+		}
+		if _, err := s.DeleteOne(ctx, key, items.MutationOptions{}); err != nil {
+			return respond(err)
+		}
+		return 204, nil
+	}
+	return 0, nil
+}
+
+func createRulesTable(t *testing.T, d *db.DB, users map[string]string) {
+	t.Helper()
+	pk := "integer PRIMARY KEY AUTOINCREMENT"
+	if d.Client == db.ClientPostgres {
+		pk = "serial PRIMARY KEY"
+	}
+	j, o := users["junior"], users["other"]
+	stmts := []string{
+		`CREATE TABLE articles (id ` + pk + `, title varchar(255), status varchar(255), secret varchar(255), owner varchar(255))`,
+		`INSERT INTO articles (title, status, secret, owner) VALUES ('a1', 'published', 's1', '` + o + `'), ('a2', 'draft', 's2', '` + j + `'), ('a3', 'published', 's3', '` + j + `'), ('a4', 'draft', 's4', '` + o + `'), ('a5', 'draft', 's5', '` + j + `')`,
+		`INSERT INTO directus_collections (collection) VALUES ('articles')`,
+	}
+	for _, s := range stmts {
+		if _, err := d.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+// Records how Directus 12.4.1 enforces custom permission rules (item filters with dynamic
+// variables, field lists, presets, validation) for the Authorizer tests.
+//
+// An unlicensed Directus 12 ignores such rows (spec 13 §9), so the peer used here had one line
+// patched in node_modules/@directus/api/dist/license/entitlements/manager.js:
+//   isEntitled(key) { if (key === "custom_permission_rules_enabled") return true; ... }
+// i.e. Directus's own permission engine with the licence flag a licensed server has. Run against a
+// fresh peer database:
+//   node record-rules.mjs http://127.0.0.1:18056 /tmp/peer-auth/data/directus.db /tmp/peer-auth/directus > recording-rules.json
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const [url, dbFile, directusDir] = process.argv.slice(2);
+const argon2 = createRequire(directusDir + '/package.json')('argon2');
+const ADMIN = 'admin-static-token';
+
+async function call(method, path, { token, body } = {}) {
+  const h = {};
+  if (token) h.Authorization = `Bearer ${token}`;
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  const res = await fetch(url + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+  return { status: res.status, body: json };
+}
+async function admin(method, path, body) {
+  const r = await call(method, path, { token: ADMIN, body });
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body?.data;
+}
+const sqlExec = (q) => execFileSync('sqlite3', [dbFile, q], { encoding: 'utf8' });
+const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-json', dbFile, q], { encoding: 'utf8' }) || '[]');
+const quote = (v) => (v === null || v === undefined ? 'NULL' : `'${String(v).replaceAll("'", "''")}'`);
+
+const field = (name) => ({ field: name, type: 'string', meta: {}, schema: {} });
+const pk = { field: 'id', type: 'integer', meta: { hidden: true }, schema: { is_primary_key: true, has_auto_increment: true } };
+await admin('POST', '/collections', { collection: 'articles', meta: {}, schema: {}, fields: [pk, field('title'), field('status'), field('secret'), field('owner')] });
+
+const editors = await admin('POST', '/roles', { name: 'Editors' });
+const juniors = await admin('POST', '/roles', { name: 'Juniors', parent: editors.id });
+const readers = await admin('POST', '/roles', { name: 'Readers' });
+const user = async (email, role, token) => {
+  const id = crypto.randomUUID();
+  const hash = await argon2.hash('pw-' + email.split('@')[0]);
+  sqlExec(`INSERT INTO directus_users (id, email, password, role, token, status, provider) VALUES (${[id, email, hash, role, token, 'active', 'default'].map(quote).join(', ')})`);
+  return id;
+};
+const junior = await user('junior@example.com', juniors.id, 'tok-junior');
+const reader = await user('reader@example.com', readers.id, 'tok-reader');
+const other = crypto.randomUUID();
+
+await admin('POST', '/items/articles', [
+  { title: 'a1', status: 'published', secret: 's1', owner: other },
+  { title: 'a2', status: 'draft', secret: 's2', owner: junior },
+  { title: 'a3', status: 'published', secret: 's3', owner: junior },
+  { title: 'a4', status: 'draft', secret: 's4', owner: other },
+  { title: 'a5', status: 'draft', secret: 's5', owner: junior },
+]);
+
+const pEd = await admin('POST', '/policies', { name: 'Editors read published' });
+const pJr = await admin('POST', '/policies', { name: 'Juniors own articles' });
+const pRd = await admin('POST', '/policies', { name: 'Readers titles' });
+const perm = (policy, collection, action, extra) => admin('POST', '/permissions', { policy, collection, action, ...extra });
+await perm(pEd.id, 'articles', 'read', { permissions: { status: { _eq: 'published' } }, fields: ['id', 'title', 'status'] });
+await perm(pJr.id, 'articles', 'read', { permissions: { owner: { _eq: '$CURRENT_USER' } }, fields: ['*'] });
+await perm(pJr.id, 'articles', 'create', { permissions: {}, fields: ['title', 'status', 'owner'], presets: { status: 'draft', owner: '$CURRENT_USER' }, validation: { title: { _nnull: true } } });
+await perm(pJr.id, 'articles', 'update', { permissions: { owner: { _eq: '$CURRENT_USER' } }, fields: ['title'] });
+await perm(pJr.id, 'articles', 'delete', { permissions: { _and: [{ owner: { _eq: '$CURRENT_USER' } }, { status: { _eq: 'draft' } }] } });
+await perm(pRd.id, 'articles', 'read', { permissions: {}, fields: ['id', 'title'] });
+await admin('POST', '/access', { policy: pEd.id, role: editors.id });
+await admin('POST', '/access', { policy: pJr.id, role: juniors.id });
+await admin('POST', '/access', { policy: pRd.id, role: readers.id });
+
+const cases = [
+  ['junior', 'GET', '/items/articles?sort=id'],
+  ['junior', 'GET', '/items/articles?sort=id&fields=id,secret'],
+  ['junior', 'GET', '/items/articles/4'],
+  ['junior', 'GET', '/items/articles?sort=id&filter[secret][_eq]=s1'],
+  ['reader', 'GET', '/items/articles?sort=id'],
+  ['reader', 'GET', '/items/articles?fields=secret'],
+  ['reader', 'GET', '/items/articles?fields=id,title,status'],
+  ['reader', 'GET', '/items/articles?filter[secret][_eq]=s1'],
+  ['reader', 'GET', '/items/articles?sort=-status'],
+  ['junior', 'POST', '/items/articles', { title: 'new' }],
+  ['junior', 'POST', '/items/articles', { title: 'new', secret: 'x' }],
+  ['junior', 'POST', '/items/articles', { status: 'published' }],
+  ['junior', 'POST', '/items/articles', { title: null }],
+  ['junior', 'PATCH', '/items/articles/2', { title: 'mine' }],
+  ['junior', 'PATCH', '/items/articles/2', { status: 'published' }],
+  ['junior', 'PATCH', '/items/articles/1', { title: 'not mine' }],
+  ['junior', 'DELETE', '/items/articles/3'],
+  ['junior', 'DELETE', '/items/articles/4'],
+  ['junior', 'DELETE', '/items/articles/5'],
+  ['junior', 'GET', '/items/articles?sort=id'],
+  ['reader', 'POST', '/items/articles', { title: 'x' }],
+];
+const tokens = { junior: 'tok-junior', reader: 'tok-reader' };
+const recording = { recordedWith: 'Directus 12.4.1 (directus-peer, SQLite) with custom_permission_rules_enabled forced on', calls: [] };
+for (const [caller, method, path, body] of cases) {
+  recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
+}
+recording.users = { junior, reader, other };
+recording.tables = {
+  directus_roles: sql('SELECT id, name, parent FROM directus_roles'),
+  directus_policies: sql('SELECT id, name, icon, ip_access, enforce_tfa, admin_access, app_access FROM directus_policies'),
+  directus_access: sql('SELECT id, role, user, policy, sort FROM directus_access'),
+  directus_permissions: sql('SELECT id, collection, action, permissions, validation, presets, fields, policy FROM directus_permissions'),
+  directus_users: sql('SELECT id, email, password, role, status, token, provider FROM directus_users'),
+};
+console.log(JSON.stringify(recording, null, 1));
