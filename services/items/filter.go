@@ -184,6 +184,12 @@ func (c *filterCompiler) fieldCondition(col *schema.Collection, alias, key strin
 	kind, rel := relationKind(c.s.opts.Schema, col.Collection, key)
 	opPart, fieldPart := splitOperators(sub)
 	childPath := joinPath(path, key)
+	if kind != plainNode {
+		// Services don't hoist _and/_or found under a relational field (REST's parseFilter does):
+		// Directus ignores them there (recorded live: the condition matches every row).
+		delete(fieldPart, "_and")
+		delete(fieldPart, "_or")
+	}
 
 	switch kind {
 	case plainNode:
@@ -459,6 +465,9 @@ func (c *filterCompiler) operators(expr, typ string, f *schema.Field, ops map[st
 			continue
 		}
 		if !contains(allowed, strings.TrimPrefix(op, "_")) {
+			if f.HasSpecial("conceal") {
+				return "", errs.InvalidQuery(fmt.Sprintf(`Field with "conceal" special does not allow the "%s" filter operator`, op))
+			}
 			return "", errs.InvalidQuery(fmt.Sprintf(`"%s" field type does not contain the "%s" filter operator`, typ, op))
 		}
 		cond, err := c.operator(expr, typ, op, v)

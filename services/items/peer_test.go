@@ -258,6 +258,14 @@ func encodeQuery(raw string) string {
 	return strings.Join(out, "&")
 }
 
+func mapsArg(list []any) []map[string]any {
+	out := make([]map[string]any, len(list))
+	for i, e := range list {
+		out[i], _ = e.(map[string]any)
+	}
+	return out
+}
+
 func runPeerCase(t *testing.T, s *Service, c peerCase) string {
 	ctx := context.Background()
 	arg := func(i int) any {
@@ -305,11 +313,17 @@ func runPeerCase(t *testing.T, s *Service, c peerCase) string {
 	case "updateMany":
 		result, err = s.UpdateMany(ctx, listArg(0), mapArg(1), MutationOptions{})
 	case "updateBatch":
-		var items []map[string]any
-		for _, e := range listArg(0) {
-			items = append(items, e.(map[string]any))
-		}
-		result, err = s.UpdateBatch(ctx, items, MutationOptions{})
+		result, err = s.UpdateBatch(ctx, mapsArg(listArg(0)), MutationOptions{})
+	case "createMany":
+		result, err = s.CreateMany(ctx, mapsArg(listArg(0)), MutationOptions{})
+	case "updateOne":
+		result, err = s.UpdateOne(ctx, arg(0), mapArg(1), MutationOptions{})
+	case "updateByQuery":
+		result, err = s.UpdateByQuery(ctx, queryArg(0), mapArg(1), MutationOptions{})
+	case "deleteMany":
+		result, err = s.DeleteMany(ctx, listArg(0), MutationOptions{})
+	case "upsertSingleton":
+		result, err = s.UpsertSingleton(ctx, mapArg(0), MutationOptions{})
 	case "upsertOne":
 		result, err = s.UpsertOne(ctx, mapArg(0), MutationOptions{})
 	case "deleteByQuery":

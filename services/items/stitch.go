@@ -70,10 +70,8 @@ func (s *Service) stitchM2O(ctx context.Context, parent *Query, items []*Item, n
 			return err
 		}
 		q.Fields = n.children
+		// backlink=false keeps the O2M alias pointing back here (recorded live)
 		q.Backlink = parent.Backlink
-		if noBacklink(parent) && n.relation.Meta != nil && n.relation.Meta.OneField != nil {
-			q.skipWildcard = *n.relation.Meta.OneField
-		}
 		q.Filter = andFilter(map[string]any{rc.Primary: map[string]any{"_in": keys}}, q.Filter)
 		all := -1
 		q.Limit = &all
