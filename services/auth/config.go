@@ -23,7 +23,7 @@ type Config struct {
 	RefreshCookie Cookie
 	SessionCookie Cookie
 
-	// LoginAttemptsStore keeps the failed-login counters (RATE_LIMITER_* store); nil = in memory.
+	// LoginAttempts keeps the failed-login counters (RATE_LIMITER_STORE); nil = in memory.
 	LoginAttempts Limiter
 }
 
@@ -56,6 +56,9 @@ func ConfigFromEnv(e *env.Env) Config {
 	cfg.SessionCookie = cookieFromEnv(e, "SESSION_COOKIE", get("SESSION_COOKIE_TTL"))
 	cfg.SessionCookie.Name = e.String("SESSION_COOKIE_NAME")
 	cfg.RefreshCookie.Name = e.String("REFRESH_TOKEN_COOKIE_NAME")
+	if limiter, err := LimiterFromEnv(e); err == nil {
+		cfg.LoginAttempts = limiter
+	}
 	return cfg
 }
 
