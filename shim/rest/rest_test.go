@@ -1,6 +1,7 @@
 package rest_test
 
 import (
+	"net/http"
 	"os"
 	"regexp"
 	"strings"
@@ -24,34 +25,39 @@ var knownGaps = map[string]string{
 // values are zeroed on both sides before comparing.
 var volatile = map[string]*regexp.Regexp{"server-health-admin": regexp.MustCompile(`"observedValue":\s*[0-9.]+`)}
 
-// TestReplayDirectusRecording replays, in order, the exchanges recorded from Directus 12.4.1 on
-// SQLite (testdata/peer/record.sh) against dxhost over a copy of the same database.
+// TestReplayDirectusRecording replays, in order, the exchanges recorded from Directus 12.4.1
+// (testdata/peer/record.sh) against dxhost over a copy of the same database, per database client.
 func TestReplayDirectusRecording(t *testing.T) {
 	gin.SetMode(gin.ReleaseMode)
 	os.Unsetenv("NODE_ENV")
-	stack := resttest.Open(t, "testdata/peer/database.db.gz")
-	engine := stack.Engine(nil)
-	for _, x := range resttest.Load(t, "testdata/peer/rest-sqlite3.json") {
-		if skipped(x.Path) {
-			t.Logf("%s: %s is not served by shim/rest", x.Name, x.Path)
-			continue
-		}
-		if re := volatile[x.Name]; re != nil {
-			w := resttest.Do(engine, x)
-			x.Response = re.ReplaceAll(x.Response, []byte(`"observedValue":0`))
-			body := re.ReplaceAll(w.Body.Bytes(), []byte(`"observedValue":0`))
-			w.Body.Reset()
-			w.Body.Write(body)
-			resttest.Compare(t, x, w)
-			continue
-		}
-		if reason, ok := knownGaps[x.Name]; ok {
-			t.Logf("%s: known gap: %s", x.Name, reason)
-			resttest.Do(engine, x) // still run it: later exchanges depend on the same state
-			continue
-		}
-		resttest.Compare(t, x, resttest.Do(engine, x))
+	for _, client := range []string{"sqlite3", "pg"} {
+		t.Run(client, func(t *testing.T) {
+			engine := resttest.Recorded(t, client, "testdata/peer").Engine(nil)
+			for _, x := range resttest.Load(t, "testdata/peer/rest-"+client+".json") {
+				replay(t, engine, x)
+			}
+		})
 	}
+}
+
+func replay(t *testing.T, engine http.Handler, x resttest.Exchange) {
+	if skipped(x.Path) {
+		t.Logf("%s: %s is not served by shim/rest", x.Name, x.Path)
+		return
+	}
+	if reason, ok := knownGaps[x.Name]; ok {
+		t.Logf("%s: known gap: %s", x.Name, reason)
+		resttest.Do(engine, x) // still run it: later exchanges depend on the same state
+		return
+	}
+	w := resttest.Do(engine, x)
+	if re := volatile[x.Name]; re != nil {
+		x.Response = re.ReplaceAll(x.Response, []byte(`"observedValue":0`))
+		body := re.ReplaceAll(w.Body.Bytes(), []byte(`"observedValue":0`))
+		w.Body.Reset()
+		w.Body.Write(body)
+	}
+	resttest.Compare(t, x, w)
 }
 
 func skipped(path string) bool {

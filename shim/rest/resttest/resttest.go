@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/dxhost/dxhost/services/auth"
 	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/db/dbtest"
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/schema"
 	"github.com/dxhost/dxhost/shim/authroutes"
@@ -41,30 +43,58 @@ func Open(t testing.TB, databaseGz string) *Stack {
 	t.Helper()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "data.db")
-	gz, err := os.Open(databaseGz)
-	if err != nil {
+	if err := os.WriteFile(file, gunzip(t, databaseGz), 0o644); err != nil {
 		t.Fatalf("resttest: %v", err)
 	}
-	defer gz.Close()
-	zr, err := gzip.NewReader(gz)
-	if err != nil {
-		t.Fatalf("resttest: %v", err)
+	return open(t, dir, []string{"DB_CLIENT=sqlite3", "DB_FILENAME=" + file}, nil)
+}
+
+// Recorded opens the database a recording in dir was made on: database.db.gz for sqlite3,
+// database-pg.sql.gz for pg.
+func Recorded(t testing.TB, client, dir string) *Stack {
+	t.Helper()
+	switch client {
+	case db.ClientSQLite:
+		return Open(t, filepath.Join(dir, "database.db.gz"))
+	case db.ClientPostgres:
+		return OpenPostgres(t, filepath.Join(dir, "database-pg.sql.gz"))
 	}
-	out, err := os.Create(file)
-	if err != nil {
-		t.Fatalf("resttest: %v", err)
+	t.Fatalf("resttest: no recorded database for %q", client)
+	return nil
+}
+
+// OpenPostgres restores a gzipped `pg_dump --inserts` into a fresh PostgreSQL database of its own
+// (dropped when t ends; skipped loudly when PostgreSQL is unreachable).
+func OpenPostgres(t testing.TB, dumpGz string) *Stack {
+	t.Helper()
+	dbEnv := dbtest.Env(t, db.ClientPostgres)
+	var environ []string
+	for k, v := range dbEnv {
+		environ = append(environ, fmt.Sprintf("%s=%v", k, v))
 	}
-	if _, err := io.Copy(out, zr); err != nil {
-		t.Fatalf("resttest: %v", err)
+	dump := string(gunzip(t, dumpGz))
+	// pg_dump empties the search_path for its session; the pool's connections need public.
+	dump = strings.Replace(dump, "SELECT pg_catalog.set_config('search_path', '', false);", "", 1)
+	var kept []string
+	for _, line := range strings.Split(dump, "\n") {
+		if !strings.HasPrefix(line, "\\") { // psql meta-commands (\restrict)
+			kept = append(kept, line)
+		}
 	}
-	out.Close()
-	e, err := env.Load(env.Options{Dir: dir, Environ: []string{
-		"DB_CLIENT=sqlite3", "DB_FILENAME=" + file, "SECRET=resttest-secret", "KEY=resttest-key",
-		"PUBLIC_URL=http://127.0.0.1:18057", "LOG_LEVEL=warn",
+	return open(t, t.TempDir(), environ, func(conn *db.DB) error {
+		_, err := conn.Exec(strings.Join(kept, "\n"))
+		return err
+	})
+}
+
+func open(t testing.TB, dir string, dbEnv []string, restore func(*db.DB) error) *Stack {
+	t.Helper()
+	e, err := env.Load(env.Options{Dir: dir, Environ: append(dbEnv,
+		"SECRET=resttest-secret", "KEY=resttest-key", "PUBLIC_URL=http://127.0.0.1:18057", "LOG_LEVEL=warn",
 		// the settings /work/shared/tools/directus-peer gives the recorded Directus
-		"STORAGE_LOCATIONS=local", "STORAGE_LOCAL_ROOT=" + filepath.Join(dir, "uploads"), "PROJECT_OWNER_ENABLED=false",
+		"STORAGE_LOCATIONS=local", "STORAGE_LOCAL_ROOT="+filepath.Join(dir, "uploads"), "PROJECT_OWNER_ENABLED=false",
 		"WEBSOCKETS_ENABLED=false", "CACHE_ENABLED=false", "RATE_LIMITER_ENABLED=false", "TELEMETRY=false",
-	}})
+	)})
 	if err != nil {
 		t.Fatalf("resttest: env: %v", err)
 	}
@@ -75,9 +105,31 @@ func Open(t testing.TB, databaseGz string) *Stack {
 		t.Fatalf("resttest: %v", err)
 	}
 	t.Cleanup(func() { conn.Close() })
+	if restore != nil {
+		if err := restore(conn); err != nil {
+			t.Fatalf("resttest: restoring the recorded database: %v", err)
+		}
+	}
 	log := logrus.New()
 	log.SetLevel(logrus.WarnLevel)
 	return &Stack{DB: conn, Env: e, Schema: schema.NewProvider(conn, conn.Client, true, schema.BuildOptions{}), Logger: log}
+}
+
+func gunzip(t testing.TB, path string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("resttest: %v", err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatalf("resttest: %s: %v", path, err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("resttest: %s: %v", path, err)
+	}
+	return out
 }
 
 // Deps are the rest.Deps of this stack (no hooks, no permissions beyond admin/system).
