@@ -121,6 +121,11 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 		gotN := normalise(decode(mustJSON(t, got)))
 		if status != st.Status || !jsonEqual(gotN, want) {
 			t.Errorf("step %q (%s %s): got %d, want %d; first difference: %s", st.Name, st.Method, st.Path, status, st.Status, firstDiff("", gotN, want))
+			continue
+		}
+		// Same values: the keys must also come in Directus's order (REST output is byte-compared).
+		if g, w := keyOrder(t, mustJSON(t, got)), keyOrder(t, st.Response); g != w && st.Name != "activity" {
+			t.Errorf("step %q (%s %s): key order differs:\n got %s\nwant %s", st.Name, st.Method, st.Path, firstLineDiff(g, w), firstLineDiff(w, g))
 		}
 	}
 }
@@ -258,22 +263,44 @@ func (r *runner) do(ctx context.Context, method, path string, body any) (int, an
 
 func ptr(n int) *int { return &n }
 
-// renderError is the error envelope of Directus's error handler for an admin caller.
+// renderError is the error envelope of Directus's error handler for an admin caller:
+// {"errors":[{"message", "extensions": {...extensions, "code"}}]} in that key order.
 func renderError(err error) (int, any) {
 	e := errs.As(err)
-	if e == nil || !e.Directus {
-		msg := err.Error()
-		if e != nil {
-			msg = e.Message
+	status, code, msg := 500, "INTERNAL_SERVER_ERROR", err.Error()
+	var ext []string
+	if e != nil {
+		msg = e.Message
+		if e.Directus {
+			status, code = e.Status, e.Code
+			keys := append([]string(nil), e.Order...)
+			for k := range e.Extensions {
+				if !containsKey(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+			for _, k := range keys {
+				if v, ok := e.Extensions[k]; ok {
+					kb, _ := json.Marshal(k)
+					vb, _ := json.Marshal(v)
+					ext = append(ext, string(kb)+":"+string(vb))
+				}
+			}
 		}
-		return 500, map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": "INTERNAL_SERVER_ERROR"}}}}
 	}
-	ext := map[string]any{}
-	for k, v := range e.Extensions {
-		ext[k] = v
+	codeJSON, _ := json.Marshal(code)
+	ext = append(ext, `"code":`+string(codeJSON))
+	msgJSON, _ := json.Marshal(msg)
+	return status, json.RawMessage(`{"errors":[{"message":` + string(msgJSON) + `,"extensions":{` + strings.Join(ext, ",") + `}}]}`)
+}
+
+func containsKey(list []string, k string) bool {
+	for _, e := range list {
+		if e == k {
+			return true
+		}
 	}
-	ext["code"] = e.Code
-	return e.Status, map[string]any{"errors": []any{map[string]any{"message": e.Message, "extensions": ext}}}
+	return false
 }
 
 func userOnly(v any) any {
@@ -282,11 +309,13 @@ func userOnly(v any) any {
 		return v
 	}
 	raw, _ := json.Marshal(m["data"])
-	var list []map[string]any
+	var list []json.RawMessage
 	json.Unmarshal(raw, &list)
 	out := []any{}
 	for _, e := range list {
-		if c, _ := e["collection"].(string); !strings.HasPrefix(c, "directus_") {
+		var probe struct{ Collection string }
+		json.Unmarshal(e, &probe)
+		if !strings.HasPrefix(probe.Collection, "directus_") {
 			out = append(out, e)
 		}
 	}
@@ -424,4 +453,62 @@ func firstDiff(path string, got, want any) string {
 		}
 	}
 	return fmt.Sprintf("%s: got %s, want %s", path, short(got), short(want))
+}
+
+// keyOrder lists the keys of every object of a JSON document in document order, one object a line.
+func keyOrder(t *testing.T, raw []byte) string {
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	var b strings.Builder
+	var walk func() error
+	walk = func() error {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		d, ok := tok.(json.Delim)
+		if !ok {
+			return nil
+		}
+		switch d {
+		case '{':
+			var keys []string
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return err
+				}
+				keys = append(keys, k.(string))
+				if err := walk(); err != nil {
+					return err
+				}
+			}
+			b.WriteString(strings.Join(keys, ",") + "\n")
+			_, err = dec.Token()
+			return err
+		case '[':
+			for dec.More() {
+				if err := walk(); err != nil {
+					return err
+				}
+			}
+			_, err = dec.Token()
+			return err
+		}
+		return nil
+	}
+	if err := walk(); err != nil && len(raw) > 0 && string(raw) != "null" {
+		t.Fatalf("keyOrder: %v", err)
+	}
+	return b.String()
+}
+
+// firstLineDiff is the first line of a that b lacks at the same position.
+func firstLineDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range al {
+		if i >= len(bl) || al[i] != bl[i] {
+			return fmt.Sprintf("line %d: %s", i, al[i])
+		}
+	}
+	return "(same)"
 }
