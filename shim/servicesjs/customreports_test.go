@@ -27,7 +27,7 @@ func TestCustomReportsExample(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	engine := extensionEngine(t, dir)
+	engine := extensionEngine(t, "sqlite3", dir)
 	for _, x := range resttest.Load(t, filepath.Join(src, "testdata/directus-sqlite3.json")) {
 		resttest.Compare(t, x, resttest.Do(engine, x))
 	}

@@ -33,8 +33,14 @@ var notOurs = map[string]map[string]string{
 // context.services and getSchema) in dxhost over a copy of the database it was recorded on, and
 // compares every answer, in order, with what it answered inside Directus 12.4.1 (testdata/peer).
 func TestProbeExtensionMatchesDirectus(t *testing.T) {
-	engine := extensionEngine(t, "testdata/peer/extensions")
-	for _, x := range resttest.Load(t, "testdata/peer/probe-sqlite3.json") {
+	for _, client := range []string{"sqlite3", "pg"} {
+		t.Run(client, func(t *testing.T) { replayProbe(t, client) })
+	}
+}
+
+func replayProbe(t *testing.T, client string) {
+	engine := extensionEngine(t, client, "testdata/peer/extensions")
+	for _, x := range resttest.Load(t, "testdata/peer/probe-"+client+".json") {
 		if reason, ok := knownGaps[x.Name]; ok {
 			t.Logf("%s: known gap: %s", x.Name, reason)
 			resttest.Do(engine, x)
@@ -92,11 +98,11 @@ func withoutKeys(t *testing.T, raw []byte, drop map[string]string) []byte {
 
 // extensionEngine is dxhost's chain over a copy of the recorded database, with the extensions of dir
 // loaded and given context.services / getSchema from this package.
-func extensionEngine(t *testing.T, dir string) *gin.Engine {
+func extensionEngine(t *testing.T, client, dir string) *gin.Engine {
 	t.Helper()
 	gin.SetMode(gin.ReleaseMode)
 	os.Unsetenv("NODE_ENV")
-	stack := resttest.Open(t, "../rest/testdata/peer/database.db.gz")
+	stack := resttest.Recorded(t, client, "../rest/testdata/peer")
 	host := extension.New(extension.Options{
 		Dir:       dir,
 		Logger:    stack.Logger,
