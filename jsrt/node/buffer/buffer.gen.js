@@ -595,79 +595,27 @@ var require_buffer = __commonJS({
       };
     }, "toJSON");
     function base64Slice(buf, start, end) {
-      return start === 0 && end === buf.length ? base64.fromByteArray(buf) : base64.fromByteArray(buf.slice(start, end));
+      return require("#binding").decode(buf, start, end, "base64");
     }
     __name(base64Slice, "base64Slice");
     function utf8Slice(buf, start, end) {
-      end = Math.min(buf.length, end);
-      let res = [], i = start;
-      for (; i < end; ) {
-        let firstByte = buf[i], codePoint = null, bytesPerSequence = firstByte > 239 ? 4 : firstByte > 223 ? 3 : firstByte > 191 ? 2 : 1;
-        if (i + bytesPerSequence <= end) {
-          let secondByte, thirdByte, fourthByte, tempCodePoint;
-          switch (bytesPerSequence) {
-            case 1:
-              firstByte < 128 && (codePoint = firstByte);
-              break;
-            case 2:
-              secondByte = buf[i + 1], (secondByte & 192) === 128 && (tempCodePoint = (firstByte & 31) << 6 | secondByte & 63, tempCodePoint > 127 && (codePoint = tempCodePoint));
-              break;
-            case 3:
-              secondByte = buf[i + 1], thirdByte = buf[i + 2], (secondByte & 192) === 128 && (thirdByte & 192) === 128 && (tempCodePoint = (firstByte & 15) << 12 | (secondByte & 63) << 6 | thirdByte & 63, tempCodePoint > 2047 && (tempCodePoint < 55296 || tempCodePoint > 57343) && (codePoint = tempCodePoint));
-              break;
-            case 4:
-              secondByte = buf[i + 1], thirdByte = buf[i + 2], fourthByte = buf[i + 3], (secondByte & 192) === 128 && (thirdByte & 192) === 128 && (fourthByte & 192) === 128 && (tempCodePoint = (firstByte & 15) << 18 | (secondByte & 63) << 12 | (thirdByte & 63) << 6 | fourthByte & 63, tempCodePoint > 65535 && tempCodePoint < 1114112 && (codePoint = tempCodePoint));
-          }
-        }
-        codePoint === null ? (codePoint = 65533, bytesPerSequence = 1) : codePoint > 65535 && (codePoint -= 65536, res.push(codePoint >>> 10 & 1023 | 55296), codePoint = 56320 | codePoint & 1023), res.push(codePoint), i += bytesPerSequence;
-      }
-      return decodeCodePointsArray(res);
+      return require("#binding").decode(buf, start, end, "utf8");
     }
     __name(utf8Slice, "utf8Slice");
-    var MAX_ARGUMENTS_LENGTH = 4096;
-    function decodeCodePointsArray(codePoints) {
-      let len = codePoints.length;
-      if (len <= MAX_ARGUMENTS_LENGTH)
-        return String.fromCharCode.apply(String, codePoints);
-      let res = "", i = 0;
-      for (; i < len; )
-        res += String.fromCharCode.apply(
-          String,
-          codePoints.slice(i, i += MAX_ARGUMENTS_LENGTH)
-        );
-      return res;
-    }
-    __name(decodeCodePointsArray, "decodeCodePointsArray");
     function asciiSlice(buf, start, end) {
-      let ret = "";
-      end = Math.min(buf.length, end);
-      for (let i = start; i < end; ++i)
-        ret += String.fromCharCode(buf[i] & 127);
-      return ret;
+      return require("#binding").decode(buf, start, end, "ascii");
     }
     __name(asciiSlice, "asciiSlice");
     function latin1Slice(buf, start, end) {
-      let ret = "";
-      end = Math.min(buf.length, end);
-      for (let i = start; i < end; ++i)
-        ret += String.fromCharCode(buf[i]);
-      return ret;
+      return require("#binding").decode(buf, start, end, "latin1");
     }
     __name(latin1Slice, "latin1Slice");
     function hexSlice(buf, start, end) {
-      let len = buf.length;
-      (!start || start < 0) && (start = 0), (!end || end < 0 || end > len) && (end = len);
-      let out = "";
-      for (let i = start; i < end; ++i)
-        out += hexSliceLookupTable[buf[i]];
-      return out;
+      return require("#binding").decode(buf, start, end, "hex");
     }
     __name(hexSlice, "hexSlice");
     function utf16leSlice(buf, start, end) {
-      let bytes = buf.slice(start, end), res = "";
-      for (let i = 0; i < bytes.length - 1; i += 2)
-        res += String.fromCharCode(bytes[i] + bytes[i + 1] * 256);
-      return res;
+      return require("#binding").decode(buf, start, end, "utf16le");
     }
     __name(utf16leSlice, "utf16leSlice");
     Buffer3.prototype.slice = /* @__PURE__ */ __name(function(start, end) {
@@ -1048,69 +996,15 @@ var require_buffer = __commonJS({
     }
     __name(base64clean, "base64clean");
     function utf8ToBytes(string, units) {
-      units = units || 1 / 0;
-      let codePoint, length = string.length, leadSurrogate = null, bytes = [];
-      for (let i = 0; i < length; ++i) {
-        if (codePoint = string.charCodeAt(i), codePoint > 55295 && codePoint < 57344) {
-          if (!leadSurrogate) {
-            if (codePoint > 56319) {
-              (units -= 3) > -1 && bytes.push(239, 191, 189);
-              continue;
-            } else if (i + 1 === length) {
-              (units -= 3) > -1 && bytes.push(239, 191, 189);
-              continue;
-            }
-            leadSurrogate = codePoint;
-            continue;
-          }
-          if (codePoint < 56320) {
-            (units -= 3) > -1 && bytes.push(239, 191, 189), leadSurrogate = codePoint;
-            continue;
-          }
-          codePoint = (leadSurrogate - 55296 << 10 | codePoint - 56320) + 65536;
-        } else leadSurrogate && (units -= 3) > -1 && bytes.push(239, 191, 189);
-        if (leadSurrogate = null, codePoint < 128) {
-          if ((units -= 1) < 0) break;
-          bytes.push(codePoint);
-        } else if (codePoint < 2048) {
-          if ((units -= 2) < 0) break;
-          bytes.push(
-            codePoint >> 6 | 192,
-            codePoint & 63 | 128
-          );
-        } else if (codePoint < 65536) {
-          if ((units -= 3) < 0) break;
-          bytes.push(
-            codePoint >> 12 | 224,
-            codePoint >> 6 & 63 | 128,
-            codePoint & 63 | 128
-          );
-        } else if (codePoint < 1114112) {
-          if ((units -= 4) < 0) break;
-          bytes.push(
-            codePoint >> 18 | 240,
-            codePoint >> 12 & 63 | 128,
-            codePoint >> 6 & 63 | 128,
-            codePoint & 63 | 128
-          );
-        } else
-          throw new Error("Invalid code point");
-      }
-      return bytes;
+      return require("#binding").encode(string, "utf8", units === void 0 ? -1 : units);
     }
     __name(utf8ToBytes, "utf8ToBytes");
     function asciiToBytes(str) {
-      let byteArray = [];
-      for (let i = 0; i < str.length; ++i)
-        byteArray.push(str.charCodeAt(i) & 255);
-      return byteArray;
+      return require("#binding").encode(str, "latin1", -1);
     }
     __name(asciiToBytes, "asciiToBytes");
     function utf16leToBytes(str, units) {
-      let c, hi, lo, byteArray = [];
-      for (let i = 0; i < str.length && !((units -= 2) < 0); ++i)
-        c = str.charCodeAt(i), hi = c >> 8, lo = c % 256, byteArray.push(lo), byteArray.push(hi);
-      return byteArray;
+      return require("#binding").encode(str, "utf16le", units === void 0 ? -1 : units);
     }
     __name(utf16leToBytes, "utf16leToBytes");
     function base64ToBytes(str) {

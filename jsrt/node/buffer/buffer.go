@@ -23,7 +23,7 @@ func init() {
 
 // Require loads the module into module.exports (a jsrt.ModuleLoader).
 func Require(rt *goja.Runtime, module *goja.Object) {
-	asset.Load(rt, module, host.Require, nil)
+	asset.Load(rt, module, host.Require, binding)
 }
 
 // New returns a Buffer viewing b (no copy: b must not be reused by Go afterwards). Loop only.

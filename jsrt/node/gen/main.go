@@ -133,6 +133,19 @@ var patches = map[string][][2]string{
 			`getPromiseDetails:(p)=>{const d=require("#binding").promiseState(p);return d[0]===0?[g,void 0]:d[0]===2?[h,d[1]]:[1,d[1]]}`,
 		},
 	},
+	// Byte/string conversions are Go's (util's binding): the port's JavaScript loops build strings by
+	// concatenation, which is quadratic in goja (a 100 KB body took seconds).
+	"node_modules/buffer/index.js": {
+		{"function utf8Slice (buf, start, end) {", "function utf8Slice (buf, start, end) { return require('#binding').decode(buf, start, end, 'utf8') }\nfunction utf8SliceJS (buf, start, end) {"},
+		{"function latin1Slice (buf, start, end) {", "function latin1Slice (buf, start, end) { return require('#binding').decode(buf, start, end, 'latin1') }\nfunction latin1SliceJS (buf, start, end) {"},
+		{"function asciiSlice (buf, start, end) {", "function asciiSlice (buf, start, end) { return require('#binding').decode(buf, start, end, 'ascii') }\nfunction asciiSliceJS (buf, start, end) {"},
+		{"function hexSlice (buf, start, end) {", "function hexSlice (buf, start, end) { return require('#binding').decode(buf, start, end, 'hex') }\nfunction hexSliceJS (buf, start, end) {"},
+		{"function utf16leSlice (buf, start, end) {", "function utf16leSlice (buf, start, end) { return require('#binding').decode(buf, start, end, 'utf16le') }\nfunction utf16leSliceJS (buf, start, end) {"},
+		{"function base64Slice (buf, start, end) {", "function base64Slice (buf, start, end) { return require('#binding').decode(buf, start, end, 'base64') }\nfunction base64SliceJS (buf, start, end) {"},
+		{"function utf8ToBytes (string, units) {", "function utf8ToBytes (string, units) { return require('#binding').encode(string, 'utf8', units === undefined ? -1 : units) }\nfunction utf8ToBytesJS (string, units) {"},
+		{"function utf16leToBytes (str, units) {", "function utf16leToBytes (str, units) { return require('#binding').encode(str, 'utf16le', units === undefined ? -1 : units) }\nfunction utf16leToBytesJS (str, units) {"},
+		{"function asciiToBytes (str) {", "function asciiToBytes (str) { return require('#binding').encode(str, 'latin1', -1) }\nfunction asciiToBytesJS (str) {"},
+	},
 	// Node's URL errors carry code ERR_INVALID_URL and the input.
 	"whatwg-url/lib/URL-impl.js": {
 		{"throw new TypeError(`Invalid base URL: ${base}`);", `throw Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL", input: url, base });`},
