@@ -53,7 +53,7 @@ type event struct {
 }
 
 // NewConn returns an empty pipe.
-func NewConn() *Conn { return &Conn{wake: make(chan struct{}, 1)} }
+func NewConn() *Conn { return &Conn{wake: make(chan struct{}, 1), queue: make([]event, 0, 4)} }
 
 func (c *Conn) push(e event) bool {
 	c.mu.Lock()

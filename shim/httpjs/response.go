@@ -36,7 +36,8 @@ type Response struct {
 
 type headerEntry struct {
 	name, lower string
-	val         any // string, []string, or a goja.Value for other JS values (kept as given)
+	str         string // the value, when val is nil (the common case: no boxing)
+	val         any    // []string, or a goja.Value for other JS values (kept as given)
 }
 
 // NewResponse builds the JS res for req, seeded with the headers already on c's writer (those the
@@ -46,7 +47,7 @@ func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 	res.headers = make([]headerEntry, 0, 8)
 	for name, vals := range req.in.Header {
 		if len(vals) == 1 {
-			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), val: vals[0]})
+			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), str: vals[0]})
 		} else if len(vals) > 1 {
 			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), val: append([]string(nil), vals...)})
 		}
@@ -81,6 +82,9 @@ func (res *Response) find(lower string) int {
 
 func (res *Response) headerString(lower string) string {
 	if i := res.find(lower); i >= 0 {
+		if res.headers[i].val == nil {
+			return res.headers[i].str
+		}
 		switch v := res.headers[i].val.(type) {
 		case string:
 			return v
@@ -96,15 +100,35 @@ func (res *Response) headerString(lower string) string {
 func (res *Response) hasHeader(lower string) bool { return res.find(lower) >= 0 }
 
 func (res *Response) setHeader(name string, val any) {
+	e := headerEntry{name: name}
+	if s, ok := val.(string); ok {
+		e.str = s
+	} else {
+		e.val = val
+	}
+	res.setEntry(e)
+}
+
+func (res *Response) setEntry(e headerEntry) {
 	if res.HeadersSent {
 		panic(res.kit.nodeError("Error", "ERR_HTTP_HEADERS_SENT", "Cannot set headers after they are sent to the client"))
 	}
-	lower := strings.ToLower(name)
-	if i := res.find(lower); i >= 0 {
-		res.headers[i] = headerEntry{name: name, lower: lower, val: val}
+	e.lower = lowerASCII(e.name)
+	if i := res.find(e.lower); i >= 0 {
+		res.headers[i] = e
 		return
 	}
-	res.headers = append(res.headers, headerEntry{name: name, lower: lower, val: val})
+	res.headers = append(res.headers, e)
+}
+
+// lowerASCII is strings.ToLower without an allocation for names already in lower case.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func (res *Response) removeHeader(lower string) {
@@ -117,6 +141,9 @@ func (res *Response) removeHeader(lower string) {
 }
 
 func (res *Response) headerJS(e headerEntry) goja.Value {
+	if e.val == nil {
+		return res.kit.rt.ToValue(e.str)
+	}
 	switch v := e.val.(type) {
 	case string:
 		return res.kit.rt.ToValue(v)
@@ -152,7 +179,18 @@ func (res *Response) setString(field, s string) {
 	if len(field) == len("content-type") && strings.EqualFold(field, "content-type") {
 		s = withDefaultCharset(s)
 	}
-	res.checkedSet(field, s)
+	res.checkHeader(field, s)
+	res.setEntry(headerEntry{name: field, str: s})
+}
+
+// checkHeader applies Node's name and value checks (setHeader throws on bad ones).
+func (res *Response) checkHeader(name, value string) {
+	if !validToken(name) {
+		panic(res.kit.nodeError("TypeError", "ERR_INVALID_HTTP_TOKEN", "Header name must be a valid HTTP token [\""+name+"\"]"))
+	}
+	if !validHeaderValue(value) {
+		panic(res.kit.nodeError("TypeError", "ERR_INVALID_CHAR", "Invalid character in header content [\""+name+"\"]"))
+	}
 }
 
 func (res *Response) checkedSet(name string, val any) {
@@ -334,7 +372,13 @@ func (res *Response) head() {
 
 func (res *Response) headerMap() http.Header {
 	h := make(http.Header, len(res.headers))
-	for _, e := range res.headers {
+	plain := make([]string, len(res.headers)) // one backing array for the single-valued headers
+	for i, e := range res.headers {
+		if e.val == nil {
+			plain[i] = e.str
+			h[e.name] = plain[i : i+1 : i+1]
+			continue
+		}
 		switch v := e.val.(type) {
 		case string:
 			h[e.name] = []string{v}
@@ -372,7 +416,7 @@ func (res *Response) end(data []byte) {
 		return
 	}
 	if !res.HeadersSent && !res.hasHeader("content-length") && !res.hasHeader("transfer-encoding") && res.bodyAllowed() {
-		res.headers = append(res.headers, headerEntry{name: "Content-Length", lower: "content-length", val: strconv.Itoa(len(data))})
+		res.headers = append(res.headers, headerEntry{name: "Content-Length", lower: "content-length", str: strconv.Itoa(len(data))})
 	}
 	res.head()
 	res.write(data, false)

@@ -270,7 +270,8 @@ func (res *Response) send(call goja.FunctionCall) {
 	}
 	if isString {
 		if ct := res.find("content-type"); ct >= 0 {
-			if s, ok := res.headers[ct].val.(string); ok {
+			if e := res.headers[ct]; e.val == nil {
+				s := e.str
 				withCS, ok := setCharset(s)
 				if !ok {
 					panic(rt.NewTypeError("invalid media type"))

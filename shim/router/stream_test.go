@@ -7,12 +7,7 @@ import (
 
 	"github.com/dxhost/dxhost/jsrt/jsrttest"
 
-	// The Node built-ins req/res interact with (Buffer global, stream, events, process); the whole
-	// jsrt/node set is not imported so that this package's tests do not depend on unrelated modules.
-	_ "github.com/dxhost/dxhost/jsrt/node/globals"
-	_ "github.com/dxhost/dxhost/jsrt/node/stream"
-	_ "github.com/dxhost/dxhost/jsrt/node/stringdecoder"
-	_ "github.com/dxhost/dxhost/jsrt/node/util"
+	_ "github.com/dxhost/dxhost/jsrt/node" // the Node built-ins an extension gets in dxhost (Buffer, stream...)
 )
 
 // With the runtime's stream module present, req is a real stream.Readable.
