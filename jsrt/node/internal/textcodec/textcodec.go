@@ -138,4 +138,3 @@ func replaceLoneSurrogates(u []uint16) []uint16 {
 	}
 	return u
 }
-
