@@ -9,14 +9,15 @@ import (
 	"github.com/dxhost/dxhost/shim/httpjs"
 )
 
-// hooks connect a dispatch to its host: errors from JS calls, deferred work and warnings.
-type hooks struct {
+// host connects a dispatch to what runs it (Serve): errors from JS calls, deferred steps, warnings
+// and the router's outcome.
+type host interface {
 	// classify turns an error from a JS call into the value for next(err), or stop=true when JS was
-	// interrupted (watchdog, shutdown) and nothing more may run; nil means gojaClassify.
-	classify func(err error) (v goja.Value, stop bool)
-	later    func(fn func()) // run fn on a later loop turn (Express's setImmediate)
-	warn     func(format string, args ...any)
-	out      func(err goja.Value) // the router finished: err is nil/falsy to pass on
+	// interrupted (watchdog, shutdown) and nothing more may run.
+	classify(err error) (v goja.Value, stop bool)
+	later(fn func()) // run fn on a later loop turn (Express's setImmediate)
+	warn(format string, args ...any)
+	out(err goja.Value) // the router finished: err is nil/falsy to pass on
 }
 
 // dispatch is one run of Router.prototype.handle for one request.
@@ -26,7 +27,7 @@ type dispatch struct {
 	req          *httpjs.Request
 	res          *httpjs.Response
 	reqV, resV   goja.Value
-	h            hooks
+	h            host
 	idx          int
 	protohost    string
 	removed      string
@@ -50,7 +51,7 @@ type paramCall struct {
 }
 
 // handle starts dispatching req/res through the router (loop only).
-func (r *Router) handle(req *httpjs.Request, res *httpjs.Response, h hooks) {
+func (r *Router) handle(req *httpjs.Request, res *httpjs.Response, h host) {
 	d := &dispatch{r: r, rt: r.rt, req: req, res: res, reqV: req.Object(), resV: res.Object(), h: h}
 	d.protohost = getProtohost(req.URL)
 	d.parentURL = req.BaseURL
@@ -311,7 +312,7 @@ func (d *dispatch) watchPromise(l *layer, ret goja.Value, deliver func(reason go
 		}
 		if !d.r.warned[key] {
 			d.r.warned[key] = true
-			if d.h.warn != nil {
+			{
 				d.h.warn("a handler (or param callback) of %s %s returned a rejected promise; answering it as next(err) (Express 4 would leave it unhandled): %s",
 					d.req.Method, d.req.BaseURL+pathname(d.req.URL), describe(reason))
 			}
@@ -343,24 +344,11 @@ func describe(v goja.Value) string {
 // thrownOrStop turns a call error into the JS value to pass to next, or nil when JS was interrupted
 // (the watchdog or a shutdown): nothing more may run for this request.
 func (d *dispatch) thrownOrStop(err error) goja.Value {
-	classify := d.h.classify
-	if classify == nil {
-		classify = d.gojaClassify
-	}
-	v, stop := classify(err)
+	v, stop := d.h.classify(err)
 	if stop {
 		return nil
 	}
 	return v
-}
-
-// gojaClassify reads goja's own error types.
-func (d *dispatch) gojaClassify(err error) (goja.Value, bool) {
-	var ie *goja.InterruptedError
-	if errors.As(err, &ie) {
-		return nil, true
-	}
-	return d.thrown(err), false
 }
 
 func (d *dispatch) thrown(err error) goja.Value {

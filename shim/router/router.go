@@ -31,6 +31,8 @@ type Router struct {
 	paramHooks []goja.Callable
 	warned     map[*layer]bool     // async-rejection warning given (once per route)
 	mounts     map[string]*Pattern // compiled mount prefixes (Serve's mountPath)
+
+	onListenerError func(error) // logs a throwing req/res event listener (made on first request)
 }
 
 // layer is an entry of a router stack (use or route) or of a route stack (method handler).

@@ -76,52 +76,13 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incomin
 		return
 	}
 	log := inst.Logger()
-	res.OnListenerError = func(err error) {
-		log.Warnf("a req/res event listener threw (Node would crash here): %s", jsrt.Describe(inst.Wrap(err)))
+	if r.onListenerError == nil { // a router belongs to one instance: made once
+		r.onListenerError = func(err error) {
+			log.Warnf("a req/res event listener threw (Node would crash here): %s", jsrt.Describe(inst.Wrap(err)))
+		}
 	}
-	h := hooks{
-		classify: func(err error) (goja.Value, bool) {
-			err = inst.Wrap(err)
-			var terr *jsrt.TimeoutError
-			if errors.As(err, &terr) {
-				return nil, true
-			}
-			var ie *goja.InterruptedError
-			if errors.As(err, &ie) {
-				return nil, true
-			}
-			var jex *jsrt.Exception
-			if errors.As(err, &jex) && jex.Value != nil {
-				return jex.Value, false
-			}
-			var gex *goja.Exception
-			if errors.As(err, &gex) {
-				return gex.Value(), false
-			}
-			return rt.NewGoError(err), false
-		},
-		later: func(fn func()) {
-			// Express leaves the router on setImmediate; a later loop turn is the same.
-			inst.RunOnLoop(func(*goja.Runtime) { fn() })
-		},
-		warn: func(format string, args ...any) { log.Warnf(format, args...) },
-		out: func(v goja.Value) {
-			if !truthy(v) {
-				if res.HeadersSent {
-					conn.Finish(httpjs.Outcome{})
-					return
-				}
-				conn.Finish(httpjs.Outcome{Header: res.Header()})
-				return
-			}
-			if res.HeadersSent {
-				log.Warnf("error after the response started; closing the connection: %s", describe(v))
-				conn.Abort()
-				return
-			}
-			conn.Finish(httpjs.Outcome{Err: jsError(rt, v), Header: res.Header()})
-		},
-	}
+	res.OnListenerError = r.onListenerError
+	h := &requestHost{inst: inst, rt: rt, conn: conn, res: res}
 	func() {
 		defer func() {
 			if p := recover(); p != nil {
@@ -137,6 +98,58 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incomin
 		}()
 		r.handle(req, res, h)
 	}()
+}
+
+// requestHost is the host of one request's dispatch.
+type requestHost struct {
+	inst *jsrt.Instance
+	rt   *goja.Runtime
+	conn *httpjs.Conn
+	res  *httpjs.Response
+}
+
+func (h *requestHost) classify(err error) (goja.Value, bool) {
+	err = h.inst.Wrap(err)
+	var terr *jsrt.TimeoutError
+	if errors.As(err, &terr) {
+		return nil, true
+	}
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		return nil, true
+	}
+	var jex *jsrt.Exception
+	if errors.As(err, &jex) && jex.Value != nil {
+		return jex.Value, false
+	}
+	var gex *goja.Exception
+	if errors.As(err, &gex) {
+		return gex.Value(), false
+	}
+	return h.rt.NewGoError(err), false
+}
+
+// later runs fn on a later loop turn: Express leaves the router on setImmediate.
+func (h *requestHost) later(fn func()) { h.inst.RunOnLoop(func(*goja.Runtime) { fn() }) }
+
+func (h *requestHost) warn(format string, args ...any) { h.inst.Logger().Warnf(format, args...) }
+
+func (h *requestHost) out(v goja.Value) {
+	res, conn := h.res, h.conn
+	if !truthy(v) {
+		if res.HeadersSent {
+			conn.Finish(httpjs.Outcome{})
+			return
+		}
+		conn.Finish(httpjs.Outcome{Header: res.Header()})
+		return
+	}
+	if res.HeadersSent {
+		h.inst.Logger().Warnf("error after the response started; closing the connection: %s", describe(v))
+		conn.Abort()
+		return
+	}
+	conn.Finish(httpjs.Outcome{Err: jsError(h.rt, v), Header: res.Header()})
 }
 
 // mount sets req.url/req.baseUrl as the endpoint router's use('/<prefix>', router) layer would.
