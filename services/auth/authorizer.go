@@ -169,7 +169,7 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 	}
 	allowed, all := allowedFields(perms)
 	if !all {
-		if err := a.narrowFields(ctx, collection, out, allowed); err != nil {
+		if err := a.narrowFields(ctx, collection, out, allowed, allowedOrder(perms)); err != nil {
 			return nil, err
 		}
 	}
@@ -218,6 +218,22 @@ func allowedFields(perms []Permission) (map[string]bool, bool) {
 	return allowed, false
 }
 
+// allowedOrder is the union of the rows' fields in the order the rows list them: Directus expands
+// `*` for a restricted caller in this order (recorded: GET /users/me with the app permissions).
+func allowedOrder(perms []Permission) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range perms {
+		for _, f := range p.Fields {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
 var functionField = regexp.MustCompile(`^\w+\((\w+)\)$`)
 
 // rootField is the root-collection field a query path names (aliases, functions and relational
@@ -237,8 +253,8 @@ func rootField(path string, alias map[string]string) string {
 }
 
 // narrowFields refuses explicit fields outside allowed (fields, filter, sort) and replaces `*`
-// by the allowed fields that exist, in schema order.
-func (a *Authorizer) narrowFields(ctx context.Context, collection string, q *items.Query, allowed map[string]bool) error {
+// by the allowed fields that exist, in the permissions' order.
+func (a *Authorizer) narrowFields(ctx context.Context, collection string, q *items.Query, allowed map[string]bool, order []string) error {
 	var forbidden []string
 	add := func(f string) {
 		if f == "" || strings.Contains(f, "*") || allowed[f] {
@@ -276,12 +292,16 @@ func (a *Authorizer) narrowFields(ctx context.Context, collection string, q *ite
 			expanded = append(expanded, f)
 			continue
 		}
-		order, err := a.fieldOrder(ctx, collection)
+		existing, err := a.fieldOrder(ctx, collection)
 		if err != nil {
 			return err
 		}
+		exists := make(map[string]bool, len(existing))
+		for _, name := range existing {
+			exists[name] = true
+		}
 		for _, name := range order {
-			if allowed[name] {
+			if exists[name] {
 				expanded = append(expanded, name)
 			}
 		}

@@ -48,6 +48,8 @@ const user = async (email, role, token) => {
 };
 const junior = await user('junior@example.com', juniors.id, 'tok-junior');
 const reader = await user('reader@example.com', readers.id, 'tok-reader');
+const apps = await admin('POST', '/roles', { name: 'Apps' });
+const appUser = await user('app@example.com', apps.id, 'tok-app');
 const other = crypto.randomUUID();
 
 await admin('POST', '/items/articles', [
@@ -71,6 +73,8 @@ await perm(pRd.id, 'articles', 'read', { permissions: {}, fields: ['id', 'title'
 await admin('POST', '/access', { policy: pEd.id, role: editors.id });
 await admin('POST', '/access', { policy: pJr.id, role: juniors.id });
 await admin('POST', '/access', { policy: pRd.id, role: readers.id });
+const pApp = await admin('POST', '/policies', { name: 'App access', app_access: true });
+await admin('POST', '/access', { policy: pApp.id, role: apps.id });
 
 const cases = [
   ['junior', 'GET', '/items/articles?sort=id'],
@@ -94,13 +98,19 @@ const cases = [
   ['junior', 'DELETE', '/items/articles/5'],
   ['junior', 'GET', '/items/articles?sort=id'],
   ['reader', 'POST', '/items/articles', { title: 'x' }],
+  ['app', 'GET', '/users/me'],
+  ['app', 'GET', '/users/me?fields=id,email,role'],
+  ['app', 'GET', '/users/me?fields=token'],
+  ['junior', 'GET', '/users/me'],
+  ['public', 'GET', '/users/me'],
+  ['app', 'GET', '/items/directus_roles'],
 ];
-const tokens = { junior: 'tok-junior', reader: 'tok-reader' };
+const tokens = { junior: 'tok-junior', reader: 'tok-reader', app: 'tok-app', public: null };
 const recording = { recordedWith: 'Directus 12.4.1 (directus-peer, SQLite) with custom_permission_rules_enabled forced on', calls: [] };
 for (const [caller, method, path, body] of cases) {
   recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
 }
-recording.users = { junior, reader, other };
+recording.users = { junior, reader, other, app: appUser };
 recording.tables = {
   directus_roles: sql('SELECT id, name, parent FROM directus_roles'),
   directus_policies: sql('SELECT id, name, icon, ip_access, enforce_tfa, admin_access, app_access FROM directus_policies'),
