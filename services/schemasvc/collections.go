@@ -150,6 +150,9 @@ func (s *CollectionsService) ReadMany(ctx context.Context, names []string) ([]*C
 // fields (an auto-increment integer `id` is added when no field is a primary key) and their meta
 // rows; with meta, the directus_collections row. Returns the collection name.
 func (s *CollectionsService) CreateOne(ctx context.Context, payload map[string]any, opts MutationOptions) (string, error) {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &CollectionsService{base: inner, ExcludeTables: s.ExcludeTables}
 	if err := s.requireAdmin(); err != nil {
 		return "", err
 	}
@@ -339,6 +342,9 @@ func sortedFieldRows(fields []map[string]any) []map[string]any {
 
 // UpdateOne is updateOne(name, {meta}): updates the directus_collections row, or creates it.
 func (s *CollectionsService) UpdateOne(ctx context.Context, name string, payload map[string]any, opts MutationOptions) (string, error) {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &CollectionsService{base: inner, ExcludeTables: s.ExcludeTables}
 	if err := s.requireAdmin(); err != nil {
 		return "", err
 	}
@@ -376,6 +382,9 @@ func (s *CollectionsService) updateInTx(ctx context.Context, tx *sqlx.Tx, name s
 
 // UpdateBatch is updateBatch([{collection, meta}, …]) in one transaction; returns the names.
 func (s *CollectionsService) UpdateBatch(ctx context.Context, data any, opts MutationOptions) ([]string, error) {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &CollectionsService{base: inner, ExcludeTables: s.ExcludeTables}
 	if err := s.requireAdmin(); err != nil {
 		return nil, err
 	}
@@ -419,6 +428,9 @@ func (s *CollectionsService) UpdateBatch(ctx context.Context, data any, opts Mut
 
 // UpdateMany is updateMany(names, {meta}) in one transaction.
 func (s *CollectionsService) UpdateMany(ctx context.Context, names []string, payload map[string]any, opts MutationOptions) ([]string, error) {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &CollectionsService{base: inner, ExcludeTables: s.ExcludeTables}
 	if err := s.requireAdmin(); err != nil {
 		return nil, err
 	}
@@ -437,6 +449,9 @@ func (s *CollectionsService) UpdateMany(ctx context.Context, names []string, pay
 // DeleteOne is deleteOne(name): drops the table, deletes its meta, field and relation rows, its
 // presets, revisions, activity and permissions, and the fields of other collections that point at it.
 func (s *CollectionsService) DeleteOne(ctx context.Context, name string, opts MutationOptions) (string, error) {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &CollectionsService{base: inner, ExcludeTables: s.ExcludeTables}
 	if err := s.requireAdmin(); err != nil {
 		return "", err
 	}
@@ -546,6 +561,9 @@ func (s *CollectionsService) deleteInTx(ctx context.Context, tx *sqlx.Tx, name s
 
 // DeleteMany is deleteMany(names) in one transaction.
 func (s *CollectionsService) DeleteMany(ctx context.Context, names []string, opts MutationOptions) ([]string, error) {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &CollectionsService{base: inner, ExcludeTables: s.ExcludeTables}
 	if err := s.requireAdmin(); err != nil {
 		return nil, err
 	}

@@ -217,6 +217,9 @@ func hasAliasSpecial(sp []string) bool {
 // CreateField is createField(collection, field, table?): adds the column (none for alias types),
 // then the directus_fields row when the payload has meta. field is {field, type, schema?, meta?}.
 func (s *FieldsService) CreateField(ctx context.Context, collection string, field map[string]any, opts MutationOptions) error {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &FieldsService{inner}
 	if err := s.requireAdmin(); err != nil {
 		return err
 	}
@@ -362,6 +365,9 @@ func addFieldFlag(field map[string]any, flag string) {
 // UpdateField is updateField(collection, field): alters the column when the payload has a schema
 // that differs from the column, and creates or updates the meta row. Returns the field name.
 func (s *FieldsService) UpdateField(ctx context.Context, collection string, field map[string]any, opts MutationOptions) (string, error) {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &FieldsService{inner}
 	if err := s.requireAdmin(); err != nil {
 		return "", err
 	}
@@ -465,6 +471,9 @@ func errQuery(err error) string {
 
 // UpdateFields is updateFields(collection, fields): UpdateField for each, names in order.
 func (s *FieldsService) UpdateFields(ctx context.Context, collection string, fields []map[string]any, opts MutationOptions) ([]string, error) {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &FieldsService{inner}
 	var names []string
 	for _, f := range fields {
 		name, err := s.UpdateField(ctx, collection, f, opts)
@@ -479,6 +488,9 @@ func (s *FieldsService) UpdateFields(ctx context.Context, collection string, fie
 // DeleteField is deleteField(collection, field): removes its relations (and the other side's
 // alias), the column, the meta row, and the field from permissions and collection settings.
 func (s *FieldsService) DeleteField(ctx context.Context, collection, field string, opts MutationOptions) error {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &FieldsService{inner}
 	if err := s.requireAdmin(); err != nil {
 		return err
 	}

@@ -153,6 +153,9 @@ func stitch(metas, fks []*items.Item) []*Relation {
 // CreateOne is createOne(relation): the foreign key (when related_collection is set) and the
 // directus_relations row. relation is {collection, field, related_collection?, schema?, meta?}.
 func (s *RelationsService) CreateOne(ctx context.Context, relation map[string]any, opts MutationOptions) error {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &RelationsService{inner}
 	if err := s.requireAdmin(); err != nil {
 		return err
 	}
@@ -245,6 +248,9 @@ func (s *RelationsService) alterType(ctx context.Context, tx *sqlx.Tx, ov *schem
 // UpdateOne is updateOne(collection, field, relation): recreates the foreign key with the new
 // on_delete/on_update when schema is given, and updates (or creates) the meta row.
 func (s *RelationsService) UpdateOne(ctx context.Context, collection, field string, relation map[string]any, opts MutationOptions) error {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &RelationsService{inner}
 	if err := s.requireAdmin(); err != nil {
 		return err
 	}
@@ -343,6 +349,9 @@ func findRelation(ov *schema.Overview, collection, field string) *schema.Relatio
 
 // DeleteOne is deleteOne(collection, field): drops the foreign key and deletes the meta row.
 func (s *RelationsService) DeleteOne(ctx context.Context, collection, field string, opts MutationOptions) error {
+	inner, flush := s.base.deferActions(ctx)
+	defer flush()
+	s = &RelationsService{inner}
 	if err := s.requireAdmin(); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ package schemasvc
 
 import (
 	"context"
+	"sync"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sirupsen/logrus"
@@ -123,11 +124,7 @@ func (b *base) emitAction(ctx context.Context, event string, meta map[string]any
 	if b.opts.Emitter == nil {
 		return
 	}
-	var ov *schema.Overview
-	if b.opts.Provider != nil {
-		ov, _ = b.opts.Provider.Get(ctx)
-	}
-	b.opts.Emitter.EmitAction([]string{event}, meta, &items.EventContext{Database: b.opts.DB, Schema: ov, Accountability: b.opts.Accountability})
+	b.opts.Emitter.EmitAction([]string{event}, meta, &items.EventContext{Database: b.opts.DB, Accountability: b.opts.Accountability})
 }
 
 // schemaTx runs fn in the transaction DDL needs. On SQLite (without a caller transaction) it takes
@@ -157,4 +154,65 @@ func (b *base) schemaTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// actionQueue holds back action events until the change is complete, like Directus's
+// bypassEmitAction/nestedActionEvents: filters run at once (they may change or veto the payload),
+// actions fire after the transaction, with the rebuilt schema and the pool as their context.
+type actionQueue struct {
+	inner items.Emitter
+	mu    sync.Mutex
+	queue []queuedAction
+}
+
+type queuedAction struct {
+	events []string
+	meta   map[string]any
+	evctx  any
+}
+
+func (q *actionQueue) EmitFilter(ctx context.Context, events []string, payload any, meta map[string]any, evctx any) (any, error) {
+	return q.inner.EmitFilter(ctx, events, payload, meta, evctx)
+}
+
+func (q *actionQueue) EmitAction(events []string, meta map[string]any, evctx any) {
+	q.mu.Lock()
+	q.queue = append(q.queue, queuedAction{events, meta, evctx})
+	q.mu.Unlock()
+}
+
+// deferActions returns a copy of b whose action events (its own and those of every service it
+// calls) are queued, and the function that emits them; call it after the change, also after a
+// failed one (Directus emits the queued events in a finally block).
+func (b base) deferActions(ctx context.Context) (base, func()) {
+	if b.opts.Emitter == nil {
+		return b, func() {}
+	}
+	if _, already := b.opts.Emitter.(*actionQueue); already {
+		return b, func() {} // an outer call flushes
+	}
+	q := &actionQueue{inner: b.opts.Emitter}
+	inner := b
+	inner.opts.Emitter = q
+	return inner, func() {
+		q.mu.Lock()
+		queued := q.queue
+		q.queue = nil
+		q.mu.Unlock()
+		if len(queued) == 0 {
+			return
+		}
+		var ov *schema.Overview
+		if b.opts.Provider != nil {
+			b.opts.Provider.Invalidate()
+			ov, _ = b.opts.Provider.Get(context.WithoutCancel(ctx))
+		}
+		for _, a := range queued {
+			evctx := &items.EventContext{Database: b.opts.DB, Schema: ov, Accountability: b.opts.Accountability}
+			if ec, ok := a.evctx.(*items.EventContext); ok {
+				evctx.Accountability = ec.Accountability
+			}
+			b.opts.Emitter.EmitAction(a.events, a.meta, evctx)
+		}
+	}
 }
