@@ -524,13 +524,8 @@ var require_buffer = __commonJS({
       length ? (length = Number(length), length > remaining && (length = remaining)) : length = remaining;
       let strLen = string.length;
       length > strLen / 2 && (length = strLen / 2);
-      let i;
-      for (i = 0; i < length; ++i) {
-        let parsed = parseInt(string.substr(i * 2, 2), 16);
-        if (numberIsNaN(parsed)) return i;
-        buf[offset + i] = parsed;
-      }
-      return i;
+      let parsed = require("#binding").encode(string, "hex", length);
+      return buf.set(parsed, offset), parsed.length;
     }
     __name(hexWrite, "hexWrite");
     function utf8Write(buf, string, offset, length) {
@@ -894,14 +889,12 @@ var require_buffer = __commonJS({
       start = start >>> 0, end = end === void 0 ? this.length : end >>> 0, val || (val = 0);
       let i;
       if (typeof val == "number")
-        for (i = start; i < end; ++i)
-          this[i] = val;
+        Uint8Array.prototype.fill.call(this, val, start, end);
       else {
-        let bytes = Buffer3.isBuffer(val) ? val : Buffer3.from(val, encoding), len = bytes.length;
-        if (len === 0)
+        let bytes = Buffer3.isBuffer(val) ? val : Buffer3.from(val, encoding);
+        if (bytes.length === 0)
           throw new TypeError('The value "' + val + '" is invalid for argument "value"');
-        for (i = 0; i < end - start; ++i)
-          this[i + start] = bytes[i % len];
+        require("#binding").fillPattern(this, bytes, start, end);
       }
       return this;
     }, "fill");
@@ -987,14 +980,6 @@ var require_buffer = __commonJS({
       );
     }
     __name(boundsError, "boundsError");
-    var INVALID_BASE64_RE = /[^+/0-9A-Za-z-_]/g;
-    function base64clean(str) {
-      if (str = str.split("=")[0], str = str.trim().replace(INVALID_BASE64_RE, ""), str.length < 2) return "";
-      for (; str.length % 4 !== 0; )
-        str = str + "=";
-      return str;
-    }
-    __name(base64clean, "base64clean");
     function utf8ToBytes(string, units) {
       return require("#binding").encode(string, "utf8", units === void 0 ? -1 : units);
     }
@@ -1008,14 +993,12 @@ var require_buffer = __commonJS({
     }
     __name(utf16leToBytes, "utf16leToBytes");
     function base64ToBytes(str) {
-      return base64.toByteArray(base64clean(str));
+      return require("#binding").encode(str, "base64", -1);
     }
     __name(base64ToBytes, "base64ToBytes");
     function blitBuffer(src, dst, offset, length) {
-      let i;
-      for (i = 0; i < length && !(i + offset >= dst.length || i >= src.length); ++i)
-        dst[i + offset] = src[i];
-      return i;
+      let n = Math.max(0, Math.min(length, src.length, dst.length - offset));
+      return dst.set(src.subarray ? src.subarray(0, n) : src.slice(0, n), offset), n;
     }
     __name(blitBuffer, "blitBuffer");
     function isInstance(obj, type) {
@@ -1047,7 +1030,7 @@ var require_buffer = __commonJS({
 });
 
 // buffer.js
-var impl = require_buffer(), { Buffer: Buffer2 } = impl, isB64url = /* @__PURE__ */ __name((enc) => typeof enc == "string" && enc.toLowerCase() === "base64url", "isB64url"), toB64url = /* @__PURE__ */ __name((s) => s.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_"), "toB64url"), isEncoding = Buffer2.isEncoding;
+var impl = require_buffer(), { Buffer: Buffer2 } = impl, isB64url = /* @__PURE__ */ __name((enc) => typeof enc == "string" && enc.length === 9 && enc.toLowerCase() === "base64url", "isB64url"), toB64url = /* @__PURE__ */ __name((s) => s.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_"), "toB64url"), isEncoding = Buffer2.isEncoding;
 Buffer2.isEncoding = function(enc) {
   return isB64url(enc) || isEncoding.call(this, enc);
 };
@@ -1066,7 +1049,7 @@ Buffer2.prototype.toString = function(enc, start, end) {
 Buffer2.prototype.toLocaleString = Buffer2.prototype.toString;
 var write = Buffer2.prototype.write;
 Buffer2.prototype.write = function(string, offset, length, enc) {
-  let args = Array.prototype.slice.call(arguments).map((a) => isB64url(a) ? "base64" : a);
+  let args = Array.prototype.slice.call(arguments).map((a, i) => i > 0 && isB64url(a) ? "base64" : a);
   return write.apply(this, args);
 };
 var fill = Buffer2.prototype.fill;

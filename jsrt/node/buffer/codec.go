@@ -40,6 +40,16 @@ func binding(rt *goja.Runtime) *goja.Object {
 		}
 		return arr
 	})
+	b.Set("fillPattern", func(dst, pattern goja.Value, start, end int) {
+		d, ok1 := Bytes(rt, dst)
+		p, ok2 := Bytes(rt, pattern)
+		if !ok1 || !ok2 || len(p) == 0 || start < 0 || end > len(d) {
+			panic(rt.NewTypeError("fill: invalid arguments"))
+		}
+		for i := start; i < end; i += len(p) {
+			copy(d[i:end], p)
+		}
+	})
 	return b
 }
 
@@ -82,6 +92,12 @@ func asciiUnits(s string) []uint16 {
 
 // encode turns a JS string into bytes; max ≥ 0 stops before a character that would not fit whole.
 func encode(v goja.Value, enc string, max int) []byte {
+	switch enc {
+	case "hex":
+		return hexPrefix(v.String(), max)
+	case "base64":
+		return lenientBase64(v.String())
+	}
 	units := utf16Units(v)
 	switch enc {
 	case "latin1":
@@ -132,4 +148,61 @@ func utf16Units(v goja.Value) []uint16 {
 		return u
 	}
 	return utf16.Encode([]rune(s.String()))
+}
+
+// hexPrefix decodes hex digit pairs up to the first invalid one (Node's hex write), at most max bytes.
+func hexPrefix(s string, max int) []byte {
+	n := len(s) / 2
+	if max >= 0 && n > max {
+		n = max
+	}
+	out := make([]byte, 0, n)
+	for i := 0; i < n; i++ {
+		hi, ok1 := nibble(s[2*i])
+		lo, ok2 := nibble(s[2*i+1])
+		if !ok1 || !ok2 {
+			break
+		}
+		out = append(out, hi<<4|lo)
+	}
+	return out
+}
+
+func nibble(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// lenientBase64 decodes like Node: standard or URL alphabet, padding optional, other characters
+// (whitespace, garbage) skipped.
+func lenientBase64(s string) []byte {
+	clean := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/':
+			clean = append(clean, c)
+		case c == '-':
+			clean = append(clean, '+')
+		case c == '_':
+			clean = append(clean, '/')
+		case c == '=':
+			i = len(s) // padding ends the data
+		}
+	}
+	if len(clean)%4 == 1 {
+		clean = clean[:len(clean)-1]
+	}
+	out, err := base64.RawStdEncoding.DecodeString(string(clean))
+	if err != nil {
+		return nil
+	}
+	return out
 }

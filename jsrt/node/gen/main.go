@@ -145,6 +145,12 @@ var patches = map[string][][2]string{
 		{"function utf8ToBytes (string, units) {", "function utf8ToBytes (string, units) { return require('#binding').encode(string, 'utf8', units === undefined ? -1 : units) }\nfunction utf8ToBytesJS (string, units) {"},
 		{"function utf16leToBytes (str, units) {", "function utf16leToBytes (str, units) { return require('#binding').encode(str, 'utf16le', units === undefined ? -1 : units) }\nfunction utf16leToBytesJS (str, units) {"},
 		{"function asciiToBytes (str) {", "function asciiToBytes (str) { return require('#binding').encode(str, 'latin1', -1) }\nfunction asciiToBytesJS (str) {"},
+		{"function base64ToBytes (str) {", "function base64ToBytes (str) { return require('#binding').encode(str, 'base64', -1) }\nfunction base64ToBytesJS (str) {"},
+		{"  let i\n  for (i = 0; i < length; ++i) {\n    const parsed = parseInt(string.substr(i * 2, 2), 16)\n    if (numberIsNaN(parsed)) return i\n    buf[offset + i] = parsed\n  }\n  return i\n}",
+			"  const parsed = require('#binding').encode(string, 'hex', length)\n  buf.set(parsed, offset)\n  return parsed.length\n}"},
+		{"function blitBuffer (src, dst, offset, length) {", "function blitBuffer (src, dst, offset, length) {\n  const n = Math.max(0, Math.min(length, src.length, dst.length - offset))\n  dst.set(src.subarray ? src.subarray(0, n) : src.slice(0, n), offset)\n  return n\n}\nfunction blitBufferJS (src, dst, offset, length) {"},
+		{"    for (i = start; i < end; ++i) {\n      this[i] = val\n    }", "    Uint8Array.prototype.fill.call(this, val, start, end)"},
+		{"    for (i = 0; i < end - start; ++i) {\n      this[i + start] = bytes[i % len]\n    }", "    require('#binding').fillPattern(this, bytes, start, end)"},
 	},
 	// Node's URL errors carry code ERR_INVALID_URL and the input.
 	"whatwg-url/lib/URL-impl.js": {

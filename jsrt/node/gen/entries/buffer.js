@@ -4,7 +4,8 @@
 const impl = require('../node_modules/buffer/index.js');
 const { Buffer } = impl;
 
-const isB64url = (enc) => typeof enc === 'string' && enc.toLowerCase() === 'base64url';
+// (Checked by length first: the data string passes through the same argument lists.)
+const isB64url = (enc) => typeof enc === 'string' && enc.length === 9 && enc.toLowerCase() === 'base64url';
 const toB64url = (s) => s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 
 const isEncoding = Buffer.isEncoding;
@@ -30,7 +31,7 @@ Buffer.prototype.toLocaleString = Buffer.prototype.toString;
 
 const write = Buffer.prototype.write;
 Buffer.prototype.write = function (string, offset, length, enc) {
-  const args = Array.prototype.slice.call(arguments).map((a) => (isB64url(a) ? 'base64' : a));
+  const args = Array.prototype.slice.call(arguments).map((a, i) => (i > 0 && isB64url(a) ? 'base64' : a));
   return write.apply(this, args);
 };
 
