@@ -1,0 +1,149 @@
+package knexjs
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dop251/goja"
+	"github.com/sirupsen/logrus"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/services/db"
+)
+
+// binding is the Go object the bundle's client calls (entry.js): one per knex instance.
+type binding struct {
+	rt      *goja.Runtime
+	inst    *jsrt.Instance
+	db      *db.DB
+	dialect dialect
+	values  *jsValues
+}
+
+// dialect is what differs between the npm drivers knex would use.
+type dialect interface {
+	// prepare turns knex's SQL and bindings into what run executes (on the loop: JS values).
+	prepare(rt *goja.Runtime, sql string, bindings goja.Value) (statement, error)
+	// run executes st on h (off the loop) and returns a result built into JS on the loop.
+	run(ctx context.Context, h *handle, st statement) (result, error)
+	// empty is the driver's answer to a statement Go handled itself (BEGIN, COMMIT, …).
+	empty(st statement) result
+	// jsError turns a driver error into the error object the npm driver would reject with.
+	jsError(rt *goja.Runtime, v *jsValues, err error) goja.Value
+}
+
+// statement is one query ready to run: the SQL as sent plus driver arguments.
+type statement struct {
+	sql     string
+	args    []any
+	formats []int16 // PostgreSQL parameter formats (1 = binary)
+	mode    string  // entry.js's mode: "array" rows (pg/mysql), "all"/"run" (sqlite)
+}
+
+// result builds a driver response on the loop.
+type result interface {
+	toJS(rt *goja.Runtime, v *jsValues) goja.Value
+}
+
+func newBinding(rt *goja.Runtime, inst *jsrt.Instance, d *db.DB) *binding {
+	b := &binding{rt: rt, inst: inst, db: d, values: newJSValues(rt)}
+	switch d.Client {
+	case db.ClientPostgres:
+		b.dialect = pgDialect{}
+	case db.ClientMySQL:
+		b.dialect = mysqlDialect{}
+	default:
+		b.dialect = sqliteDialect{}
+	}
+	return b
+}
+
+// object is the binding as entry.js sees it.
+func (b *binding) object() *goja.Object {
+	rt := b.rt
+	o := rt.NewObject()
+	o.Set("client", b.db.Client)
+	o.Set("acquire", func(goja.FunctionCall) goja.Value {
+		return rt.ToValue(&handle{db: b.db, log: b.inst.Logger()})
+	})
+	o.Set("release", func(call goja.FunctionCall) goja.Value {
+		if h := handleOf(call.Argument(0)); h != nil {
+			// Releasing may roll back and return a connection: off the loop.
+			b.inst.Go(func() func(*goja.Runtime) {
+				h.release(context.Background())
+				return nil
+			})
+		}
+		return goja.Undefined()
+	})
+	o.Set("tx", func(call goja.FunctionCall) goja.Value {
+		h := handleOf(call.Argument(0))
+		if h == nil {
+			return goja.Undefined()
+		}
+		if tx := h.currentTx(); tx != nil {
+			return rt.ToValue(tx)
+		}
+		return goja.Undefined()
+	})
+	o.Set("query", b.query)
+	o.Set("log", func(call goja.FunctionCall) goja.Value {
+		level, err := logrus.ParseLevel(call.Argument(0).String())
+		if err != nil {
+			level = logrus.InfoLevel
+		}
+		b.inst.Logger().Log(level, call.Argument(1).String())
+		return goja.Undefined()
+	})
+	return o
+}
+
+// query(handle, sql, bindings, mode) → Promise of the driver's response.
+func (b *binding) query(call goja.FunctionCall) goja.Value {
+	rt := b.rt
+	h := handleOf(call.Argument(0))
+	if h == nil {
+		panic(rt.NewTypeError("knex: query on a connection that is not dxhost's"))
+	}
+	st, err := b.dialect.prepare(rt, call.Argument(1).String(), call.Argument(2))
+	if err != nil {
+		panic(rt.NewGoError(err))
+	}
+	st.mode = call.Argument(3).String()
+	p, resolve, reject := b.inst.NewPromise()
+	d := b.dialect
+	b.inst.Go(func() func(*goja.Runtime) {
+		res, err := h.exec(context.Background(), d, st)
+		if err != nil {
+			reject(func(rt *goja.Runtime) goja.Value { return d.jsError(rt, b.values, err) })
+			return nil
+		}
+		resolve(func(rt *goja.Runtime) goja.Value { return res.toJS(rt, b.values) })
+		return nil
+	})
+	return rt.ToValue(p)
+}
+
+func handleOf(v goja.Value) *handle {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	h, _ := v.Export().(*handle)
+	return h
+}
+
+// errorObject is a JS Error with message and extra own properties (driver error fields).
+func errorObject(rt *goja.Runtime, message string, props [][2]any) goja.Value {
+	ctor, _ := goja.AssertConstructor(rt.Get("Error"))
+	e, err := ctor(nil, rt.ToValue(message))
+	if err != nil {
+		return rt.ToValue(fmt.Errorf("%s", message))
+	}
+	for _, p := range props {
+		if p[1] == nil {
+			continue
+		}
+		e.Set(p[0].(string), p[1])
+	}
+	return e
+}

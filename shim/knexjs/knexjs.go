@@ -1,0 +1,100 @@
+// Package knexjs builds context.database: the real knex 3.1.0 query builder (bundled into
+// assets/knex.gen.js) running in an extension's VM, with a client whose driver is Go. knex compiles
+// every query, identifier and schema-builder statement itself, exactly as under Directus; the
+// compiled SQL and bindings go to Go, which runs them on the shared pool (services/db) off the loop
+// and answers in the shape the npm driver Directus uses would (node-postgres, mysql2, node-sqlite3),
+// with that driver's value types. A knex transaction holds one Go connection and transaction for
+// its lifetime; the transaction object carries it under Symbol.for("dxhost.sqlx.tx") so services
+// given it as `knex` run inside it.
+package knexjs
+
+//go:generate sh -c "cd assets && npm ci --ignore-scripts --no-audit --no-fund --prefix /tmp/dxhost-knex . && go run gen.go -modules /tmp/dxhost-knex/node_modules"
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/dop251/goja"
+
+	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/services/db"
+)
+
+//go:embed assets/knex.gen.js
+var bundleSource string
+
+// New returns a knex instance for the runtime of inst (call on the loop) that runs its queries on d.
+// Make one per extension instance and hand the same value out as context.database every time.
+func New(rt *goja.Runtime, inst *jsrt.Instance, d *db.DB) (goja.Value, error) {
+	if d == nil {
+		return nil, fmt.Errorf("knexjs: no database")
+	}
+	exports, err := loadBundle(rt, inst)
+	if err != nil {
+		return nil, err
+	}
+	create, ok := goja.AssertFunction(exports.Get("create"))
+	if !ok {
+		return nil, fmt.Errorf("knexjs: the bundle exports no create function")
+	}
+	b := newBinding(rt, inst, d)
+	knex, err := create(goja.Undefined(), b.object())
+	if err != nil {
+		return nil, fmt.Errorf("knexjs: creating the knex instance: %s", jsrt.Describe(err))
+	}
+	// Directus configures knex with the client's npm name; code reads it back from there.
+	if cfg, ok := knex.ToObject(rt).Get("client").ToObject(rt).Get("config").(*goja.Object); ok {
+		cfg.Set("client", knexClientName(d.Client))
+	}
+	return knex, nil
+}
+
+// knexClientName is the `client` option Directus gives knex for a DB_CLIENT.
+func knexClientName(client string) string {
+	if client == db.ClientMySQL {
+		return "mysql2"
+	}
+	return client
+}
+
+var compiled struct {
+	once sync.Once
+	prog *goja.Program
+	err  error
+}
+
+// loadBundle evaluates the knex bundle as a CommonJS module whose require reaches the instance's
+// Node built-ins; the program is compiled once per process.
+func loadBundle(rt *goja.Runtime, inst *jsrt.Instance) (*goja.Object, error) {
+	compiled.once.Do(func() {
+		// The wrapper stays on the first line so stack traces name the bundle's own lines.
+		src := "(function (exports, require, module, __filename, __dirname) {" + bundleSource + "\n})"
+		compiled.prog, compiled.err = goja.Compile("dxhost:knex", src, true)
+	})
+	if compiled.err != nil {
+		return nil, fmt.Errorf("knexjs: compiling the knex bundle: %w", compiled.err)
+	}
+	wrapper, err := rt.RunProgram(compiled.prog)
+	if err != nil {
+		return nil, fmt.Errorf("knexjs: %w", err)
+	}
+	fn, ok := goja.AssertFunction(wrapper)
+	if !ok {
+		return nil, fmt.Errorf("knexjs: the bundle wrapper is not a function")
+	}
+	module := rt.NewObject()
+	exports := rt.NewObject()
+	module.Set("exports", exports)
+	require := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		v, err := inst.Require(call.Argument(0).String())
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		return v
+	})
+	if _, err := fn(exports, exports, require, module, rt.ToValue("dxhost:knex"), rt.ToValue("/")); err != nil {
+		return nil, fmt.Errorf("knexjs: loading the knex bundle: %s", jsrt.Describe(err))
+	}
+	return module.Get("exports").ToObject(rt), nil
+}
