@@ -3,6 +3,7 @@ package rest
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 
 	"github.com/gin-gonic/gin"
@@ -18,16 +19,16 @@ import (
 
 // mountItems registers /items (spec 14 §3), Directus's controllers/items order.
 func (h *handlers) mountItems(r gin.IRoutes) {
-	r.POST("/items/:collection", h.itemsRoute("create", h.createItems))
-	r.Handle("SEARCH", "/items/:collection", h.itemsRoute("read", h.searchItems))
-	r.GET("/items/:collection", h.itemsRoute("read", h.readItems))
-	r.HEAD("/items/:collection", h.itemsRoute("read", h.readItems))
-	r.GET("/items/:collection/:pk", h.itemsRoute("read", h.readItem))
-	r.HEAD("/items/:collection/:pk", h.itemsRoute("read", h.readItem))
-	r.PATCH("/items/:collection", h.itemsRoute("update", h.updateItems))
-	r.PATCH("/items/:collection/:pk", h.itemsRoute("update", h.updateItem))
-	r.DELETE("/items/:collection", h.itemsRoute("delete", h.deleteItems))
-	r.DELETE("/items/:collection/:pk", h.itemsRoute("delete", h.deleteItem))
+	h.handle(r, http.MethodPost, "/items/:collection", h.itemsRoute("create", h.createItems))
+	h.handle(r, "SEARCH", "/items/:collection", h.itemsRoute("read", h.searchItems))
+	h.handle(r, http.MethodGet, "/items/:collection", h.itemsRoute("read", h.readItems))
+	h.handle(r, http.MethodHead, "/items/:collection", h.itemsRoute("read", h.readItems))
+	h.handle(r, http.MethodGet, "/items/:collection/:pk", h.itemsRoute("read", h.readItem))
+	h.handle(r, http.MethodHead, "/items/:collection/:pk", h.itemsRoute("read", h.readItem))
+	h.handle(r, http.MethodPatch, "/items/:collection", h.itemsRoute("update", h.updateItems))
+	h.handle(r, http.MethodPatch, "/items/:collection/:pk", h.itemsRoute("update", h.updateItem))
+	h.handle(r, http.MethodDelete, "/items/:collection", h.itemsRoute("delete", h.deleteItems))
+	h.handle(r, http.MethodDelete, "/items/:collection/:pk", h.itemsRoute("delete", h.deleteItem))
 }
 
 // itemsRequest is what the collection-exists middleware and the controller know about a request.

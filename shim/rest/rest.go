@@ -40,6 +40,7 @@ func Routes(d Deps) func(r gin.IRoutes) {
 		h.mountItems(r)
 		h.mountSettings(r)
 		h.mountServer(r)
+		r.Use(h.expressFallback)
 	}
 }
 
@@ -83,6 +84,7 @@ type handlers struct {
 	limits    query.Limits
 	limitDflt int
 	health    healthCache
+	express   []expressRoute
 }
 
 func newHandlers(d Deps) *handlers {

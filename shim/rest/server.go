@@ -21,11 +21,11 @@ const Version = "12.4.1"
 // mountServer registers GET /server/info and /server/health (spec 14 §4); /server/ping is answered
 // earlier in the chain by shim/server.
 func (h *handlers) mountServer(r gin.IRoutes) {
-	r.GET("/server/info", h.serverInfo)
-	r.HEAD("/server/info", h.serverInfo)
+	h.handle(r, http.MethodGet, "/server/info", h.serverInfo)
+	h.handle(r, http.MethodHead, "/server/info", h.serverInfo)
 	if truthyEnv(h.d.Env.Map()["HEALTHCHECK_ENABLED"], true) {
-		r.GET("/server/health", h.serverHealth)
-		r.HEAD("/server/health", h.serverHealth)
+		h.handle(r, http.MethodGet, "/server/health", h.serverHealth)
+		h.handle(r, http.MethodHead, "/server/health", h.serverHealth)
 	}
 }
 

@@ -2,6 +2,7 @@ package rest
 
 import (
 	"github.com/gin-gonic/gin"
+	"net/http"
 
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/items"
@@ -13,9 +14,9 @@ import (
 // mountSettings registers /settings (spec 14 §6): the directus_settings singleton through
 // SettingsService (an ItemsService here: its licence and AI-key rules are not reproduced).
 func (h *handlers) mountSettings(r gin.IRoutes) {
-	r.GET("/settings", h.settingsRoute(h.readSettings))
-	r.HEAD("/settings", h.settingsRoute(h.readSettings))
-	r.PATCH("/settings", h.settingsRoute(h.updateSettings))
+	h.handle(r, http.MethodGet, "/settings", h.settingsRoute(h.readSettings))
+	h.handle(r, http.MethodHead, "/settings", h.settingsRoute(h.readSettings))
+	h.handle(r, http.MethodPatch, "/settings", h.settingsRoute(h.updateSettings))
 }
 
 func (h *handlers) settingsRoute(handle func(c *gin.Context, svc *items.Service, q *items.Query) (object, error)) gin.HandlerFunc {
