@@ -529,7 +529,7 @@ var require_buffer = __commonJS({
     }
     __name(hexWrite, "hexWrite");
     function utf8Write(buf, string, offset, length) {
-      return blitBuffer(utf8ToBytes(string, buf.length - offset), buf, offset, length);
+      return blitBuffer(utf8ToBytes(string, Math.min(buf.length - offset, length)), buf, offset, length);
     }
     __name(utf8Write, "utf8Write");
     function asciiWrite(buf, string, offset, length) {
@@ -541,7 +541,7 @@ var require_buffer = __commonJS({
     }
     __name(base64Write, "base64Write");
     function ucs2Write(buf, string, offset, length) {
-      return blitBuffer(utf16leToBytes(string, buf.length - offset), buf, offset, length);
+      return blitBuffer(utf16leToBytes(string, Math.min(buf.length - offset, length)), buf, offset, length);
     }
     __name(ucs2Write, "ucs2Write");
     Buffer3.prototype.write = /* @__PURE__ */ __name(function(string, offset, length, encoding) {

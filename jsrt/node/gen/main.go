@@ -148,6 +148,9 @@ var patches = map[string][][2]string{
 		{"function base64ToBytes (str) {", "function base64ToBytes (str) { return require('#binding').encode(str, 'base64', -1) }\nfunction base64ToBytesJS (str) {"},
 		{"  let i\n  for (i = 0; i < length; ++i) {\n    const parsed = parseInt(string.substr(i * 2, 2), 16)\n    if (numberIsNaN(parsed)) return i\n    buf[offset + i] = parsed\n  }\n  return i\n}",
 			"  const parsed = require('#binding').encode(string, 'hex', length)\n  buf.set(parsed, offset)\n  return parsed.length\n}"},
+		// Node writes whole characters only, within the length asked for (not just the buffer).
+		{"  return blitBuffer(utf8ToBytes(string, buf.length - offset), buf, offset, length)", "  return blitBuffer(utf8ToBytes(string, Math.min(buf.length - offset, length)), buf, offset, length)"},
+		{"  return blitBuffer(utf16leToBytes(string, buf.length - offset), buf, offset, length)", "  return blitBuffer(utf16leToBytes(string, Math.min(buf.length - offset, length)), buf, offset, length)"},
 		{"function blitBuffer (src, dst, offset, length) {", "function blitBuffer (src, dst, offset, length) {\n  const n = Math.max(0, Math.min(length, src.length, dst.length - offset))\n  dst.set(src.subarray ? src.subarray(0, n) : src.slice(0, n), offset)\n  return n\n}\nfunction blitBufferJS (src, dst, offset, length) {"},
 		{"    for (i = start; i < end; ++i) {\n      this[i] = val\n    }", "    Uint8Array.prototype.fill.call(this, val, start, end)"},
 		{"    for (i = 0; i < end - start; ++i) {\n      this[i + start] = bytes[i % len]\n    }", "    require('#binding').fillPattern(this, bytes, start, end)"},

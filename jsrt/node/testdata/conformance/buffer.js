@@ -35,6 +35,19 @@ module.exports = {
   },
   json: () => JSON.stringify(Buffer.from('hi')) + ' ' + JSON.stringify(Buffer.from(JSON.parse(JSON.stringify(Buffer.from('hi')))).toString()),
   isEncoding: () => ['utf8', 'UTF-8', 'hex', 'base64url', 'nope'].map((e) => Buffer.isEncoding(e)).join(','),
+  edgeCodecs: () => {
+    const b = Buffer.alloc(4);
+    const partial = b.write('a€', 0, 3);
+    const hexStop = Buffer.from('12zz34', 'hex').toString('hex');
+    const b64 = Buffer.from(' aGVs\nbG8=garbage', 'base64').toString();
+    const lone = Buffer.from('a\ud800b').toString('hex');
+    const invalid = JSON.stringify(Buffer.from([0x61, 0xe2, 0x82, 0x62, 0xc0, 0xff, 0xf0, 0x9f, 0x98]).toString());
+    const big = Buffer.alloc(100000, 'xyz').toString('base64').length;
+    const filled = Buffer.alloc(7).fill('ab', 1, 6).toString('hex');
+    const latin = Buffer.from('ÿ€', 'latin1').toString('hex');
+    const odd = Buffer.from([0x61, 0x00, 0x62]).toString('utf16le');
+    return [partial, b.toString('hex'), hexStop, b64, lone, invalid, big, filled, latin, JSON.stringify(odd), Buffer.byteLength('€𝄞'), Buffer.from('aGk', 'base64').toString()].join(' | ');
+  },
   errors: () => {
     try { Buffer.alloc(-1); } catch (e) { return e.name + ':' + e.code; }
     return 'no error';
