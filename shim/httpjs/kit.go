@@ -66,7 +66,6 @@ type Kit struct {
 	isBuffer   goja.Callable
 	bufferFrom goja.Callable
 	emit       goja.Callable // EventEmitter.prototype.emit of the prelude
-	trustProxy func(remoteIP string) bool
 }
 
 // KitFor returns rt's Kit, creating it on first use (loop only).
@@ -94,7 +93,7 @@ func newKit(rt *goja.Runtime) (*Kit, error) {
 	// Compile the helper bundle in the background now, so that the first req.query or res.cookie finds it
 	// ready instead of compiling inside a request's time budget.
 	go func() { _, _ = helpers() }()
-	k := &Kit{rt: rt, reqProto: rt.NewObject(), resProto: rt.NewObject(), trustProxy: TrustProxy}
+	k := &Kit{rt: rt, reqProto: rt.NewObject(), resProto: rt.NewObject()}
 	stringify, ok := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("stringify"))
 	if !ok {
 		return nil, fmt.Errorf("JSON.stringify is not a function")
@@ -156,7 +155,8 @@ func (k *Kit) loadHelpers() goja.Value {
 
 // TrustProxy decides whether X-Forwarded-* headers from a peer are believed (Express's "trust proxy"
 // for req.protocol, req.hostname, req.ips). Directus's default IP_TRUST_PROXY is true; the server wiring
-// replaces this to follow the env before the first request. req.ip itself is gin's ClientIP.
+// replaces this to follow the env before serving (it is read on every use, not copied). req.ip itself
+// is gin's ClientIP.
 var TrustProxy = func(remoteIP string) bool { return true }
 
 // ownState finds the Go state of a req/res object.

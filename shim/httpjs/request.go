@@ -350,7 +350,7 @@ func (r *Request) trusted() bool {
 	if err != nil {
 		host = r.in.Request.RemoteAddr
 	}
-	return r.kit.trustProxy(host)
+	return TrustProxy(host)
 }
 
 func (r *Request) protocol() string {

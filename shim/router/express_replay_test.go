@@ -6,16 +6,19 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dxhost/dxhost/shim/httpjs"
 )
 
 // recordedCase is one entry of testdata/express-router.json, recorded from Express 4.22.3 by
 // testdata/record/record-router.js over the cases of testdata/record/cases.js.
 type recordedCase struct {
-	Name    string            `json:"name"`
-	Setup   string            `json:"setup"`
-	Files   map[string]string `json:"files"`
-	Mtime   time.Time         `json:"mtime"`
-	Results []struct {
+	Name       string            `json:"name"`
+	Setup      string            `json:"setup"`
+	Files      map[string]string `json:"files"`
+	TrustProxy bool              `json:"trustProxy"`
+	Mtime      time.Time         `json:"mtime"`
+	Results    []struct {
 		Method          string         `json:"method"`
 		URL             string         `json:"url"`
 		Headers         map[string]any `json:"headers"`
@@ -37,6 +40,9 @@ func TestExpressReplay(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
+			trust := c.TrustProxy
+			httpjs.TrustProxy = func(string) bool { return trust }
+			defer func() { httpjs.TrustProxy = func(string) bool { return true } }()
 			ts := newTestServer(t, c.Setup)
 			ts.writeFiles(t, c.Files, c.Mtime)
 			for _, want := range c.Results {

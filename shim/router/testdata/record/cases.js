@@ -211,6 +211,12 @@ module.exports = [
       ['GET', '/ext/route-skip'], ['GET', '/ext/route-err'], ['GET', '/ext/err-in-err'], ['GET', '/ext/recover'], ['GET', '/ext/trailing'], ['GET', '/ext/trailing/'], ['GET', '/ext/arity']],
   },
   {
+    name: 'no-trust-proxy',
+    trustProxy: false,
+    setup: `function (router) { router.get('/h', (req, res) => res.json({ hostname: req.hostname, protocol: req.protocol, secure: req.secure, ip: req.ip, ips: req.ips })); }`,
+    requests: [['GET', '/ext/h', { Host: 'example.com:8055', 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'fwd.example.org' }]],
+  },
+  {
     name: 'sendfile',
     // Written into the extension folder (EXT_DIR) before the requests, with this mtime.
     files: { 'hello.txt': 'hello file\n', 'data.json': '{"k":1}', '.hidden': 'secret', 'sub/page.html': '<p>page</p>', 'big.bin': 'b'.repeat(100000) },

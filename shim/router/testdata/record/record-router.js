@@ -36,7 +36,7 @@ async function run() {
   for (const c of cases) {
     const app = express();
     app.disable('x-powered-by');
-    app.set('trust proxy', true);
+    app.set('trust proxy', c.trustProxy !== false); // Directus: IP_TRUST_PROXY, true by default
     app.set('query parser', (str) => qs.parse(str, { depth: 10, arrayLimit: 500 }));
     // Directus keeps the raw bytes the JSON parser read as req.rawBody (spec 02 §3).
     app.use(express.json({ verify: (req, res, buf) => { req.rawBody = buf; } }));
@@ -54,7 +54,7 @@ async function run() {
       results.push(await request(port, method, url, headers || {}, body));
     }
     server.close();
-    out.push({ name: c.name, setup: c.setup, files: c.files, mtime: c.mtime, results });
+    out.push({ name: c.name, setup: c.setup, trustProxy: c.trustProxy !== false, files: c.files, mtime: c.mtime, results });
   }
   process.stdout.write(JSON.stringify(out, null, 1) + '\n');
 }
