@@ -69,9 +69,24 @@ func (k *Kit) NewRequest(in *Incoming, ex *exchange.Request, loop Loop) *Request
 func (r *Request) Object() *goja.Object { return r.obj }
 
 // Pathname is parseurl(req).pathname: the URL before its query string.
-func (r *Request) Pathname() string { return pathname(r.URL) }
+func (r *Request) Pathname() string { return PathnameOf(r.URL) }
 
-func pathname(u string) string {
+// PathnameOf is parseurl(req).pathname for a request-target: the path before "?" or "#", without the
+// scheme and host of an absolute-form target ("http://host/a?b" → "/a").
+func PathnameOf(u string) string {
+	if u != "" && u[0] != '/' {
+		if i := strings.Index(u, "://"); i >= 0 && !strings.ContainsAny(u[:i], "/?#") {
+			rest := u[i+3:]
+			if j := strings.IndexAny(rest, "/?#"); j >= 0 {
+				u = rest[j:]
+			} else {
+				u = ""
+			}
+			if u == "" || u[0] != '/' {
+				u = "/" + u
+			}
+		}
+	}
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
 		return u[:i]
 	}

@@ -495,12 +495,7 @@ func (d *dispatch) dispatchRoute(rl *layer) {
 	step(nil)
 }
 
-func pathname(u string) string {
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
-		return u[:i]
-	}
-	return u
-}
+func pathname(u string) string { return httpjs.PathnameOf(u) }
 
 // getProtohost is the "http://host" prefix of an absolute-form request URL, else "".
 func getProtohost(u string) string {

@@ -173,11 +173,12 @@ func (r *Router) mount(req *httpjs.Request, mountPath string) bool {
 	if !ok || !hasPrefix(path, matched) {
 		return false
 	}
-	rest := req.URL[len(matched):]
-	if rest == "" || rest[0] != '/' {
+	protohost := getProtohost(req.URL) // absolute-form targets keep their scheme and host, as in Express
+	rest := req.URL[len(protohost)+len(matched):]
+	if protohost == "" && (rest == "" || rest[0] != '/') {
 		rest = "/" + rest
 	}
-	req.URL = rest
+	req.URL = protohost + rest
 	if len(matched) > 0 && matched[len(matched)-1] == '/' {
 		matched = matched[:len(matched)-1]
 	}

@@ -46,7 +46,8 @@ module.exports = [
       router.use('/sub', (req, res) => res.json(Object.assign(dump(req), { where: 'sub2' })));
       router.get('/after', (req, res) => res.json(dump(req)));
     }`,
-    requests: [['GET', '/ext/sub?stop=1'], ['GET', '/ext/sub/deep/x?stop=1'], ['GET', '/ext/SUB/deep'], ['GET', '/ext/subway'], ['GET', '/ext/after'], ['GET', '/ext/sub.json?stop=1']],
+    requests: [['GET', '/ext/sub?stop=1'], ['GET', '/ext/sub/deep/x?stop=1'], ['GET', '/ext/SUB/deep'], ['GET', '/ext/subway'], ['GET', '/ext/after'], ['GET', '/ext/sub.json?stop=1'],
+      ['GET', 'http://example.com/ext/sub/deep?stop=1'], ['GET', 'http://example.com/ext/after?q=1']],
   },
   {
     name: 'errors',
