@@ -191,10 +191,9 @@ func fieldsForbidden(fields []string, collection, path string) error {
 func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias map[string]string, skip string) []string {
 	var out []string
 	seen := map[string]bool{}
+	// backlink=false: the field pointing back to the parent stays in `*.x`, unexpanded, among
+	// the plain fields (recorded live)
 	wildcard := func(f string) {
-		if skip != "" && (f == skip || strings.HasPrefix(f, skip+".")) {
-			return
-		}
 		if !seen[f] {
 			seen[f] = true
 			out = append(out, f)
@@ -227,7 +226,7 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 			rest := f[2:]
 			var plain []string
 			for _, name := range col.FieldOrder {
-				if kind, _ := relationKind(s.opts.Schema, col.Collection, name); kind != plainNode {
+				if kind, _ := relationKind(s.opts.Schema, col.Collection, name); kind != plainNode && name != skip {
 					wildcard(name + "." + rest)
 				} else {
 					plain = append(plain, name)

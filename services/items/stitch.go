@@ -108,7 +108,7 @@ func fieldRequested(children []string, field string) bool {
 		return true
 	}
 	for _, c := range children {
-		if c == field || c == "*" {
+		if c == field || c == "*" || strings.HasPrefix(c, "*.") {
 			return true
 		}
 	}
