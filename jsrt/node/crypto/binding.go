@@ -73,14 +73,16 @@ func binding(rt *goja.Runtime) *goja.Object {
 	async := func(cb goja.Value, work func() ([]byte, error)) goja.Value {
 		fn, ok := goja.AssertFunction(cb)
 		if !ok {
-			out, err := work()
+			res, err := host.Guard(func() (any, error) { return work() })
 			if err != nil {
 				throw(err)
 			}
+			out, _ := res.([]byte)
 			return rt.ToValue(ab(out))
 		}
 		host.Instance(rt).Go(func() func(rt *goja.Runtime) {
-			out, err := work()
+			res, err := host.Guard(func() (any, error) { return work() })
+			out, _ := res.([]byte)
 			return func(rt *goja.Runtime) {
 				if err != nil {
 					_, _ = fn(goja.Undefined(), rt.NewGoError(err))
@@ -96,10 +98,17 @@ func binding(rt *goja.Runtime) *goja.Object {
 		if err != nil {
 			throw(errors.New("Invalid digest: " + digest))
 		}
+		if iter < 1 || keylen < 0 || keylen > 1<<30 {
+			throw(errors.New("pbkdf2: iterations must be >= 1 and keylen within 0..2^30"))
+		}
 		p, s := append([]byte(nil), pw.Bytes()...), append([]byte(nil), salt.Bytes()...)
 		return async(cb, func() ([]byte, error) { return pbkdf2.Key(h, string(p), s, iter, keylen) })
 	})
-	b.Set("scrypt", func(pw, salt goja.ArrayBuffer, keylen, n, r, p int, cb goja.Value) goja.Value {
+	b.Set("scrypt", func(pw, salt goja.ArrayBuffer, keylen, n, r, p int, maxmem int64, cb goja.Value) goja.Value {
+		// Node's limit: 128·N·r bytes within maxmem (32 MiB unless the caller raises it).
+		if keylen < 0 || keylen > 1<<30 || n < 2 || n&(n-1) != 0 || r < 1 || p < 1 || int64(n)*int64(r)*128 > maxmem {
+			throw(errors.New("Invalid scrypt params: N must be a power of two > 1, r and p >= 1, 128*N*r <= maxmem"))
+		}
 		pwb, s := append([]byte(nil), pw.Bytes()...), append([]byte(nil), salt.Bytes()...)
 		return async(cb, func() ([]byte, error) { return scrypt.Key(pwb, s, n, r, p, keylen) })
 	})

@@ -163,18 +163,18 @@ function pbkdf2(password, salt, iterations, keylen, digest, callback) {
 }
 __name(pbkdf2, "pbkdf2");
 function scryptParams(options = {}) {
-  let N = options.N || options.cost || 16384, r = options.r || options.blockSize || 8, p = options.p || options.parallelization || 1;
-  return [N, r, p];
+  let N = options.N || options.cost || 16384, r = options.r || options.blockSize || 8, p = options.p || options.parallelization || 1, maxmem = options.maxmem || options.maxMemory || 32 << 20;
+  return [N, r, p, maxmem];
 }
 __name(scryptParams, "scryptParams");
 function scryptSync(password, salt, keylen, options) {
-  let [N, r, p] = scryptParams(options);
-  return fromAB(wrapGo(() => b.scrypt(toAB(bytes(password, void 0, "password")), toAB(bytes(salt, void 0, "salt")), keylen, N, r, p, void 0), "ERR_CRYPTO_INVALID_SCRYPT_PARAMS"));
+  let [N, r, p, maxmem] = scryptParams(options);
+  return fromAB(wrapGo(() => b.scrypt(toAB(bytes(password, void 0, "password")), toAB(bytes(salt, void 0, "salt")), keylen, N, r, p, maxmem, void 0), "ERR_CRYPTO_INVALID_SCRYPT_PARAMS"));
 }
 __name(scryptSync, "scryptSync");
 function scrypt(password, salt, keylen, options, callback) {
   typeof options == "function" && (callback = options, options = void 0);
-  let [N, r, p] = scryptParams(options);
+  let [N, r, p, maxmem] = scryptParams(options);
   wrapGo(() => b.scrypt(
     toAB(bytes(password, void 0, "password")),
     toAB(bytes(salt, void 0, "salt")),
@@ -182,6 +182,7 @@ function scrypt(password, salt, keylen, options, callback) {
     N,
     r,
     p,
+    maxmem,
     (err, ab) => err ? callback(cryptoError(err)) : callback(null, fromAB(ab))
   ), "ERR_CRYPTO_INVALID_SCRYPT_PARAMS");
 }

@@ -118,7 +118,7 @@ func Require(rt *goja.Runtime, module *goja.Object) {
 			panic(rt.NewTypeError("dns: unknown query " + kind))
 		}
 		host.Instance(rt).Go(func() func(*goja.Runtime) {
-			res, err := q(context.Background(), net.DefaultResolver, name, family)
+			res, err := host.Guard(func() (any, error) { return q(context.Background(), net.DefaultResolver, name, family) })
 			return func(rt *goja.Runtime) {
 				if err != nil {
 					_, _ = cb(goja.Undefined(), errorInfo(rt, err, kind, name))

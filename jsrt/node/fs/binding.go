@@ -30,14 +30,16 @@ func binding(rt *goja.Runtime) *goja.Object {
 		return o
 	}
 	b.Set("sync", func(name string, in []goja.Value) []goja.Value {
-		res, err := lookup(name)(t, exportArgs(in))
+		o := lookup(name)
+		a := exportArgs(in)
+		res, err := host.Guard(func() (any, error) { return o(t, a) })
 		return []goja.Value{errorInfo(rt, err), resultValue(rt, res)}
 	})
 	b.Set("async", func(name string, in []goja.Value, cb goja.Callable) {
 		o := lookup(name)
 		a := exportArgs(in)
 		host.Instance(rt).Go(func() func(rt *goja.Runtime) {
-			res, err := o(t, a)
+			res, err := host.Guard(func() (any, error) { return o(t, a) })
 			return func(rt *goja.Runtime) {
 				_, _ = cb(goja.Undefined(), errorInfo(rt, err), resultValue(rt, res))
 			}

@@ -258,6 +258,9 @@ var ops = map[string]op{
 		if err != nil {
 			return nil, err
 		}
+		if a.num(1) < 0 || a.num(1) > 1<<31 {
+			return nil, syscall.EINVAL
+		}
 		buf := make([]byte, a.num(1))
 		var n int
 		if a.has(2) && a.num(2) >= 0 {

@@ -17,6 +17,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dxhost/dxhost/jsrt"
+	"github.com/dxhost/dxhost/jsrt/node/internal/host"
 	"github.com/dxhost/dxhost/jsrt/node/internal/tlserr"
 )
 
@@ -54,7 +55,7 @@ type dialOptions struct {
 func (c *conn) onLoop(fn func(rt *goja.Runtime)) bool { return c.inst.RunOnLoop(fn) }
 
 func (c *conn) dial(o dialOptions) {
-	go func() {
+	host.Go(func() {
 		d := net.Dialer{Timeout: o.timeout, KeepAlive: -1}
 		if d.Timeout == 0 {
 			d.Timeout = 2 * time.Minute
@@ -91,9 +92,20 @@ func (c *conn) dial(o dialOptions) {
 		default:
 		}
 		c.onLoop(func(rt *goja.Runtime) { _, _ = c.cb.connect(goja.Undefined(), addrInfo(rt, raw)) })
-		go c.writer()
+		host.Go(c.writer, c.crashed)
 		c.reader()
-	}()
+	}, c.crashed)
+}
+
+// crashed reports a contained Go panic as a socket error and closes the socket.
+func (c *conn) crashed(err error) {
+	c.onLoop(func(rt *goja.Runtime) {
+		e := rt.NewObject()
+		e.Set("code", "ERR_INTERNAL_ASSERTION")
+		e.Set("message", err.Error())
+		_, _ = c.cb.fail(goja.Undefined(), e)
+	})
+	c.destroy()
 }
 
 func addrInfo(rt *goja.Runtime, c net.Conn) *goja.Object {
@@ -242,7 +254,7 @@ func (c *conn) destroy() {
 func (c *conn) startTLS(cfg *tls.Config) {
 	raw := c.current()
 	c.upgrading.Store(true)
-	go func() {
+	host.Go(func() {
 		_ = raw.SetReadDeadline(time.Now())
 		tc := tls.Client(raw, cfg)
 		err := tc.Handshake()
@@ -254,7 +266,7 @@ func (c *conn) startTLS(cfg *tls.Config) {
 		c.upgrading.Store(false)
 		c.upgrade <- tc
 		c.onLoop(func(rt *goja.Runtime) { _, _ = c.cb.secure(goja.Undefined(), addrInfo(rt, tc)) })
-	}()
+	}, c.crashed)
 }
 
 func tlsConfig(rt *goja.Runtime, o *goja.Object, host string) *tls.Config {

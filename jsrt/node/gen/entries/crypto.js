@@ -151,16 +151,17 @@ function scryptParams(options = {}) {
   const N = options.N || options.cost || 16384;
   const r = options.r || options.blockSize || 8;
   const p = options.p || options.parallelization || 1;
-  return [N, r, p];
+  const maxmem = options.maxmem || options.maxMemory || 32 << 20;
+  return [N, r, p, maxmem];
 }
 function scryptSync(password, salt, keylen, options) {
-  const [N, r, p] = scryptParams(options);
-  return fromAB(wrapGo(() => b.scrypt(toAB(bytes(password, undefined, 'password')), toAB(bytes(salt, undefined, 'salt')), keylen, N, r, p, undefined), 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS'));
+  const [N, r, p, maxmem] = scryptParams(options);
+  return fromAB(wrapGo(() => b.scrypt(toAB(bytes(password, undefined, 'password')), toAB(bytes(salt, undefined, 'salt')), keylen, N, r, p, maxmem, undefined), 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS'));
 }
 function scrypt(password, salt, keylen, options, callback) {
   if (typeof options === 'function') { callback = options; options = undefined; }
-  const [N, r, p] = scryptParams(options);
-  wrapGo(() => b.scrypt(toAB(bytes(password, undefined, 'password')), toAB(bytes(salt, undefined, 'salt')), keylen, N, r, p,
+  const [N, r, p, maxmem] = scryptParams(options);
+  wrapGo(() => b.scrypt(toAB(bytes(password, undefined, 'password')), toAB(bytes(salt, undefined, 'salt')), keylen, N, r, p, maxmem,
     (err, ab) => (err ? callback(cryptoError(err)) : callback(null, fromAB(ab)))), 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS');
 }
 
