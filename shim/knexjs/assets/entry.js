@@ -30,8 +30,26 @@ class PGConnection extends Connection {
     const rowMode = config.rowMode === 'array' ? 'array' : '';
     this._binding
       .query(this._handle, config.text, config.values || [], rowMode)
-      .then((res) => callback(null, res), (err) => callback(err));
+      .then((res) => callback(null, res), (err) => callback(pgError(err)));
   }
+}
+
+// pg-protocol's DatabaseError: what node-postgres rejects with for a server error.
+class DatabaseError extends Error {
+  constructor(message, length, name) {
+    super(message);
+    this.length = length;
+    this.name = name;
+  }
+}
+
+const pgErrorFields = ['severity', 'code', 'detail', 'hint', 'position', 'internalPosition', 'internalQuery', 'where', 'schema', 'table', 'column', 'dataType', 'constraint', 'file', 'line', 'routine'];
+
+function pgError(err) {
+  if (!err || err.severity === undefined) return err;
+  const e = new DatabaseError(err.message, undefined, 'error');
+  for (const f of pgErrorFields) e[f] = err[f];
+  return e;
 }
 
 // mysql2's connection.query(options, values, callback).

@@ -14968,11 +14968,25 @@ var Connection = _Connection, _PGConnection = class _PGConnection extends Connec
   query(config, callback) {
     typeof config == "string" && (config = { text: config });
     let rowMode = config.rowMode === "array" ? "array" : "";
-    this._binding.query(this._handle, config.text, config.values || [], rowMode).then((res) => callback(null, res), (err) => callback(err));
+    this._binding.query(this._handle, config.text, config.values || [], rowMode).then((res) => callback(null, res), (err) => callback(pgError(err)));
   }
 };
 __name(_PGConnection, "PGConnection");
-var PGConnection = _PGConnection, _MySQLConnection = class _MySQLConnection extends Connection {
+var PGConnection = _PGConnection, _DatabaseError = class _DatabaseError extends Error {
+  constructor(message, length, name) {
+    super(message), this.length = length, this.name = name;
+  }
+};
+__name(_DatabaseError, "DatabaseError");
+var DatabaseError = _DatabaseError, pgErrorFields = ["severity", "code", "detail", "hint", "position", "internalPosition", "internalQuery", "where", "schema", "table", "column", "dataType", "constraint", "file", "line", "routine"];
+function pgError(err) {
+  if (!err || err.severity === void 0) return err;
+  let e = new DatabaseError(err.message, void 0, "error");
+  for (let f of pgErrorFields) e[f] = err[f];
+  return e;
+}
+__name(pgError, "pgError");
+var _MySQLConnection = class _MySQLConnection extends Connection {
   query(options, values, callback) {
     typeof values == "function" && (callback = values, values = void 0), typeof options == "string" && (options = { sql: options });
     let rowMode = options.rowsAsArray ? "array" : "";
