@@ -177,6 +177,8 @@ func writeJS(b *bytes.Buffer, v any) {
 		writeString(b, x.UTC().Format("2006-01-02T15:04:05.000Z"))
 	case json.RawMessage:
 		b.Write(x)
+	case json.Number:
+		b.WriteString(string(x))
 	default:
 		raw, err := json.Marshal(x)
 		if err != nil {

@@ -40,6 +40,7 @@ func Routes(d Deps) func(r gin.IRoutes) {
 		h.mountItems(r)
 		h.mountSettings(r)
 		h.mountServer(r)
+		h.mountSchema(r)
 		r.Use(h.expressFallback)
 	}
 }
