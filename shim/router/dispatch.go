@@ -116,12 +116,12 @@ func (d *dispatch) nextLayer(err goja.Value) {
 		layerError = nil
 	}
 	if d.slashAdded {
-		d.req.URL = d.req.URL[1:]
+		d.req.URL = sliceFrom(d.req.URL, 1)
 		d.slashAdded = false
 	}
 	if d.removed != "" {
 		d.req.BaseURL = d.parentURL
-		d.req.URL = d.protohost + d.removed + d.req.URL[len(d.protohost):]
+		d.req.URL = d.protohost + d.removed + sliceFrom(d.req.URL, len(d.protohost))
 		d.removed = ""
 	}
 	if isString(layerError, "router") {
@@ -235,17 +235,12 @@ func (d *dispatch) trimPrefix(l *layer, layerError goja.Value, layerPath, path s
 			}
 		}
 		d.removed = layerPath
-		d.req.URL = d.protohost + d.req.URL[len(d.protohost)+len(d.removed):]
+		d.req.URL = d.protohost + sliceFrom(d.req.URL, len(d.protohost)+len(d.removed))
 		if d.protohost == "" && !strings.HasPrefix(d.req.URL, "/") {
 			d.req.URL = "/" + d.req.URL
 			d.slashAdded = true
 		}
-		d.req.BaseURL = d.parentURL + strings.TrimSuffix(d.removed, "/")
-		if strings.HasSuffix(d.removed, "/") {
-			d.req.BaseURL = d.parentURL + d.removed[:len(d.removed)-1]
-		} else {
-			d.req.BaseURL = d.parentURL + d.removed
-		}
+		d.req.BaseURL = d.parentURL + strings.TrimSuffix(d.removed, "/") // no trailing slash
 	}
 	if truthy(layerError) {
 		d.handleError(l, layerError, d.next)
@@ -496,6 +491,14 @@ func (d *dispatch) dispatchRoute(rl *layer) {
 }
 
 func pathname(u string) string { return httpjs.PathnameOf(u) }
+
+// sliceFrom is String.prototype.slice(i): never out of range, whatever a middleware set req.url to.
+func sliceFrom(s string, i int) string {
+	if i >= len(s) {
+		return ""
+	}
+	return s[i:]
+}
 
 // getProtohost is the "http://host" prefix of an absolute-form request URL, else "".
 func getProtohost(u string) string {

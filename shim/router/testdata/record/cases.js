@@ -218,6 +218,17 @@ module.exports = [
     requests: [['GET', '/ext/h', { Host: 'example.com:8055', 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'fwd.example.org' }]],
   },
   {
+    name: 'url-rewrite',
+    setup: `function (router) {
+      router.use('/old', (req, res, next) => { req.url = '/new' + req.url; next(); });
+      router.use('/empty', (req, res, next) => { req.url = ''; next(); });
+      router.use('/short', (req, res, next) => { req.url = 'x'; next(); });
+      router.get('/new/:x', (req, res) => res.json({ url: req.url, x: req.params.x, baseUrl: req.baseUrl }));
+      router.use((req, res) => res.json({ fallback: req.url, baseUrl: req.baseUrl }));
+    }`,
+    requests: [['GET', '/ext/old/7'], ['GET', '/ext/empty/x'], ['GET', '/ext/short/deeper/path']],
+  },
+  {
     name: 'sendfile',
     // Written into the extension folder (EXT_DIR) before the requests, with this mtime.
     files: { 'hello.txt': 'hello file\n', 'data.json': '{"k":1}', '.hidden': 'secret', 'sub/page.html': '<p>page</p>', 'big.bin': 'b'.repeat(100000) },
