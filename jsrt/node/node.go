@@ -31,6 +31,7 @@ import (
 	_ "github.com/dxhost/dxhost/jsrt/node/process"
 	_ "github.com/dxhost/dxhost/jsrt/node/punycode"
 	_ "github.com/dxhost/dxhost/jsrt/node/querystring"
+	_ "github.com/dxhost/dxhost/jsrt/node/readline"
 	_ "github.com/dxhost/dxhost/jsrt/node/stream"
 	_ "github.com/dxhost/dxhost/jsrt/node/stringdecoder"
 	_ "github.com/dxhost/dxhost/jsrt/node/timers"

@@ -30,6 +30,7 @@ var outputs = map[string]string{
 	"process":             "process/process.gen.js",
 	"punycode":            "punycode/punycode.gen.js",
 	"querystring":         "querystring/querystring.gen.js",
+	"readline":            "readline/readline.gen.js",
 	"stream":              "stream/stream.gen.js",
 	"string_decoder":      "stringdecoder/string_decoder.gen.js",
 	"timers":              "timers/timers.gen.js",

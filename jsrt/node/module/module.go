@@ -15,7 +15,7 @@ import (
 
 // builtins are the Node 22 core module names dxhost answers for (require('module').builtinModules).
 var builtins = []string{"assert", "assert/strict", "buffer", "child_process", "crypto", "diagnostics_channel", "dns", "dns/promises",
-	"events", "fs", "fs/promises", "http", "http2", "https", "module", "net", "os", "path", "path/posix", "perf_hooks", "process", "punycode", "querystring", "stream", "stream/consumers", "stream/promises", "stream/web",
+	"events", "fs", "fs/promises", "http", "http2", "https", "module", "net", "os", "path", "path/posix", "perf_hooks", "process", "punycode", "querystring", "readline", "readline/promises", "stream", "stream/consumers", "stream/promises", "stream/web",
 	"string_decoder", "sys", "timers", "timers/promises", "tls", "tty", "url", "util", "util/types", "zlib"}
 
 func init() {
