@@ -302,10 +302,15 @@ func setCharset(ct string) (string, bool) {
 		if validToken(v) {
 			b.WriteString(v)
 		} else {
-			b.WriteString(strconv.Quote(v))
+			b.WriteString(quoteParam(v))
 		}
 	}
 	return b.String(), true
+}
+
+// quoteParam quotes a parameter value as the content-type package does (only " and \ escaped).
+func quoteParam(v string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
 }
 
 func sortStrings(s []string) {
