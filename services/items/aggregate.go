@@ -42,7 +42,11 @@ func (s *Service) readAggregate(ctx context.Context, col *schema.Collection, q *
 		}
 		ops = append(ops, op)
 	}
-	sort.SliceStable(ops, func(i, j int) bool { return indexOf(aggregateOrder, ops[i]) < indexOf(aggregateOrder, ops[j]) })
+	order := aggregateOrder
+	if q.AggregateOrder != nil {
+		order = q.AggregateOrder
+	}
+	sort.SliceStable(ops, func(i, j int) bool { return indexOf(order, ops[i]) < indexOf(order, ops[j]) })
 	type aggCol struct {
 		op, field string
 		f         *schema.Field

@@ -5,12 +5,13 @@ import (
 )
 
 // Meta is MetaService.getMetaForQuery (spec 11 §8): total_count (rows visible, no filter) and
-// filter_count (rows matching filter + search), always JS numbers. Keys not asked for are absent.
-func (s *Service) Meta(ctx context.Context, q *Query, meta []string) (map[string]any, error) {
+// filter_count (rows matching filter + search), always JS numbers, in the order asked for. Keys
+// not asked for are absent.
+func (s *Service) Meta(ctx context.Context, q *Query, meta []string) (*Item, error) {
 	if len(meta) == 0 {
 		return nil, nil
 	}
-	out := map[string]any{}
+	out := NewItem()
 	for _, m := range meta {
 		switch m {
 		case "total_count", "*":
@@ -18,7 +19,7 @@ func (s *Service) Meta(ctx context.Context, q *Query, meta []string) (map[string
 			if err != nil {
 				return nil, err
 			}
-			out["total_count"] = n
+			out.Set("total_count", n)
 		}
 		switch m {
 		case "filter_count", "*":
@@ -26,7 +27,7 @@ func (s *Service) Meta(ctx context.Context, q *Query, meta []string) (map[string
 			if err != nil {
 				return nil, err
 			}
-			out["filter_count"] = n
+			out.Set("filter_count", n)
 		}
 	}
 	return out, nil

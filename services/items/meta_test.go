@@ -18,7 +18,7 @@ func TestMetaCounts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if g := mustJSON(t, got); g != `{"filter_count":1,"total_count":3}` {
+			if g := mustJSON(t, got); g != `{"total_count":3,"filter_count":1}` {
 				t.Errorf("meta = %s", g)
 			}
 		})

@@ -38,7 +38,14 @@ func FromSanitized(q *query.Query) (*Query, error) {
 	if q.Backlink != nil {
 		m["backlink"] = *q.Backlink
 	}
-	return QueryFromMap(m)
+	out, err := QueryFromMap(m)
+	if err != nil {
+		return nil, err
+	}
+	if o, ok := q.Aggregate.(*query.Object); ok {
+		out.AggregateOrder = o.Keys()
+	}
+	return out, nil
 }
 
 func toAnyList(list []string) []any {
