@@ -17,6 +17,7 @@ import (
 	"github.com/dxhost/dxhost/jsrt/node/internal/host"
 	"github.com/dxhost/dxhost/jsrt/node/internal/jsmod"
 	_ "github.com/dxhost/dxhost/jsrt/node/process"
+	_ "github.com/dxhost/dxhost/jsrt/node/timers"
 )
 
 //go:embed globals.gen.js
@@ -46,6 +47,16 @@ func Install(i *jsrt.Instance, rt *goja.Runtime) (err error) {
 	asset.Load(rt, module, host.Require, func(rt *goja.Runtime) *goja.Object { return binding(rt, origin) })
 	g := rt.GlobalObject()
 	g.Set("process", host.Require(rt, "process"))
+	// util.promisify(setTimeout) and (setImmediate) give the timers/promises forms, as in Node.
+	if v, err := rt.RunString(`Symbol.for('nodejs.util.promisify.custom')`); err == nil {
+		sym, _ := v.(*goja.Symbol)
+		timers := host.Require(rt, "timers").ToObject(rt).Get("promises").ToObject(rt)
+		for _, name := range []string{"setTimeout", "setImmediate"} {
+			if fn, ok := g.Get(name).(*goja.Object); ok {
+				_ = fn.DefineDataPropertySymbol(sym, timers.Get(name), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+			}
+		}
+	}
 	buffer := host.Require(rt, "buffer").ToObject(rt)
 	g.Set("Buffer", buffer.Get("Buffer"))
 	for _, name := range []string{"Blob", "File"} {

@@ -3458,6 +3458,28 @@ util.inspect = inspectLib.inspect;
 util.format = inspectLib.format;
 util.formatWithOptions = inspectLib.formatWithOptions;
 util.stripVTControlCharacters = inspectLib.stripVTControlCharacters;
+var kCustomPromisify = /* @__PURE__ */ Symbol.for("nodejs.util.promisify.custom");
+util.promisify = /* @__PURE__ */ __name(function(original) {
+  if (typeof original != "function") {
+    let e = new TypeError('The "original" argument must be of type function. Received ' + (original === null ? "null" : typeof original));
+    throw e.code = "ERR_INVALID_ARG_TYPE", e;
+  }
+  if (original[kCustomPromisify]) {
+    let fn2 = original[kCustomPromisify];
+    if (typeof fn2 != "function") {
+      let e = new TypeError('The "util.promisify.custom" argument must be of type function');
+      throw e.code = "ERR_INVALID_ARG_TYPE", e;
+    }
+    return Object.defineProperty(fn2, kCustomPromisify, { value: fn2, enumerable: !1, writable: !1, configurable: !0 });
+  }
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      original.call(this, ...args, (err, ...values) => err ? reject(err) : resolve(values[0]));
+    });
+  }
+  return __name(fn, "fn"), Object.setPrototypeOf(fn, Object.getPrototypeOf(original)), Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: !1, writable: !1, configurable: !0 }), Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+}, "promisify");
+util.promisify.custom = kCustomPromisify;
 util.isDeepStrictEqual = /* @__PURE__ */ __name(function(a, b) {
   try {
     return require("assert").deepStrictEqual(a, b), !0;

@@ -16,6 +16,35 @@ util.format = inspectLib.format;
 util.formatWithOptions = inspectLib.formatWithOptions;
 util.stripVTControlCharacters = inspectLib.stripVTControlCharacters;
 
+// promisify with Node's well-known symbol (the npm port uses a private one, so custom forms such as
+// setTimeout's were invisible to it).
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+util.promisify = function promisify(original) {
+  if (typeof original !== 'function') {
+    const e = new TypeError('The "original" argument must be of type function. Received ' + (original === null ? 'null' : typeof original));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+  if (original[kCustomPromisify]) {
+    const fn = original[kCustomPromisify];
+    if (typeof fn !== 'function') {
+      const e = new TypeError('The "util.promisify.custom" argument must be of type function');
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+    return Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+  }
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      original.call(this, ...args, (err, ...values) => (err ? reject(err) : resolve(values[0])));
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+  return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+};
+util.promisify.custom = kCustomPromisify;
+
 util.isDeepStrictEqual = function isDeepStrictEqual(a, b) {
   try {
     require('assert').deepStrictEqual(a, b);

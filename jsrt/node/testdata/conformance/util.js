@@ -55,6 +55,16 @@ module.exports = {
     custom[util.promisify.custom] = () => Promise.resolve('custom!');
     return [sum, msg, await util.promisify(custom)(), typeof util.promisify.custom].join(',');
   },
+  promisifyTimers: async () => {
+    const sleep = util.promisify(setTimeout);
+    const v = await sleep(5, 'slept');
+    const imm = await util.promisify(setImmediate)('imm');
+    const customSym = Symbol.for('nodejs.util.promisify.custom');
+    const f = (cb) => cb(null, 'plain');
+    f[customSym] = () => Promise.resolve('custom via Symbol.for');
+    const multi = (cb) => cb(null, 1, 2);
+    return [v, imm, await util.promisify(f)(), await util.promisify(multi)(), util.promisify.custom === customSym, util.promisify(f) === f[customSym]].join(',');
+  },
   callbackify: () => new Promise((resolve) => {
     util.callbackify(async (x) => x * 2)(21, (err, v) => resolve(String(err) + ' ' + v));
   }),
