@@ -532,12 +532,12 @@ func (s *CollectionsService) deleteInTx(ctx context.Context, tx *sqlx.Tx, name s
 			continue
 		}
 		if related != "" && r.Meta != nil && r.Meta.OneField != nil {
-			if err := fields.deleteFieldInTx(ctx, tx, ov, related, *r.Meta.OneField); err != nil {
+			if err := fields.deleteFieldNested(ctx, tx, ov, related, *r.Meta.OneField); err != nil {
 				return err
 			}
 		}
 		if related == name {
-			if err := fields.deleteFieldInTx(ctx, tx, ov, r.Collection, r.Field); err != nil {
+			if err := fields.deleteFieldNested(ctx, tx, ov, r.Collection, r.Field); err != nil {
 				return err
 			}
 		}

@@ -517,6 +517,19 @@ func (s *FieldsService) DeleteField(ctx context.Context, collection, field strin
 	return nil
 }
 
+// deleteFieldNested is deleteField called by another schema change inside its transaction: the
+// filter runs with that transaction, the action is queued with the caller's.
+func (s *FieldsService) deleteFieldNested(ctx context.Context, tx *sqlx.Tx, ov *schema.Overview, collection, field string) error {
+	if _, err := s.emitFilter(ctx, "fields.delete", []any{field}, map[string]any{"collection": collection}, tx, ov); err != nil {
+		return err
+	}
+	if err := s.deleteFieldInTx(ctx, tx, ov, collection, field); err != nil {
+		return err
+	}
+	s.emitAction(ctx, "fields.delete", map[string]any{"payload": []any{field}, "collection": collection})
+	return nil
+}
+
 func (s *FieldsService) deleteFieldInTx(ctx context.Context, tx *sqlx.Tx, ov *schema.Overview, collection, field string) error {
 	child := s.opts
 	child.Tx, child.Schema = tx, ov
@@ -538,8 +551,9 @@ func (s *FieldsService) deleteFieldInTx(ctx context.Context, tx *sqlx.Tx, ov *sc
 			if err := relations.deleteInTx(ctx, tx, ov, collection, field); err != nil {
 				return err
 			}
+			s.emitAction(ctx, "relations.delete", map[string]any{"payload": []any{field}, "collection": collection})
 			if related != "" && oneField != "" && related != collection && oneField != field {
-				if err := s.deleteFieldInTx(ctx, tx, ov, related, oneField); err != nil {
+				if err := s.deleteFieldNested(ctx, tx, ov, related, oneField); err != nil {
 					return err
 				}
 			}

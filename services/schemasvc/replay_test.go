@@ -134,10 +134,11 @@ type runner struct {
 	d        *db.DB
 	provider *schema.Provider
 	admin    map[string]any
+	emitter  items.Emitter
 }
 
 func (r *runner) opts(ctx context.Context) schemasvc.Options {
-	return schemasvc.Options{DB: r.d, Provider: r.provider, Accountability: r.admin}
+	return schemasvc.Options{DB: r.d, Provider: r.provider, Accountability: r.admin, Emitter: r.emitter}
 }
 
 // do performs one REST call the way Directus's controllers do, through the services.

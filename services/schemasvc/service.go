@@ -184,7 +184,15 @@ func (q *actionQueue) EmitAction(events []string, meta map[string]any, evctx any
 // deferActions returns a copy of b whose action events (its own and those of every service it
 // calls) are queued, and the function that emits them; call it after the change, also after a
 // failed one (Directus emits the queued events in a finally block).
+//
+// It also pins the schema overview for the whole call: it is read before any transaction starts,
+// so a single-connection pool (SQLite :memory:) never waits on itself.
 func (b base) deferActions(ctx context.Context) (base, func()) {
+	if b.opts.Schema == nil {
+		if ov, err := b.overview(ctx); err == nil {
+			b.opts.Schema = ov
+		}
+	}
 	if b.opts.Emitter == nil {
 		return b, func() {}
 	}

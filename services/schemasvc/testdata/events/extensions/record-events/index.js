@@ -1,8 +1,8 @@
 // Appends every collections/fields/relations hook Directus fires, in order, to $EVENTS_FILE.
 const fs = require('node:fs');
 const names = ['collections', 'fields', 'relations'].flatMap((s) => ['create', 'update', 'delete'].map((a) => `${s}.${a}`));
-module.exports = ({ filter, action }) => {
-  const out = process.env.EVENTS_FILE;
+module.exports = ({ filter, action }, { env }) => {
+  const out = env.EVENTS_FILE;
   const write = (entry) => fs.appendFileSync(out, JSON.stringify(entry) + '\n');
   for (const name of names) {
     filter(name, (payload, meta, context) => {
