@@ -23,9 +23,9 @@ type Query struct {
 	Aggregate map[string][]string `json:"aggregate,omitempty"`
 	// AggregateOrder is the order of Aggregate's keys as the caller wrote them; results list the
 	// operations in that order. nil = Directus's order of operations.
-	AggregateOrder []string `json:"-"`
-	Deep      map[string]any      `json:"deep,omitempty"`
-	Alias     map[string]string   `json:"alias,omitempty"`
+	AggregateOrder []string          `json:"-"`
+	Deep           map[string]any    `json:"deep,omitempty"`
+	Alias          map[string]string `json:"alias,omitempty"`
 	// Backlink false drops, from wildcard expansions of nested levels, the field that points back
 	// to the parent (REST backlink=false). nil = true.
 	Backlink *bool `json:"backlink,omitempty"`
