@@ -211,6 +211,7 @@ const dnsJS = `(function (exports, bind) {
   }));
   for (const kind of kinds.concat(['resolve'])) promises[kind] = promisify(exports_[kind]);
   exports_.promises = promises;
+  Object.defineProperty(lookup, Symbol.for('nodejs.util.promisify.custom'), { value: promises.lookup });
   exports_.getServers = () => [];
   exports_.setServers = () => {};
   exports_.setDefaultResultOrder = () => {};

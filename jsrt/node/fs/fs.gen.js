@@ -442,6 +442,9 @@ fs.exists = /* @__PURE__ */ __name(function(path, callback) {
   }
   b.async("exists", [p], (err, res) => callback(res === !0));
 }, "exists");
+Object.defineProperty(fs.exists, /* @__PURE__ */ Symbol.for("nodejs.util.promisify.custom"), {
+  value: /* @__PURE__ */ __name((path) => new Promise((resolve) => fs.exists(path, resolve)), "value")
+});
 function readSync(fd, length, position) {
   let [err, res] = b.sync("read", [fd, length, position]);
   if (err) throw uvError(err, "read");

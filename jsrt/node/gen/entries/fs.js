@@ -285,6 +285,11 @@ fs.exists = function exists(path, callback) {
   b.async('exists', [p], (err, res) => callback(res === true));
 };
 
+// util.promisify(fs.exists) resolves the boolean (exists' callback has no error argument).
+Object.defineProperty(fs.exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (path) => new Promise((resolve) => fs.exists(path, resolve)),
+});
+
 // --- descriptor reads and writes ---
 function readSync(fd, length, position) {
   const [err, res] = b.sync('read', [fd, length, position]);

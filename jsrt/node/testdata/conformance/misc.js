@@ -23,3 +23,9 @@ module.exports = {
   perfHooks: () => { const ph = require('perf_hooks'); return [ph.performance === performance, typeof ph.performance.now()].join(','); },
   sys: () => String(require('sys').format === require('util').format),
 };
+module.exports.promisifyCustoms = async () => {
+  const util = require('util');
+  const exists = await util.promisify(require('fs').exists)('/');
+  const found = await util.promisify(require('dns').lookup)('127.0.0.1');
+  return [exists, JSON.stringify(found)].join(' ');
+};
