@@ -160,13 +160,13 @@ func (h *handlers) meta(ctx context.Context, req *itemsRequest) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			value = v["total_count"]
+			value, _ = v.Get("total_count")
 		case "filter_count":
 			v, err := req.svc.Meta(ctx, req.query, []string{"filter_count"})
 			if err != nil {
 				return nil, err
 			}
-			value = v["filter_count"]
+			value, _ = v.Get("filter_count")
 		}
 		out = append(out, member{name, value})
 	}

@@ -110,7 +110,8 @@ func (b *Binding) method(name string, arg func(int) goja.Value) (call, error) {
 			if err != nil {
 				return nil, err
 			}
-			return meta["filter_count"], nil
+			n, _ := meta.Get("filter_count")
+			return n, nil
 		}, err
 	case "createOne":
 		data, err := objectArg(arg(0), "data")

@@ -154,7 +154,38 @@
 		return fieldNames;
 	}
 
-	var schemaServices = native.schemaServices ? native.schemaServices(ItemsService) : {};
+	// The schema services (CollectionsService, FieldsService, RelationsService) over services/schemasvc.
+	function schemaService(name, methods, unsupported) {
+		var C = {
+			[name]: class {
+				knex;
+				accountability;
+				schema;
+				constructor(options) {
+					this.knex = options.knex || native.database();
+					this.accountability = options.accountability || null;
+					this.schema = options.schema;
+				}
+			},
+		}[name];
+		methods.forEach(function (m) {
+			Object.defineProperty(C.prototype, m, {
+				value: { [m]: async function (...args) { return native.schemaRun(this, name, m, ...args); } }[m],
+				writable: true,
+				configurable: true,
+			});
+		});
+		unsupportedMethods(C, name, unsupported || []);
+		return C;
+	}
+	var schemaServices = {
+		CollectionsService: schemaService('CollectionsService', ['createOne', 'readByQuery', 'readOne', 'readMany',
+			'updateOne', 'updateBatch', 'updateMany', 'deleteOne', 'deleteMany'], ['createMany']),
+		FieldsService: schemaService('FieldsService', ['columnInfo', 'readAll', 'readOne', 'createField', 'updateField',
+			'updateFields', 'deleteField']),
+		RelationsService: schemaService('RelationsService', ['readAll', 'readOne', 'createOne', 'updateOne', 'deleteOne',
+			'foreignKeys']),
+	};
 
 	var classes = {
 		AccessService: systemService('AccessService', 'directus_access'),

@@ -80,6 +80,7 @@ func New(rt *goja.Runtime, inst *jsrt.Instance, deps Deps, database goja.Value) 
 	_ = native.Set("database", func() goja.Value { return b.database })
 	_ = native.Set("isSystemCollection", func(name string) bool { return schema.IsSystemCollection(name) })
 	_ = native.Set("run", jsrt.Safe(rt, b.run))
+	_ = native.Set("schemaRun", jsrt.Safe(rt, b.schemaRun))
 	if b.services, err = fn(goja.Undefined(), native); err != nil {
 		return nil, fmt.Errorf("servicesjs: services namespace: %w", err)
 	}
