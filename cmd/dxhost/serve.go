@@ -22,6 +22,7 @@ import (
 	"github.com/dxhost/dxhost/services/systables"
 	"github.com/dxhost/dxhost/shim/envjs"
 	"github.com/dxhost/dxhost/shim/extension"
+	"github.com/dxhost/dxhost/shim/httpjs"
 	shimlogger "github.com/dxhost/dxhost/shim/logger"
 	"github.com/dxhost/dxhost/shim/server"
 )
@@ -40,6 +41,10 @@ func serve(ctx context.Context, stderr io.Writer) error {
 		return err
 	}
 	defer database.Close()
+
+	httpjs.TrustProxy = server.TrustPeer(e)
+	httpjs.QueryDepth = e.Int("QUERYSTRING_MAX_PARSE_DEPTH", 10)
+	httpjs.QueryArrayLimit = e.Int("QUERYSTRING_ARRAY_LIMIT", 500)
 
 	host := extension.New(extension.Options{
 		Dir:       e.String("EXTENSIONS_PATH"),

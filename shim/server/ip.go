@@ -113,3 +113,16 @@ func clientIP(r *http.Request, customHeader string, trust trustFunc) any {
 	}
 	return strings.TrimPrefix(ip, "::ffff:")
 }
+
+// TrustPeer is IP_TRUST_PROXY applied to the socket's peer address (Express's trust(addr, 0)): whether
+// X-Forwarded-* headers from it are believed. The JS req object uses it for protocol, hostname and ips.
+func TrustPeer(e *env.Env) func(remoteIP string) bool {
+	trust := newIPConfig(e).trust
+	return func(remoteIP string) bool {
+		addr, err := netip.ParseAddr(remoteIP)
+		if err != nil {
+			return false
+		}
+		return trust(addr, 0)
+	}
+}
