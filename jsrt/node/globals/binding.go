@@ -2,6 +2,7 @@ package globals
 
 import (
 	"encoding/base64"
+	"runtime"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,6 +16,8 @@ import (
 func binding(rt *goja.Runtime, origin time.Time) *goja.Object {
 	b := rt.NewObject()
 	b.Set("timeOrigin", float64(origin.UnixNano())/1e6)
+	b.Set("cpus", runtime.NumCPU())
+	b.Set("navigatorPlatform", navigatorPlatform())
 	b.Set("now", func() float64 { return float64(time.Since(origin).Nanoseconds()) / 1e6 })
 	b.Set("encodeUTF8", func(s string) goja.ArrayBuffer { return rt.NewArrayBuffer([]byte(s)) })
 	b.Set("decode", func(ab goja.ArrayBuffer, enc string, fatal bool) goja.Value {
@@ -125,4 +128,20 @@ func Btoa(s string) (string, bool) {
 		raw = append(raw, byte(r))
 	}
 	return base64.StdEncoding.EncodeToString(raw), true
+}
+
+// navigatorPlatform is Node's navigator.platform: the OS name and machine, e.g. "Linux x86_64".
+func navigatorPlatform() string {
+	os := map[string]string{"linux": "Linux", "darwin": "MacIntel", "windows": "Win32", "freebsd": "FreeBSD"}[runtime.GOOS]
+	if os == "" {
+		os = runtime.GOOS
+	}
+	if runtime.GOOS != "linux" {
+		return os
+	}
+	machine := map[string]string{"amd64": "x86_64", "arm64": "aarch64", "386": "i686", "arm": "armv7l"}[runtime.GOARCH]
+	if machine == "" {
+		machine = runtime.GOARCH
+	}
+	return os + " " + machine
 }

@@ -3048,6 +3048,27 @@ var PerformanceEntry = _PerformanceEntry, entries = [], performance = {
 };
 define(g, "performance", performance);
 define(g, "PerformanceEntry", PerformanceEntry);
+var _Navigator = class _Navigator {
+  get hardwareConcurrency() {
+    return b.cpus;
+  }
+  get language() {
+    return "en-US";
+  }
+  get languages() {
+    return ["en-US"];
+  }
+  get platform() {
+    return b.navigatorPlatform;
+  }
+  get userAgent() {
+    return "Node.js/22";
+  }
+};
+__name(_Navigator, "Navigator");
+var Navigator = _Navigator;
+define(g, "navigator", new Navigator());
+define(g, "Navigator", Navigator);
 {
   let whatwgUrl, load = /* @__PURE__ */ __name(() => whatwgUrl || (whatwgUrl = require_whatwg_url()), "load");
   for (let name of ["URL", "URLSearchParams"])

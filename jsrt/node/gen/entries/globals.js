@@ -520,6 +520,17 @@ const performance = {
 define(g, 'performance', performance);
 define(g, 'PerformanceEntry', PerformanceEntry);
 
+// --- navigator (Node 21+) ---
+class Navigator {
+  get hardwareConcurrency() { return b.cpus; }
+  get language() { return 'en-US'; }
+  get languages() { return ['en-US']; }
+  get platform() { return b.navigatorPlatform; }
+  get userAgent() { return 'Node.js/22'; }
+}
+define(g, 'navigator', new Navigator());
+define(g, 'Navigator', Navigator);
+
 // --- URL / URLSearchParams: whatwg-url, the WHATWG URL Standard's reference implementation,
 // loaded on first use (its Unicode tables are most of this bundle's start-up cost) ---
 {

@@ -104,6 +104,7 @@ module.exports = {
     const mg = Map.groupBy([1, 2, 3], (x) => x > 1);
     return promise.then((v) => [v, JSON.stringify(g), mg.get(true).join(''), typeof Symbol.asyncIterator, new WeakRef({ a: 1 }).deref().a].join(','));
   },
+  navigator: () => [navigator.userAgent, navigator.language, JSON.stringify(navigator.languages), navigator.platform, typeof navigator.hardwareConcurrency, Object.keys(navigator).length].join(','),
   queueMicrotask: () => new Promise((resolve) => {
     const seen = [];
     queueMicrotask(() => seen.push(1));
