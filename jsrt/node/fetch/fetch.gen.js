@@ -239,7 +239,7 @@ var require_lib = __commonJS({
         return Body.Promise.reject(new TypeError(`body used already for: ${this.url}`));
       if (this[INTERNALS].disturbed = !0, this[INTERNALS].error)
         return Body.Promise.reject(this[INTERNALS].error);
-      let body = this.body;
+      let body = this[INTERNALS].body;
       if (body === null)
         return Body.Promise.resolve(Buffer.alloc(0));
       if (isBlob(body) && (body = body.stream()), Buffer.isBuffer(body))
@@ -290,7 +290,7 @@ var require_lib = __commonJS({
     }
     __name(isBlob, "isBlob");
     function clone(instance) {
-      let p1, p2, body = instance.body;
+      let p1, p2, body = instance[INTERNALS].body;
       if (instance.bodyUsed)
         throw new Error("cannot clone body after it is used");
       return body instanceof Stream && typeof body.getBoundary != "function" && (p1 = new PassThrough(), p2 = new PassThrough(), body.pipe(p1), body.pipe(p2), instance[INTERNALS].body = p1, body = p2), body;
@@ -751,7 +751,7 @@ var require_lib = __commonJS({
       return Body.Promise = fetch2.Promise, new fetch2.Promise(function(resolve, reject) {
         let request = new Request(url, opts), options = getNodeRequestOptions(request), send = (options.protocol === "https:" ? https2 : http2).request, signal = request.signal, response = null, abort = /* @__PURE__ */ __name(function() {
           let error = new AbortError("The user aborted a request.");
-          reject(error), request.body && request.body instanceof Stream.Readable && destroyStream(request.body, error), !(!response || !response.body) && response.body.emit("error", error);
+          reject(error), request.body && request.body instanceof Stream.Readable && destroyStream(request.body, error), !(!response || !response[INTERNALS].body) && response[INTERNALS].body.emit("error", error);
         }, "abort");
         if (signal && signal.aborted) {
           abort();
@@ -769,15 +769,15 @@ var require_lib = __commonJS({
             reject(new FetchError(`network timeout at: ${request.url}`, "request-timeout")), finalize();
           }, request.timeout);
         }), req.on("error", function(err) {
-          reject(new FetchError(`request to ${request.url} failed, reason: ${err.message}`, "system", err)), response && response.body && destroyStream(response.body, err), finalize();
+          reject(new FetchError(`request to ${request.url} failed, reason: ${err.message}`, "system", err)), response && response[INTERNALS].body && destroyStream(response[INTERNALS].body, err), finalize();
         }), fixResponseChunkedTransferBadEnding(req, function(err) {
-          signal && signal.aborted || response && response.body && destroyStream(response.body, err);
+          signal && signal.aborted || response && response[INTERNALS].body && destroyStream(response[INTERNALS].body, err);
         }), parseInt(process.version.substring(1)) < 14 && req.on("socket", function(s) {
           s.addListener("close", function(hadError) {
             let hasDataListener = s.listenerCount("data") > 0;
             if (response && hasDataListener && !hadError && !(signal && signal.aborted)) {
               let err = new Error("Premature close");
-              err.code = "ERR_STREAM_PREMATURE_CLOSE", response.body.emit("error", err);
+              err.code = "ERR_STREAM_PREMATURE_CLOSE", response[INTERNALS].body.emit("error", err);
             }
           });
         }), req.on("response", function(res) {
@@ -988,7 +988,7 @@ function prepareInit(init) {
   if (out.body instanceof FormData) {
     let { body, type } = encodeForm(out.body);
     out.body = body, headers.set("content-type", type);
-  } else out.body instanceof Blob ? (out.body.type && !headers.has("content-type") && headers.set("content-type", out.body.type), out.body = out.body[kBytes]) : (out.body instanceof ArrayBuffer || ArrayBuffer.isView(out.body) && !Buffer2.isBuffer(out.body)) && (out.body = partBytes(out.body));
+  } else out.body instanceof Blob ? (out.body.type && !headers.has("content-type") && headers.set("content-type", out.body.type), out.body = out.body[kBytes]) : out.body && typeof out.body.getReader == "function" ? out.body = require("stream").Readable.fromWeb(out.body) : (out.body instanceof ArrayBuffer || ArrayBuffer.isView(out.body) && !Buffer2.isBuffer(out.body)) && (out.body = partBytes(out.body));
   return out.headers = headers, out;
 }
 __name(prepareInit, "prepareInit");
@@ -1012,6 +1012,20 @@ async function fetch(input, init = {}) {
   }
 }
 __name(fetch, "fetch");
+var kBodyInternals = Object.getOwnPropertySymbols(new nodeFetch.Response("")).find((s) => s.description === "Body internals"), kWebBody = /* @__PURE__ */ Symbol("webBody");
+Object.defineProperty(nodeFetch.Response.prototype, "body", {
+  get() {
+    let inner = this[kBodyInternals].body;
+    if (inner == null) return null;
+    if (!this[kWebBody]) {
+      let { Readable: Readable2 } = require("stream"), nodeStream = Buffer2.isBuffer(inner) ? Readable2.from([inner]) : inner;
+      Object.defineProperty(this, kWebBody, { value: Readable2.toWeb(nodeStream) }), this[kBodyInternals].disturbed = !0;
+    }
+    return this[kWebBody];
+  },
+  configurable: !0,
+  enumerable: !0
+});
 Object.defineProperty(nodeFetch.Response.prototype, "type", { get() {
   return "default";
 }, configurable: !0 });

@@ -163,10 +163,18 @@ var patches = map[string][][2]string{
 		{"throw new TypeError(`Invalid URL: ${v}`);", `throw Object.assign(new TypeError("Invalid URL"), { code: "ERR_INVALID_URL", input: v });`},
 	},
 	// Node 22's fetch leaves a manual redirect's Location header as the server sent it.
-	"node-fetch/lib/index.js": {{
-		"\t\t\t\t\t\tif (locationURL !== null) {\n\t\t\t\t\t\t\t// handle corrupted header",
-		"\t\t\t\t\t\tif (false) {\n\t\t\t\t\t\t\t// handle corrupted header",
-	}},
+	"node-fetch/lib/index.js": {
+		{"\t\t\t\t\t\tif (locationURL !== null) {\n\t\t\t\t\t\t\t// handle corrupted header",
+			"\t\t\t\t\t\tif (false) {\n\t\t\t\t\t\t\t// handle corrupted header"},
+		// Node 22's response.body is a WHATWG ReadableStream (fetch.js defines it); node-fetch's own
+		// reads go to the Node stream underneath.
+		{"\tlet body = this.body;", "\tlet body = this[INTERNALS].body;"},
+		{"\tlet body = instance.body;", "\tlet body = instance[INTERNALS].body;"},
+		{"if (!response || !response.body) return;\n\t\t\tresponse.body.emit('error', error);", "if (!response || !response[INTERNALS].body) return;\n\t\t\tresponse[INTERNALS].body.emit('error', error);"},
+		{"\t\t\tif (response && response.body) {\n\t\t\t\tdestroyStream(response.body, err);", "\t\t\tif (response && response[INTERNALS].body) {\n\t\t\t\tdestroyStream(response[INTERNALS].body, err);"},
+		{"\t\t\tif (response && response.body) {\n\t\t\t\tdestroyStream(response.body, err);", "\t\t\tif (response && response[INTERNALS].body) {\n\t\t\t\tdestroyStream(response[INTERNALS].body, err);"},
+		{"\t\t\t\t\t\tresponse.body.emit('error', err);", "\t\t\t\t\t\tresponse[INTERNALS].body.emit('error', err);"},
+	},
 	"whatwg-url/lib/utils.js": {{
 		`const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);`,
 		`const AsyncIteratorPrototype = Object.prototype;`,

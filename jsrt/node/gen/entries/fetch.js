@@ -85,6 +85,8 @@ function prepareInit(init) {
   } else if (out.body instanceof Blob) {
     if (out.body.type && !headers.has('content-type')) headers.set('content-type', out.body.type);
     out.body = out.body[kBytes];
+  } else if (out.body && typeof out.body.getReader === 'function') {
+    out.body = require('stream').Readable.fromWeb(out.body);
   } else if (out.body instanceof ArrayBuffer || (ArrayBuffer.isView(out.body) && !Buffer.isBuffer(out.body))) {
     out.body = partBytes(out.body);
   }
@@ -114,6 +116,26 @@ async function fetch(input, init = {}) {
     throw err;
   }
 }
+
+// Response.body is a WHATWG ReadableStream, as in Node 22 (made on first access over node-fetch's
+// Node stream, which its own text()/json()/arrayBuffer() keep reading).
+const kBodyInternals = Object.getOwnPropertySymbols(new nodeFetch.Response('')).find((s) => s.description === 'Body internals');
+const kWebBody = Symbol('webBody');
+Object.defineProperty(nodeFetch.Response.prototype, 'body', {
+  get() {
+    const inner = this[kBodyInternals].body;
+    if (inner === null || inner === undefined) return null;
+    if (!this[kWebBody]) {
+      const { Readable } = require('stream');
+      const nodeStream = Buffer.isBuffer(inner) ? Readable.from([inner]) : inner;
+      Object.defineProperty(this, kWebBody, { value: Readable.toWeb(nodeStream) });
+      this[kBodyInternals].disturbed = true;
+    }
+    return this[kWebBody];
+  },
+  configurable: true,
+  enumerable: true,
+});
 
 // Response.type: 'default' for constructed responses ('basic' is set on fetched ones).
 Object.defineProperty(nodeFetch.Response.prototype, 'type', { get() { return 'default'; }, configurable: true });

@@ -62,6 +62,22 @@ module.exports = {
     try { await fetch(base + '/slow?ms=2000', { signal: AbortSignal.timeout(30) }); } catch (e) { return [e.name, e.message].join(' | '); }
     return 'no error';
   },
+  webBody: async () => {
+    const { Readable } = require('stream');
+    const res = await fetch(base + '/stream');
+    const isWeb = typeof res.body.getReader === 'function';
+    let text = '';
+    for await (const chunk of Readable.fromWeb(res.body)) text += chunk;
+    const res2 = await fetch(base + '/json');
+    const reader = res2.body.getReader();
+    const parts = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value instanceof Uint8Array);
+    const res3 = await fetch(base + '/json');
+    const viaText = await res3.text();
+    const empty = new Response(null).body;
+    const upload = await fetch(base + '/echo', { method: 'POST', body: new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('from a web stream')); c.close(); } }), duplex: 'half' });
+    return [isWeb, JSON.stringify(text), parts.every(Boolean), viaText.length, empty, (await upload.json()).body].join(' | ');
+  },
   responseCtor: async () => {
     const r = new Response(JSON.stringify({ x: 1 }), { status: 201, headers: { 'content-type': 'application/json' } });
     const clone = r.clone();
