@@ -159,6 +159,20 @@ func binding(rt *goja.Runtime) *goja.Object {
 		}
 		return k
 	})
+	b.Set("keyFromJWK", func(j map[string]any, wantPrivate bool) *keyObject {
+		k, err := fromJWK(j, wantPrivate)
+		if err != nil {
+			throw(err)
+		}
+		return k
+	})
+	b.Set("keyToJWK", func(h goja.Value) goja.Value {
+		o, err := key(h).toJWK()
+		if err != nil {
+			throw(err)
+		}
+		return host.Value(rt, o)
+	})
 	b.Set("keySecret", func(data goja.ArrayBuffer) *keyObject {
 		return &keyObject{kind: "secret", secret: append([]byte(nil), data.Bytes()...)}
 	})

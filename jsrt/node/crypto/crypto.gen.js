@@ -268,12 +268,9 @@ var Decipheriv = _Decipheriv, createCipheriv = /* @__PURE__ */ __name((a, k, iv,
   export(options = {}) {
     if (this.type === "secret") {
       let raw = fromAB(b.keyExport(this[kKey], "der", ""));
-      return options.format === "jwk" ? { kty: "oct", k: raw.toString("base64url") } : raw;
+      return options.format === "jwk" ? b.keyToJWK(this[kKey]) : raw;
     }
-    if (options.format === "jwk") {
-      let e = new Error("JWK export is not supported by dxhost");
-      throw e.code = "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", e;
-    }
+    if (options.format === "jwk") return b.keyToJWK(this[kKey]);
     let format = options.format || "pem", type = options.type || (this.type === "public" ? "spki" : "pkcs8"), out = fromAB(wrapGo(() => b.keyExport(this[kKey], format, type)));
     return format === "pem" ? out.toString("utf8") : out;
   }
@@ -306,8 +303,8 @@ function keyInput(key) {
   if (key && typeof key == "object") {
     if (key.key instanceof KeyObject) return { key: key.key, opts: key };
     if (key.format === "jwk") {
-      let e = new Error("JWK keys are not supported by dxhost");
-      throw e.code = "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", e;
+      if (key.key === null || typeof key.key != "object") throw invalidArg("key.key", "of type object", key.key);
+      return { jwk: key.key, opts: key };
     }
     return { data: bytes(key.key, key.encoding, "key"), format: key.format || "pem", type: key.type, opts: key };
   }
@@ -324,12 +321,12 @@ function createPublicKey(key) {
     if (k.key.type === "secret") throw invalidArg("key", "a public or private key", k.key);
     return k.key.type === "public" ? k.key : new PublicKeyObject("public", b.keyPublic(k.key[kKey]));
   }
-  return new PublicKeyObject("public", wrapGo(() => b.keyParse(toAB(k.data), !1, k.format === "der" ? k.type || "spki" : ""), "ERR_OSSL_UNSUPPORTED"));
+  return k.jwk ? new PublicKeyObject("public", wrapGo(() => b.keyFromJWK(k.jwk, !1), "ERR_CRYPTO_INVALID_JWK")) : new PublicKeyObject("public", wrapGo(() => b.keyParse(toAB(k.data), !1, k.format === "der" ? k.type || "spki" : ""), "ERR_OSSL_UNSUPPORTED"));
 }
 __name(createPublicKey, "createPublicKey");
 function createPrivateKey(key) {
   let k = keyInput(key);
-  return k.key ? k.key : new PrivateKeyObject("private", wrapGo(() => b.keyParse(toAB(k.data), !0, k.format === "der" ? k.type || "pkcs8" : ""), "ERR_OSSL_UNSUPPORTED"));
+  return k.key ? k.key : k.jwk ? new PrivateKeyObject("private", wrapGo(() => b.keyFromJWK(k.jwk, !0), "ERR_CRYPTO_INVALID_JWK")) : new PrivateKeyObject("private", wrapGo(() => b.keyParse(toAB(k.data), !0, k.format === "der" ? k.type || "pkcs8" : ""), "ERR_OSSL_UNSUPPORTED"));
 }
 __name(createPrivateKey, "createPrivateKey");
 function asKey(key, wantPrivate) {

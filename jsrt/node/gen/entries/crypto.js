@@ -224,13 +224,9 @@ class KeyObject {
   export(options = {}) {
     if (this.type === 'secret') {
       const raw = fromAB(b.keyExport(this[kKey], 'der', ''));
-      return options.format === 'jwk' ? { kty: 'oct', k: raw.toString('base64url') } : raw;
+      return options.format === 'jwk' ? b.keyToJWK(this[kKey]) : raw;
     }
-    if (options.format === 'jwk') {
-      const e = new Error('JWK export is not supported by dxhost');
-      e.code = 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM';
-      throw e;
-    }
+    if (options.format === 'jwk') return b.keyToJWK(this[kKey]);
     const format = options.format || 'pem';
     const type = options.type || (this.type === 'public' ? 'spki' : 'pkcs8');
     const out = fromAB(wrapGo(() => b.keyExport(this[kKey], format, type)));
@@ -253,9 +249,8 @@ function keyInput(key) {
   if (key && typeof key === 'object') {
     if (key.key instanceof KeyObject) return { key: key.key, opts: key };
     if (key.format === 'jwk') {
-      const e = new Error('JWK keys are not supported by dxhost');
-      e.code = 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM';
-      throw e;
+      if (key.key === null || typeof key.key !== 'object') throw invalidArg('key.key', 'of type object', key.key);
+      return { jwk: key.key, opts: key };
     }
     return { data: bytes(key.key, key.encoding, 'key'), format: key.format || 'pem', type: key.type, opts: key };
   }
@@ -268,11 +263,13 @@ function createPublicKey(key) {
     if (k.key.type === 'secret') throw invalidArg('key', 'a public or private key', k.key);
     return k.key.type === 'public' ? k.key : new PublicKeyObject('public', b.keyPublic(k.key[kKey]));
   }
+  if (k.jwk) return new PublicKeyObject('public', wrapGo(() => b.keyFromJWK(k.jwk, false), 'ERR_CRYPTO_INVALID_JWK'));
   return new PublicKeyObject('public', wrapGo(() => b.keyParse(toAB(k.data), false, k.format === 'der' ? k.type || 'spki' : ''), 'ERR_OSSL_UNSUPPORTED'));
 }
 function createPrivateKey(key) {
   const k = keyInput(key);
   if (k.key) return k.key;
+  if (k.jwk) return new PrivateKeyObject('private', wrapGo(() => b.keyFromJWK(k.jwk, true), 'ERR_CRYPTO_INVALID_JWK'));
   return new PrivateKeyObject('private', wrapGo(() => b.keyParse(toAB(k.data), true, k.format === 'der' ? k.type || 'pkcs8' : ''), 'ERR_OSSL_UNSUPPORTED'));
 }
 function asKey(key, wantPrivate) {

@@ -90,6 +90,20 @@ module.exports = {
       derived.export({ type: 'spki', format: 'pem' }) === keys.rsaPublic, priv.export({ type: 'pkcs1', format: 'pem' }) === keys.rsaPrivatePkcs1,
       pub.equals(derived), crypto.createPublicKey(keys.edPublic).asymmetricKeyType, pub instanceof crypto.KeyObject].join(',');
   },
+  jwk: () => {
+    const out = [];
+    for (const [pub, priv] of [[keys.rsaPublic, keys.rsaPrivate], [keys.ecPublic, keys.ecPrivate], [keys.edPublic, keys.edPrivate]]) {
+      const pj = crypto.createPublicKey(pub).export({ format: 'jwk' });
+      const sj = crypto.createPrivateKey(priv).export({ format: 'jwk' });
+      out.push(Object.keys(pj).join('+'), Object.keys(sj).join('+'));
+      out.push(crypto.createPublicKey({ key: pj, format: 'jwk' }).export({ type: 'spki', format: 'pem' }) === pub);
+      out.push(crypto.createPrivateKey({ key: sj, format: 'jwk' }).export({ type: 'pkcs8', format: 'pem' }) === priv);
+    }
+    out.push(JSON.stringify(crypto.createSecretKey(Buffer.from('hi')).export({ format: 'jwk' })));
+    const sig = crypto.sign('sha256', Buffer.from('jwk'), { key: crypto.createPrivateKey(keys.rsaPrivate).export({ format: 'jwk' }), format: 'jwk' }).toString('base64').slice(0, 16);
+    out.push(sig);
+    return out.join(' ');
+  },
   random: () => {
     const a = crypto.randomBytes(16);
     const u = crypto.randomUUID();
