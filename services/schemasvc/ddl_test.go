@@ -17,8 +17,10 @@ import (
 // dropping the old copy must not fire the ON DELETE CASCADE of the referencing table (Directus
 // switches foreign keys off for the rebuild).
 func TestAlterKeepsRowsAndReferences(t *testing.T) {
+	t.Parallel()
 	for _, client := range dbtest.Clients {
 		t.Run(client, func(t *testing.T) {
+			t.Parallel()
 			d, _ := systablestest.Open(t, client)
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()

@@ -98,6 +98,7 @@ func roundTrip(v any) any {
 }
 
 func TestHooksLikeDirectus(t *testing.T) {
+	t.Parallel()
 	want, steps := loadHooks(t)
 	d, boot := systablestest.Open(t, "pg")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -163,7 +164,7 @@ func normaliseHooks(list []hookEntry) []hookEntry {
 			sort.Strings(m[1:])
 			e.Meta = m
 		}
-		e.Payload = normalise(e.Payload)
+		e.Payload = normalise(e.Payload, nil)
 		out[i] = e
 	}
 	return out

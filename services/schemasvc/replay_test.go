@@ -56,8 +56,10 @@ var skipped = map[string]string{
 const poolTimeout = "Knex: Timeout acquiring a connection"
 
 func TestReplayDirectus(t *testing.T) {
+	t.Parallel()
 	for _, client := range dbtest.Clients {
 		t.Run(client, func(t *testing.T) {
+			t.Parallel()
 			raw, err := os.ReadFile("testdata/" + client + ".json")
 			if err != nil {
 				t.Skipf("no recording for %s: %v", client, err)
@@ -93,7 +95,7 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 		if err := d.GetContext(ctx, &name, "SELECT DATABASE()"); err != nil {
 			t.Fatal(err)
 		}
-		databaseNames = map[string]bool{name: true, "schemasvc_peer": true}
+		r.databaseNames = map[string]bool{name: true, "schemasvc_peer": true}
 	}
 	started := time.Now()
 	defer func() { t.Logf("replayed %d steps in %v", len(rec.Steps), time.Since(started)) }()
@@ -114,11 +116,11 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 		if scen[i].UserOnly {
 			got = userOnly(got)
 		}
-		want := normalise(decode(st.Response))
+		want := normalise(decode(st.Response), r.databaseNames)
 		if st.Name == "activity" {
 			want = withoutUserActivity(want)
 		}
-		gotN := normalise(decode(mustJSON(t, got)))
+		gotN := normalise(decode(mustJSON(t, got)), r.databaseNames)
 		if status != st.Status || !jsonEqual(gotN, want) {
 			t.Errorf("step %q (%s %s): got %d, want %d; first difference: %s", st.Name, st.Method, st.Path, status, st.Status, firstDiff("", gotN, want))
 			continue
@@ -135,6 +137,8 @@ type runner struct {
 	provider *schema.Provider
 	admin    map[string]any
 	emitter  items.Emitter
+	// databaseNames are the names normalise blanks (MySQL's tableInfo() names the database).
+	databaseNames map[string]bool
 }
 
 func (r *runner) opts(ctx context.Context) schemasvc.Options {
@@ -323,15 +327,12 @@ func userOnly(v any) any {
 	return map[string]any{"data": out}
 }
 
-// databaseNames are the database names normalise blanks (MySQL).
-var databaseNames map[string]bool
-
 var tempAlter = regexp.MustCompile(`_knex_temp_alter\w*`)
 
 // normalise blanks what legitimately differs between two runs: timestamps in rows, the random name
 // of knex's SQLite rebuild table, and the text of SQLite table definitions knex rewrote while
 // rebuilding a table (its own formatting; columns are compared through the fields instead).
-func normalise(v any) any {
+func normalise(v any, databaseNames map[string]bool) any {
 	switch x := v.(type) {
 	case map[string]any:
 		out := map[string]any{}
@@ -346,13 +347,13 @@ func normalise(v any) any {
 					e = "<timestamp>"
 				}
 			}
-			out[k] = normalise(e)
+			out[k] = normalise(e, databaseNames)
 		}
 		return out
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = normalise(e)
+			out[i] = normalise(e, databaseNames)
 		}
 		return out
 	case string:
