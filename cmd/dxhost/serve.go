@@ -41,6 +41,7 @@ func serve(ctx context.Context, stderr io.Writer) error {
 		return err
 	}
 	defer database.Close()
+	data := newDataLayer(e, log, database)
 
 	httpjs.TrustProxy = server.TrustPeer(e)
 	httpjs.QueryDepth = e.Int("QUERYSTRING_MAX_PARSE_DEPTH", 10)
@@ -66,7 +67,13 @@ func serve(ctx context.Context, stderr io.Writer) error {
 		}
 	}
 
-	engine := server.New(server.Options{Env: e, Logger: log, Extensions: host.Handler()})
+	engine := server.New(server.Options{
+		Env:          e,
+		Logger:       log,
+		Authenticate: data.authenticator(),
+		Routes:       data.routes,
+		Extensions:   host.Handler(),
+	})
 	addr := net.JoinHostPort(e.String("HOST"), strconv.Itoa(e.Int("PORT", 8055)))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -81,10 +82,35 @@ func (h *Host) LoadAll(ctx context.Context) []Report {
 		folder := problemFolder(p)
 		h.reports[folder] = Report{Folder: folder, Err: p}
 	}
-	for _, ext := range exts {
-		h.loadLocked(ctx, ext, false)
+	// Build and start every extension concurrently (esbuild and goja compilation dominate start-up),
+	// then mount them in folder order.
+	started := make([]startResult, len(exts))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, ext := range exts {
+		wg.Add(1)
+		go func(i int, ext *loader.Extension) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			began := time.Now()
+			r, mounts, err := h.start(ctx, ext)
+			started[i] = startResult{r, mounts, err, time.Since(began)}
+		}(i, ext)
+	}
+	wg.Wait()
+	for i, ext := range exts {
+		h.install(ext, started[i], false)
 	}
 	return h.Reports()
+}
+
+// startResult is what starting one extension gave.
+type startResult struct {
+	next     *running
+	mounts   []*mount
+	err      error
+	loadTime time.Duration
 }
 
 // Reports lists the last outcome per folder, in folder order.
@@ -151,9 +177,16 @@ func (h *Host) Close(ctx context.Context) {
 
 // loadLocked builds and starts ext; on success it replaces the folder's previous generation.
 func (h *Host) loadLocked(ctx context.Context, ext *loader.Extension, reload bool) {
-	start := time.Now()
+	began := time.Now()
 	next, mounts, err := h.start(ctx, ext)
-	rep := Report{Folder: ext.Folder, Name: ext.Name, Type: ext.Type, LoadTime: time.Since(start), Err: err}
+	h.install(ext, startResult{next, mounts, err, time.Since(began)}, reload)
+}
+
+// install mounts a started extension in place of the folder's previous generation, or keeps the
+// previous one when a reload failed.
+func (h *Host) install(ext *loader.Extension, s startResult, reload bool) {
+	next, mounts, err := s.next, s.mounts, s.err
+	rep := Report{Folder: ext.Folder, Name: ext.Name, Type: ext.Type, LoadTime: s.loadTime, Err: err}
 	for _, m := range mounts {
 		rep.Prefixes = append(rep.Prefixes, m.prefix)
 	}
