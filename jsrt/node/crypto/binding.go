@@ -173,6 +173,23 @@ func binding(rt *goja.Runtime) *goja.Object {
 		}
 		return host.Value(rt, o)
 	})
+	b.Set("rsaCrypt", func(h goja.Value, decrypt bool, data goja.ArrayBuffer, padding int, oaepHash string, label goja.ArrayBuffer) goja.ArrayBuffer {
+		var out []byte
+		var err error
+		if decrypt {
+			out, err = rsaDecrypt(key(h), data.Bytes(), padding, oaepHash, label.Bytes())
+		} else {
+			out, err = rsaEncrypt(key(h), data.Bytes(), padding, oaepHash, label.Bytes())
+		}
+		if err != nil {
+			throw(err)
+		}
+		return ab(out)
+	})
+	b.Set("hkdf", func(digest string, ikm, salt, info goja.ArrayBuffer, keylen int, cb goja.Value) goja.Value {
+		i, s, n := append([]byte(nil), ikm.Bytes()...), append([]byte(nil), salt.Bytes()...), append([]byte(nil), info.Bytes()...)
+		return async(cb, func() ([]byte, error) { return hkdfKey(digest, i, s, n, keylen) })
+	})
 	b.Set("keySecret", func(data goja.ArrayBuffer) *keyObject {
 		return &keyObject{kind: "secret", secret: append([]byte(nil), data.Bytes()...)}
 	})

@@ -420,6 +420,32 @@ function verify(algorithm, data, key, signature, callback) {
   return ok;
 }
 __name(verify, "verify");
+function rsaCrypt(decrypt, wantPrivate) {
+  return (key, buffer) => {
+    let { obj, opts } = asKey(key, wantPrivate), padding = opts.padding === void 0 ? constants.RSA_PKCS1_OAEP_PADDING : opts.padding;
+    if (decrypt && padding === constants.RSA_PKCS1_PADDING) {
+      let e = new TypeError("RSA_PKCS1_PADDING is no longer supported for private decryption");
+      throw e.code = "ERR_INVALID_ARG_VALUE", e;
+    }
+    let label = opts.oaepLabel ? bytes(opts.oaepLabel) : Buffer2.alloc(0);
+    return fromAB(wrapGo(() => b.rsaCrypt(obj[kKey], decrypt, toAB(bytes(buffer, void 0, "buffer")), padding, String(opts.oaepHash || "sha1"), toAB(label)), "ERR_OSSL_RSA_OAEP_DECODING_ERROR"));
+  };
+}
+__name(rsaCrypt, "rsaCrypt");
+var publicEncrypt = rsaCrypt(!1, !1), privateDecrypt = rsaCrypt(!0, !0);
+function hkdfArgs(ikm, salt, info) {
+  let key = ikm && ikm[kKey] !== void 0 ? ikm.export() : bytes(ikm, void 0, "ikm");
+  return [toAB(key), toAB(bytes(salt, void 0, "salt")), toAB(bytes(info, void 0, "info"))];
+}
+__name(hkdfArgs, "hkdfArgs");
+function hkdfSync(digest, ikm, salt, info, keylen) {
+  return wrapGo(() => b.hkdf(String(digest), ...hkdfArgs(ikm, salt, info), keylen, void 0), "ERR_CRYPTO_INVALID_DIGEST");
+}
+__name(hkdfSync, "hkdfSync");
+function hkdf(digest, ikm, salt, info, keylen, callback) {
+  wrapGo(() => b.hkdf(String(digest), ...hkdfArgs(ikm, salt, info), keylen, (err, ab) => err ? callback(cryptoError(err)) : callback(null, ab)), "ERR_CRYPTO_INVALID_DIGEST");
+}
+__name(hkdf, "hkdf");
 function getRandomValues(array) {
   if (!ArrayBuffer.isView(array) || array instanceof Float32Array || array instanceof Float64Array || array instanceof DataView)
     throw new DOMException("The data argument must be an integer-type TypedArray", "TypeMismatchError");
@@ -488,6 +514,10 @@ module.exports = {
   verify,
   Sign,
   Verify,
+  publicEncrypt,
+  privateDecrypt,
+  hkdf,
+  hkdfSync,
   getHashes: /* @__PURE__ */ __name(() => b.hashNames(), "getHashes"),
   getCiphers: /* @__PURE__ */ __name(() => ["aes-128-cbc", "aes-128-ctr", "aes-128-ecb", "aes-128-gcm", "aes-192-cbc", "aes-192-ctr", "aes-192-ecb", "aes-192-gcm", "aes-256-cbc", "aes-256-ctr", "aes-256-ecb", "aes-256-gcm"], "getCiphers"),
   getCurves: /* @__PURE__ */ __name(() => ["prime256v1", "secp224r1", "secp384r1", "secp521r1"], "getCurves"),

@@ -337,6 +337,34 @@ function verify(algorithm, data, key, signature, callback) {
   return ok;
 }
 
+// --- RSA encryption and HKDF ---
+function rsaCrypt(decrypt, wantPrivate) {
+  return (key, buffer) => {
+    const { obj, opts } = asKey(key, wantPrivate);
+    const padding = opts.padding === undefined ? constants.RSA_PKCS1_OAEP_PADDING : opts.padding;
+    if (decrypt && padding === constants.RSA_PKCS1_PADDING) {
+      // Node 22 refuses it (the Marvin timing attack), and so do we.
+      const e = new TypeError('RSA_PKCS1_PADDING is no longer supported for private decryption');
+      e.code = 'ERR_INVALID_ARG_VALUE';
+      throw e;
+    }
+    const label = opts.oaepLabel ? bytes(opts.oaepLabel) : Buffer.alloc(0);
+    return fromAB(wrapGo(() => b.rsaCrypt(obj[kKey], decrypt, toAB(bytes(buffer, undefined, 'buffer')), padding, String(opts.oaepHash || 'sha1'), toAB(label)), 'ERR_OSSL_RSA_OAEP_DECODING_ERROR'));
+  };
+}
+const publicEncrypt = rsaCrypt(false, false);
+const privateDecrypt = rsaCrypt(true, true);
+function hkdfArgs(ikm, salt, info) {
+  const key = ikm && ikm[kKey] !== undefined ? ikm.export() : bytes(ikm, undefined, 'ikm');
+  return [toAB(key), toAB(bytes(salt, undefined, 'salt')), toAB(bytes(info, undefined, 'info'))];
+}
+function hkdfSync(digest, ikm, salt, info, keylen) {
+  return wrapGo(() => b.hkdf(String(digest), ...hkdfArgs(ikm, salt, info), keylen, undefined), 'ERR_CRYPTO_INVALID_DIGEST');
+}
+function hkdf(digest, ikm, salt, info, keylen, callback) {
+  wrapGo(() => b.hkdf(String(digest), ...hkdfArgs(ikm, salt, info), keylen, (err, ab) => (err ? callback(cryptoError(err)) : callback(null, ab))), 'ERR_CRYPTO_INVALID_DIGEST');
+}
+
 // --- webcrypto (the parts dxhost offers: getRandomValues, randomUUID, subtle.digest) ---
 function getRandomValues(array) {
   if (!ArrayBuffer.isView(array) || array instanceof Float32Array || array instanceof Float64Array || array instanceof DataView) {
@@ -375,7 +403,7 @@ module.exports = {
   pbkdf2, pbkdf2Sync, scrypt, scryptSync,
   createCipheriv, createDecipheriv, Cipheriv, Decipheriv,
   KeyObject, createSecretKey, createPublicKey, createPrivateKey, generateKeyPairSync, generateKeyPair, generateKeySync,
-  createSign, createVerify, sign, verify, Sign, Verify,
+  createSign, createVerify, sign, verify, Sign, Verify, publicEncrypt, privateDecrypt, hkdf, hkdfSync,
   getHashes: () => b.hashNames(),
   getCiphers: () => ['aes-128-cbc', 'aes-128-ctr', 'aes-128-ecb', 'aes-128-gcm', 'aes-192-cbc', 'aes-192-ctr', 'aes-192-ecb', 'aes-192-gcm', 'aes-256-cbc', 'aes-256-ctr', 'aes-256-ecb', 'aes-256-gcm'],
   getCurves: () => ['prime256v1', 'secp224r1', 'secp384r1', 'secp521r1'],

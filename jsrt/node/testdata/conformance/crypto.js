@@ -104,6 +104,20 @@ module.exports = {
     out.push(sig);
     return out.join(' ');
   },
+  rsaEncryption: () => {
+    const secret = Buffer.from('top secret');
+    const oaep = crypto.publicEncrypt(keys.rsaPublic, secret);
+    const pkcs1 = crypto.publicEncrypt({ key: keys.rsaPublic, padding: crypto.constants.RSA_PKCS1_PADDING }, secret);
+    const sha256 = crypto.publicEncrypt({ key: keys.rsaPublic, oaepHash: 'sha256' }, secret);
+    let refused;
+    try { crypto.privateDecrypt({ key: keys.rsaPrivate, padding: crypto.constants.RSA_PKCS1_PADDING }, pkcs1); } catch (e) { refused = e.code; }
+    return [oaep.length, pkcs1.length, crypto.privateDecrypt(keys.rsaPrivate, oaep).toString(), refused,
+      crypto.privateDecrypt({ key: keys.rsaPrivate, oaepHash: 'sha256' }, sha256).toString()].join(',');
+  },
+  hkdf: () => new Promise((resolve, reject) => {
+    const sync = Buffer.from(crypto.hkdfSync('sha256', 'key', 'salt', 'info', 42)).toString('hex');
+    crypto.hkdf('sha512', Buffer.from('k'), Buffer.alloc(0), 'i', 16, (err, ab) => (err ? reject(err) : resolve([sync, Buffer.from(ab).toString('hex'), ab instanceof ArrayBuffer].join(' '))));
+  }),
   random: () => {
     const a = crypto.randomBytes(16);
     const u = crypto.randomUUID();
