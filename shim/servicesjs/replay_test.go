@@ -15,6 +15,8 @@ import (
 	"github.com/dxhost/dxhost/jsrt"
 	_ "github.com/dxhost/dxhost/jsrt/node"
 	"github.com/dxhost/dxhost/shim/extension"
+	"github.com/dxhost/dxhost/shim/knexjs"
+	shimlogger "github.com/dxhost/dxhost/shim/logger"
 	"github.com/dxhost/dxhost/shim/rest/resttest"
 	"github.com/dxhost/dxhost/shim/servicesjs"
 )
@@ -25,7 +27,6 @@ var knownGaps = map[string]string{}
 // notOurs are keys of recorded answers that depend on other packages' work; they are removed from
 // both sides before comparing, and logged.
 var notOurs = map[string]map[string]string{
-	"keys":   {"context": "the register context (env, database, logger) is assembled by shim/extension and cmd/dxhost"},
 	"schema": {"sameAsRequest": "req.schema needs shim/httpjs to call servicesjs.RequestSchema (contracts-notes, jsdata 03:10)"},
 }
 
@@ -39,7 +40,7 @@ func TestProbeExtensionMatchesDirectus(t *testing.T) {
 }
 
 func replayProbe(t *testing.T, client string) {
-	engine := extensionEngine(t, client, "testdata/peer/extensions")
+	engine := extensionEngine(t, resttest.Recorded(t, client, "../rest/testdata/peer"), "testdata/peer/extensions")
 	for _, x := range resttest.Load(t, "testdata/peer/probe-"+client+".json") {
 		if reason, ok := knownGaps[x.Name]; ok {
 			t.Logf("%s: known gap: %s", x.Name, reason)
@@ -98,21 +99,30 @@ func withoutKeys(t *testing.T, raw []byte, drop map[string]string) []byte {
 
 // extensionEngine is dxhost's chain over a copy of the recorded database, with the extensions of dir
 // loaded and given context.services / getSchema from this package.
-func extensionEngine(t *testing.T, client, dir string) *gin.Engine {
+func extensionEngine(t *testing.T, stack *resttest.Stack, dir string) *gin.Engine {
 	t.Helper()
 	gin.SetMode(gin.ReleaseMode)
 	os.Unsetenv("NODE_ENV")
-	stack := resttest.Recorded(t, client, "../rest/testdata/peer")
 	host := extension.New(extension.Options{
 		Dir:       dir,
 		Logger:    stack.Logger,
 		TimeLimit: 5 * time.Second,
 		Context: func(rt *goja.Runtime, inst *jsrt.Instance) (extension.ContextParts, error) {
-			b, err := servicesjs.New(rt, inst, servicesjs.Deps{DB: stack.DB, Schema: stack.Schema, Logger: logrus.NewEntry(stack.Logger)}, nil)
+			database, err := knexjs.New(rt, inst, stack.DB)
 			if err != nil {
 				return extension.ContextParts{}, err
 			}
-			return extension.ContextParts{Services: b.Services(), GetSchema: b.GetSchema()}, nil
+			b, err := servicesjs.New(rt, inst, servicesjs.Deps{DB: stack.DB, Schema: stack.Schema, Logger: logrus.NewEntry(stack.Logger)}, database)
+			if err != nil {
+				return extension.ContextParts{}, err
+			}
+			return extension.ContextParts{
+				Database:  database,
+				Services:  b.Services(),
+				GetSchema: b.GetSchema(),
+				Env:       shimlogger.EnvObject(rt, stack.Env),
+				Logger:    shimlogger.New(rt, stack.Logger),
+			}, nil
 		},
 	})
 	for _, r := range host.LoadAll(context.Background()) {

@@ -25,6 +25,7 @@ import (
 	"github.com/dxhost/dxhost/services/db/dbtest"
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/schema"
+	"github.com/dxhost/dxhost/services/systables"
 	"github.com/dxhost/dxhost/shim/authroutes"
 	"github.com/dxhost/dxhost/shim/rest"
 	"github.com/dxhost/dxhost/shim/server"
@@ -47,6 +48,21 @@ func Open(t testing.TB, databaseGz string) *Stack {
 		t.Fatalf("resttest: %v", err)
 	}
 	return open(t, dir, []string{"DB_CLIENT=sqlite3", "DB_FILENAME=" + file}, nil)
+}
+
+// Bootstrapped opens a new SQLite database with Directus's system tables and an admin whose static
+// token is admin-static-token (what `make run` starts from, plus the token the recordings use).
+func Bootstrapped(t testing.TB) *Stack {
+	t.Helper()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "data.db")
+	return open(t, dir, []string{"DB_CLIENT=sqlite3", "DB_FILENAME=" + file}, func(conn *db.DB) error {
+		ctx := context.Background()
+		_, err := systables.Bootstrap(ctx, conn, systables.Options{
+			AdminEmail: "admin@example.com", AdminPassword: "admin-password", AdminToken: "admin-static-token",
+		})
+		return err
+	})
 }
 
 // Recorded opens the database a recording in dir was made on: database.db.gz for sqlite3,

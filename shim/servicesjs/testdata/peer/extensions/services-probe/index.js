@@ -32,7 +32,28 @@ function errorShape(err) {
 module.exports = {
   id: 'services-probe',
   handler: (router, context) => {
-    const { services, getSchema } = context;
+    const { services, getSchema, database } = context;
+    // A service given a knex transaction as `knex` works inside it: its write is visible to the
+    // transaction, and gone after the rollback.
+    router.post('/trx', async (req, res) => {
+      const schema = await getSchema();
+      const out = {};
+      try {
+        await database.transaction(async (trx) => {
+          const inTx = new services.ItemsService('tags', { schema, knex: trx });
+          out.key = await inTx.createOne({ name: 'in-trx' });
+          out.viaService = await inTx.readOne(out.key, { fields: ['name'] });
+          out.viaKnex = await trx('tags').where({ id: out.key }).select('name');
+          out.sameKnex = inTx.knex === trx;
+          throw new Error('rollback');
+        });
+      } catch (err) {
+        out.error = err.message;
+      }
+      out.after = await new services.ItemsService('tags', { schema }).readByQuery({ filter: { name: { _eq: 'in-trx' } } });
+      out.defaultKnex = new services.ItemsService('tags', { schema }).knex === database;
+      res.json(out);
+    });
     router.get('/keys', (req, res) => {
       const items = new services.ItemsService('articles', { schema: req.schema });
       const users = new services.UsersService({ schema: req.schema });
