@@ -2,7 +2,13 @@
 // load generator in the same run, on loopback, and prints req/s, latency percentiles and their ratio,
 // plus dxhost's start-up time and memory.
 //
-//	go run ./cmd/dxbench -dxhost bin/dxhost [-duration 10s] [-conns 32]
+//	go run ./cmd/dxbench -dxhost bin/dxhost [-duration 10s] [-conns 32] [-generator auto|wrk|go] [-profile dir]
+//
+// The load generator is wrk when it is installed (apt-get install wrk: one C thread, far cheaper than a
+// Go client on a small machine), else a Go keep-alive client; the same one loads both targets and the
+// output names it. -profile writes a CPU and an allocation profile of dxhost under load (through
+// DXHOST_PPROF_ADDR) into dir.
+//
 //	dxbench rawgin -addr 127.0.0.1:PORT   (the raw Gin server, started by dxbench itself)
 package main
 
@@ -36,7 +42,11 @@ func main() {
 	warmup := flag.Duration("warmup", 2*time.Second, "unmeasured load before each target")
 	conns := flag.Int("conns", 32, "concurrent keep-alive connections")
 	path := flag.String("path", "/greet", "route to load")
+	generator := flag.String("generator", "auto", "load generator: auto (wrk if installed, else go), wrk or go")
+	profileDir := flag.String("profile", "", "write dxhost's cpu.prof and allocs.prof under load into this folder")
 	flag.Parse()
+	gen, err := pickGenerator(*generator)
+	check(err)
 
 	self, err := os.Executable()
 	check(err)
@@ -50,11 +60,17 @@ func main() {
 	check(err)
 	addr := freeAddr()
 	host, port, _ := net.SplitHostPort(addr)
-	began := time.Now()
-	dx := startProcess(*dxhost, []string{"serve"}, []string{
+	dxEnv := []string{
 		"HOST=" + host, "PORT=" + port, "EXTENSIONS_PATH=" + ext, "EXTENSIONS_AUTO_RELOAD=false",
 		"DB_FILENAME=" + filepath.Join(dir, "data.db"), "LOG_LEVEL=warn", "CONFIG_PATH=" + filepath.Join(dir, "none.env"),
-	})
+	}
+	pprofAddr := ""
+	if *profileDir != "" {
+		pprofAddr = freeAddr()
+		dxEnv = append(dxEnv, "DXHOST_PPROF_ADDR="+pprofAddr)
+	}
+	began := time.Now()
+	dx := startProcess(*dxhost, []string{"serve"}, dxEnv)
 	dx.addr = addr
 	defer dx.stop()
 	firstOK := waitFor200("http://"+addr+*path, 30*time.Second)
@@ -65,9 +81,16 @@ func main() {
 	raw.addr = raw.args[2]
 	check(setRawBody(raw.addr, body))
 
-	fmt.Printf("dxbench: %d connections, %s per target (after %s warm-up), GET %s, %d-byte body\n\n", *conns, *duration, *warmup, *path, len(body))
-	rawRes := load("http://"+raw.addr+"/bench", *conns, *warmup, *duration)
-	dxRes := load("http://"+addr+*path, *conns, *warmup, *duration)
+	fmt.Printf("dxbench: load generator %s, %d connections, %s per target (after %s warm-up), GET %s, %d-byte body\n\n", gen.name(), *conns, *duration, *warmup, *path, len(body))
+	rawRes := gen.load("http://"+raw.addr+"/bench", *conns, *warmup, *duration)
+	var profiled func()
+	if pprofAddr != "" {
+		profiled = profileDuring(pprofAddr, *profileDir, *warmup, *duration)
+	}
+	dxRes := gen.load("http://"+addr+*path, *conns, *warmup, *duration)
+	if profiled != nil {
+		profiled()
+	}
 	loadedRSS := rssMB(dx.cmd.Process.Pid)
 
 	fmt.Println("| target | req/s | p50 | p99 | errors |")
@@ -88,8 +111,8 @@ type result struct {
 	errors   int
 }
 
-// load keeps conns connections busy with GET url for warmup+d and measures the last d.
-func load(url string, conns int, warmup, d time.Duration) result {
+// goLoad keeps conns connections busy with GET url for warmup+d and measures the last d.
+func goLoad(url string, conns int, warmup, d time.Duration) result {
 	run := func(d time.Duration, measure bool) result {
 		var mu sync.Mutex
 		var all []time.Duration

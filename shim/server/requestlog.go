@@ -37,6 +37,9 @@ func requestLog(log *logrus.Logger, cfg *config) gin.HandlerFunc {
 		if status >= 500 {
 			level, msg = logrus.ErrorLevel, "request errored"
 		}
+		if !log.IsLevelEnabled(level) {
+			return // building the fields is most of this middleware's cost: only for a line that is written
+		}
 		log.WithFields(logrus.Fields{
 			"req":            requestFields(c, ex.ID),
 			"res":            responseFields(c.Writer.Header(), status, c.Writer.Size()),

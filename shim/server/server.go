@@ -47,6 +47,7 @@ type Authenticator func(c *gin.Context, req *exchange.Request) (map[string]any, 
 // New builds the engine: Gin in release mode, no Gin logger, one log line per request.
 func New(opts Options) *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
+	startPprof(opts.Env, opts.Logger)
 	cfg := newConfig(opts.Env)
 	authenticate := opts.Authenticate
 	if authenticate == nil {
