@@ -453,17 +453,236 @@ function getRandomValues(array) {
   return randomFillSync(array);
 }
 __name(getRandomValues, "getRandomValues");
-var subtleNames = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" }, subtle = {
-  async digest(algorithm, data) {
-    let name = typeof algorithm == "string" ? algorithm : algorithm && algorithm.name, alg = subtleNames[String(name).toUpperCase()];
-    if (!alg) throw new DOMException("Unrecognized algorithm name", "NotSupportedError");
-    let d = createHash(alg).update(bytes(data)).digest();
-    return toAB(d);
+var subtleNames = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" }, kCryptoKey = /* @__PURE__ */ Symbol("kCryptoKey");
+function notSupported(what) {
+  return new DOMException(`Unrecognized algorithm name: ${what}`, "NotSupportedError");
+}
+__name(notSupported, "notSupported");
+function algName(a) {
+  return String(typeof a == "string" ? a : a && a.name);
+}
+__name(algName, "algName");
+function normalizeAlg(a) {
+  let name = algName(a), canonical = ["HMAC", "RSASSA-PKCS1-v1_5", "RSA-PSS", "RSA-OAEP", "ECDSA", "ECDH", "Ed25519", "AES-GCM", "AES-CBC", "AES-CTR", "AES-KW", "PBKDF2", "HKDF", "SHA-1", "SHA-256", "SHA-384", "SHA-512"].find((n) => n.toUpperCase() === name.toUpperCase());
+  if (!canonical) throw notSupported(name);
+  return Object.assign({}, typeof a == "object" ? a : {}, { name: canonical });
+}
+__name(normalizeAlg, "normalizeAlg");
+function hashOf(h) {
+  let n = subtleNames[algName(h).toUpperCase()];
+  if (!n) throw notSupported(algName(h));
+  return n;
+}
+__name(hashOf, "hashOf");
+var _CryptoKey = class _CryptoKey {
+  constructor() {
+    throw new TypeError("Illegal constructor");
   }
-}, webcrypto = {
+  get type() {
+    return this[kCryptoKey].type;
+  }
+  get extractable() {
+    return this[kCryptoKey].extractable;
+  }
+  get algorithm() {
+    return this[kCryptoKey].algorithm;
+  }
+  get usages() {
+    return this[kCryptoKey].usages.slice();
+  }
+  get [Symbol.toStringTag]() {
+    return "CryptoKey";
+  }
+};
+__name(_CryptoKey, "CryptoKey");
+var CryptoKey = _CryptoKey;
+function makeKey(keyObject, algorithm, extractable, usages) {
+  let k = Object.create(CryptoKey.prototype);
+  return Object.defineProperty(k, kCryptoKey, { value: { keyObject, algorithm, extractable: !!extractable, usages: Array.from(usages || []), type: keyObject.type } }), k;
+}
+__name(makeKey, "makeKey");
+function keyAlgorithm(alg, ko2) {
+  let out = { name: alg.name };
+  if (alg.hash && (out.hash = { name: normalizeAlg(alg.hash).name }), alg.name === "HMAC" && (out.length = alg.length || ko2.symmetricKeySize * 8), alg.name.startsWith("AES") && (out.length = ko2.symmetricKeySize * 8), alg.name.startsWith("RSA")) {
+    let d = ko2.asymmetricKeyDetails;
+    out.modulusLength = d.modulusLength, out.publicExponent = new Uint8Array([1, 0, 1]);
+  }
+  return (alg.name === "ECDSA" || alg.name === "ECDH") && (out.namedCurve = alg.namedCurve || { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" }[ko2.asymmetricKeyDetails.namedCurve]), out;
+}
+__name(keyAlgorithm, "keyAlgorithm");
+function checkUsage(key, usage) {
+  if (!(key instanceof CryptoKey)) throw new TypeError('The "key" argument must be an instance of CryptoKey');
+  if (!key.usages.includes(usage)) throw new DOMException(`Unable to use this key to ${usage}`, "InvalidAccessError");
+}
+__name(checkUsage, "checkUsage");
+var ko = /* @__PURE__ */ __name((key) => key[kCryptoKey].keyObject, "ko");
+function jwkAlg(algorithm, k) {
+  let bits = (algorithm.hash && algorithm.hash.name || "").replace("SHA-", "");
+  switch (algorithm.name) {
+    case "HMAC":
+      return bits === "1" ? "HS1" : `HS${bits}`;
+    case "RSASSA-PKCS1-v1_5":
+      return bits === "1" ? "RS1" : `RS${bits}`;
+    case "RSA-PSS":
+      return bits === "1" ? "PS1" : `PS${bits}`;
+    case "RSA-OAEP":
+      return bits === "1" ? "RSA-OAEP" : `RSA-OAEP-${bits}`;
+    case "AES-GCM":
+      return `A${k.symmetricKeySize * 8}GCM`;
+    case "AES-CBC":
+      return `A${k.symmetricKeySize * 8}CBC`;
+    case "AES-CTR":
+      return `A${k.symmetricKeySize * 8}CTR`;
+    case "AES-KW":
+      return `A${k.symmetricKeySize * 8}KW`;
+  }
+}
+__name(jwkAlg, "jwkAlg");
+function ecSize(key) {
+  return { "P-256": 32, "P-384": 48, "P-521": 66 }[key.algorithm.namedCurve];
+}
+__name(ecSize, "ecSize");
+var subtle = {
+  async digest(algorithm, data) {
+    let d = createHash(hashOf(algorithm)).update(bytes(data)).digest();
+    return toAB(d);
+  },
+  async importKey(format, keyData, algorithm, extractable, usages) {
+    let alg = normalizeAlg(algorithm), keyObject;
+    if (format === "raw")
+      if (["HMAC", "AES-GCM", "AES-CBC", "AES-CTR", "AES-KW", "PBKDF2", "HKDF"].includes(alg.name)) keyObject = createSecretKey(bytes(keyData));
+      else throw new DOMException(`Unable to import ${alg.name} key with format raw`, "NotSupportedError");
+    else if (format === "jwk")
+      keyObject = keyData.kty === "oct" ? createSecretKey(Buffer2.from(keyData.k, "base64url")) : keyData.d !== void 0 ? createPrivateKey({ key: keyData, format: "jwk" }) : createPublicKey({ key: keyData, format: "jwk" });
+    else if (format === "spki")
+      keyObject = createPublicKey({ key: bytes(keyData), format: "der", type: "spki" });
+    else if (format === "pkcs8")
+      keyObject = createPrivateKey({ key: bytes(keyData), format: "der", type: "pkcs8" });
+    else
+      throw new DOMException(`Unsupported key format: ${format}`, "NotSupportedError");
+    return makeKey(keyObject, keyAlgorithm(alg, keyObject), extractable, usages);
+  },
+  async exportKey(format, key) {
+    if (!key.extractable) throw new DOMException("key is not extractable", "InvalidAccessException");
+    let k = ko(key);
+    if (format === "raw" && k.type === "secret") return toAB(k.export());
+    if (format === "jwk") {
+      let jwk = k.export({ format: "jwk" }), alg = jwkAlg(key.algorithm, k);
+      return Object.assign({ key_ops: key.usages, ext: !0 }, jwk, alg ? { alg } : {});
+    }
+    if (format === "spki") return toAB(k.export({ format: "der", type: "spki" }));
+    if (format === "pkcs8") return toAB(k.export({ format: "der", type: "pkcs8" }));
+    throw new DOMException(`Unsupported key format: ${format}`, "NotSupportedError");
+  },
+  async generateKey(algorithm, extractable, usages) {
+    let alg = normalizeAlg(algorithm);
+    if (alg.name === "HMAC") {
+      let len = alg.length || { sha1: 512, sha256: 512, sha384: 1024, sha512: 1024 }[hashOf(alg.hash)], k = createSecretKey(randomBytes(len / 8));
+      return makeKey(k, { name: "HMAC", length: len, hash: { name: normalizeAlg(alg.hash).name } }, extractable, usages);
+    }
+    if (alg.name.startsWith("AES")) {
+      let k = createSecretKey(randomBytes(alg.length / 8));
+      return makeKey(k, keyAlgorithm(alg, k), extractable, usages);
+    }
+    let pair;
+    if (alg.name.startsWith("RSA")) pair = generateKeyPairSync("rsa", { modulusLength: alg.modulusLength });
+    else if (alg.name === "ECDSA" || alg.name === "ECDH") pair = generateKeyPairSync("ec", { namedCurve: { "P-256": "prime256v1", "P-384": "secp384r1", "P-521": "secp521r1" }[alg.namedCurve] });
+    else if (alg.name === "Ed25519") pair = generateKeyPairSync("ed25519");
+    else throw notSupported(alg.name);
+    let pubUsages = usages.filter((u) => u === "verify" || u === "encrypt" || u === "wrapKey"), privUsages = usages.filter((u) => u === "sign" || u === "decrypt" || u === "unwrapKey" || u === "deriveBits" || u === "deriveKey");
+    return {
+      publicKey: makeKey(pair.publicKey, keyAlgorithm(alg, pair.publicKey), !0, pubUsages),
+      privateKey: makeKey(pair.privateKey, keyAlgorithm(alg, pair.privateKey), extractable, privUsages)
+    };
+  },
+  async sign(algorithm, key, data) {
+    checkUsage(key, "sign");
+    let alg = normalizeAlg(algorithm), d = bytes(data);
+    switch (alg.name) {
+      case "HMAC":
+        return toAB(createHmac(hashOf(key.algorithm.hash), ko(key).export()).update(d).digest());
+      case "RSASSA-PKCS1-v1_5":
+        return toAB(sign(hashOf(key.algorithm.hash), d, ko(key)));
+      case "RSA-PSS":
+        return toAB(sign(hashOf(key.algorithm.hash), d, { key: ko(key), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: alg.saltLength }));
+      case "ECDSA":
+        return toAB(sign(hashOf(alg.hash), d, { key: ko(key), dsaEncoding: "ieee-p1363" }));
+      case "Ed25519":
+        return toAB(sign(null, d, ko(key)));
+    }
+    throw notSupported(alg.name);
+  },
+  async verify(algorithm, key, signature, data) {
+    checkUsage(key, "verify");
+    let alg = normalizeAlg(algorithm), d = bytes(data), sig = bytes(signature);
+    switch (alg.name) {
+      case "HMAC": {
+        let mac = createHmac(hashOf(key.algorithm.hash), ko(key).export()).update(d).digest();
+        return mac.length === sig.length && timingSafeEqual(mac, sig);
+      }
+      case "RSASSA-PKCS1-v1_5":
+        return verify(hashOf(key.algorithm.hash), d, ko(key), sig);
+      case "RSA-PSS":
+        return verify(hashOf(key.algorithm.hash), d, { key: ko(key), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: alg.saltLength }, sig);
+      case "ECDSA":
+        return sig.length === 2 * ecSize(key) && verify(hashOf(alg.hash), d, { key: ko(key), dsaEncoding: "ieee-p1363" }, sig);
+      case "Ed25519":
+        return verify(null, d, ko(key), sig);
+    }
+    throw notSupported(alg.name);
+  },
+  async encrypt(algorithm, key, data) {
+    return checkUsage(key, "encrypt"), aesOrRsa(normalizeAlg(algorithm), key, bytes(data), !1);
+  },
+  async decrypt(algorithm, key, data) {
+    return checkUsage(key, "decrypt"), aesOrRsa(normalizeAlg(algorithm), key, bytes(data), !0);
+  },
+  async deriveBits(algorithm, baseKey, length) {
+    checkUsage(baseKey, "deriveBits");
+    let alg = normalizeAlg(algorithm), bytesLen = length / 8;
+    if (alg.name === "PBKDF2") return toAB(pbkdf2Sync(ko(baseKey).export(), bytes(alg.salt), alg.iterations, bytesLen, hashOf(alg.hash)));
+    if (alg.name === "HKDF") return hkdfSync(hashOf(alg.hash), ko(baseKey).export(), bytes(alg.salt), bytes(alg.info), bytesLen);
+    throw notSupported(alg.name);
+  },
+  async deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, usages) {
+    let dk = normalizeAlg(derivedKeyAlgorithm), length = dk.length || (dk.name === "HMAC" ? { sha1: 512, sha256: 512, sha384: 1024, sha512: 1024 }[hashOf(dk.hash)] : 256), bits = await subtle.deriveBits(algorithm, Object.assign(Object.create(CryptoKey.prototype), { [kCryptoKey]: Object.assign({}, baseKey[kCryptoKey], { usages: ["deriveBits"] }) }), length);
+    return subtle.importKey("raw", bits, dk, extractable, usages);
+  }
+};
+function aesOrRsa(alg, key, data, decrypt) {
+  if (alg.name === "RSA-OAEP") {
+    let opts = { key: ko(key), oaepHash: hashOf(key.algorithm.hash), oaepLabel: alg.label ? bytes(alg.label) : void 0 };
+    return toAB(decrypt ? privateDecrypt(opts, data) : publicEncrypt(opts, data));
+  }
+  let raw = ko(key).export(), size = raw.length * 8;
+  if (alg.name === "AES-GCM") {
+    let tagLength = (alg.tagLength || 128) / 8, c = (decrypt ? createDecipheriv : createCipheriv)(`aes-${size}-gcm`, raw, bytes(alg.iv), { authTagLength: tagLength });
+    if (alg.additionalData && c.setAAD(bytes(alg.additionalData)), decrypt) {
+      c.setAuthTag(data.subarray(data.length - tagLength));
+      try {
+        return toAB(Buffer2.concat([c.update(data.subarray(0, data.length - tagLength)), c.final()]));
+      } catch (e) {
+        throw new DOMException("The operation failed for an operation-specific reason", "OperationError");
+      }
+    }
+    return toAB(Buffer2.concat([c.update(data), c.final(), c.getAuthTag()]));
+  }
+  if (alg.name === "AES-CBC" || alg.name === "AES-CTR") {
+    let mode = alg.name === "AES-CBC" ? "cbc" : "ctr", c = (decrypt ? createDecipheriv : createCipheriv)(`aes-${size}-${mode}`, raw, bytes(alg.iv || alg.counter));
+    try {
+      return toAB(Buffer2.concat([c.update(data), c.final()]));
+    } catch (e) {
+      throw new DOMException("The operation failed for an operation-specific reason", "OperationError");
+    }
+  }
+  throw notSupported(alg.name);
+}
+__name(aesOrRsa, "aesOrRsa");
+var webcrypto = {
   getRandomValues,
   randomUUID,
   subtle,
+  CryptoKey,
   get [Symbol.toStringTag]() {
     return "Crypto";
   }
@@ -524,5 +743,6 @@ module.exports = {
   getFips: /* @__PURE__ */ __name(() => 0, "getFips"),
   constants,
   webcrypto,
-  subtle
+  subtle,
+  CryptoKey
 };

@@ -20,6 +20,10 @@ var asset = jsmod.New("node:crypto", source)
 func init() {
 	jsrt.RegisterModule("crypto", Require)
 	jsrt.RegisterGlobals("node:crypto", func(i *jsrt.Instance, rt *goja.Runtime) error {
+		cryptoKey := rt.ToValue(func() goja.Value { return host.Require(rt, "crypto").ToObject(rt).Get("CryptoKey") })
+		if err := rt.GlobalObject().DefineAccessorProperty("CryptoKey", cryptoKey, nil, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			return err
+		}
 		// Node's global crypto is webcrypto; loaded on first touch so instances that never use it pay nothing.
 		return rt.GlobalObject().DefineAccessorProperty("crypto", rt.ToValue(func() goja.Value {
 			return host.Require(rt, "crypto").ToObject(rt).Get("webcrypto")
