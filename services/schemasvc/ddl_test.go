@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dxhost/dxhost/services/db/dbtest"
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/schema"
@@ -15,10 +14,11 @@ import (
 
 // Altering a table that others reference must keep every row: on SQLite the table is rebuilt, and
 // dropping the old copy must not fire the ON DELETE CASCADE of the referencing table (Directus
-// switches foreign keys off for the rebuild).
+// switches foreign keys off for the rebuild). PostgreSQL and MySQL alter in place (their ALTERs
+// run in TestReplayDirectus); SQLite is where a rebuild can lose rows or foreign keys.
 func TestAlterKeepsRowsAndReferences(t *testing.T) {
 	t.Parallel()
-	for _, client := range dbtest.Clients {
+	for _, client := range []string{"sqlite3"} {
 		t.Run(client, func(t *testing.T) {
 			t.Parallel()
 			d, _ := systablestest.Open(t, client)

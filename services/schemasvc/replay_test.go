@@ -2,6 +2,7 @@ package schemasvc_test
 
 import (
 	"context"
+	"sort"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -26,7 +27,12 @@ import (
 
 type recording struct {
 	Client string `json:"client"`
-	Steps  []step `json:"steps"`
+	System struct {
+		Collections json.RawMessage `json:"collections"`
+		Fields      json.RawMessage `json:"fields"`
+		Relations   json.RawMessage `json:"relations"`
+	} `json:"system"`
+	Steps []step `json:"steps"`
 }
 
 type step struct {
@@ -99,6 +105,28 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 	}
 	started := time.Now()
 	defer func() { t.Logf("replayed %d steps in %v", len(rec.Steps), time.Since(started)) }()
+	// A fresh install: the system collections, fields and relations as Directus serves them.
+	for _, sys := range []struct {
+		path string
+		want json.RawMessage
+	}{{"/collections", rec.System.Collections}, {"/fields", rec.System.Fields}, {"/relations", rec.System.Relations}} {
+		// Fields and relations come in the order of the system tables' constraints, which is the
+		// bootstrap's (services/systables), not these services': compared sorted.
+		_, got := r.do(ctx, "GET", sys.path, nil)
+		gotList, wantList := systemOnly(got), rawList(sys.want)
+		if sys.path != "/collections" {
+			sortByField(gotList)
+			sortByField(wantList)
+		}
+		raw, wantRaw := mustJSON(t, gotList), mustJSON(t, wantList)
+		want := normalise(decode(wantRaw), r.databaseNames)
+		if g := normalise(decode(raw), r.databaseNames); !jsonEqual(g, want) {
+			t.Errorf("fresh install GET %s: first difference: %s", sys.path, firstDiff("", g, want))
+		}
+		if g, w := keyOrder(t, raw), keyOrder(t, wantRaw); g != w {
+			t.Errorf("fresh install GET %s: key order differs:\n got %s\nwant %s", sys.path, firstLineDiff(g, w), firstLineDiff(w, g))
+		}
+	}
 	for i, st := range rec.Steps {
 		if reason, ok := skipped[st.Name]; ok {
 			t.Logf("skip %q: %s", st.Name, reason)
@@ -112,7 +140,11 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 		if len(scen[i].Body) > 0 {
 			body = decode(scen[i].Body)
 		}
+		stepStart := time.Now()
 		status, got := r.do(ctx, st.Method, st.Path, body)
+		if os.Getenv("SCHEMASVC_TIMING") != "" {
+			t.Logf("%v %s", time.Since(stepStart), st.Name)
+		}
 		if scen[i].UserOnly {
 			got = userOnly(got)
 		}
@@ -306,6 +338,39 @@ func containsKey(list []string, k string) bool {
 		}
 	}
 	return false
+}
+
+func rawList(raw json.RawMessage) []json.RawMessage {
+	var list []json.RawMessage
+	json.Unmarshal(raw, &list)
+	return list
+}
+
+// sortByField orders entries by collection, then field (stable for entries without a field).
+func sortByField(list []json.RawMessage) {
+	key := func(e json.RawMessage) string {
+		var probe struct{ Collection, Field string }
+		json.Unmarshal(e, &probe)
+		return probe.Collection + "\x00" + probe.Field
+	}
+	sort.SliceStable(list, func(i, j int) bool { return key(list[i]) < key(list[j]) })
+}
+
+// systemOnly keeps the data entries of directus_* collections, as the recording did.
+func systemOnly(v any) []json.RawMessage {
+	m := v.(map[string]any)
+	raw, _ := json.Marshal(m["data"])
+	var list []json.RawMessage
+	json.Unmarshal(raw, &list)
+	out := []json.RawMessage{}
+	for _, e := range list {
+		var probe struct{ Collection string }
+		json.Unmarshal(e, &probe)
+		if strings.HasPrefix(probe.Collection, "directus_") {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func userOnly(v any) any {
