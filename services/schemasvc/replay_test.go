@@ -2,11 +2,11 @@ package schemasvc_test
 
 import (
 	"context"
-	"sort"
 	"encoding/json"
 	"fmt"
 	"os"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
