@@ -27,6 +27,8 @@ import (
 func TestMain(m *testing.M) {
 	os.Setenv("TZ", "UTC")
 	time.Local = time.UTC
+	// A whole snippet file runs as one script; under -race goja is several times slower.
+	jsrttest.Timeout = 2 * time.Minute
 	os.Exit(m.Run())
 }
 
