@@ -14,7 +14,7 @@ import (
 	"github.com/dxhost/dxhost/services/errs"
 )
 
-var clients = []string{db.ClientSQLite, db.ClientPostgres}
+var clients = []string{db.ClientSQLite, db.ClientPostgres, db.ClientMySQL}
 
 // TestAccountabilityMatchesDirectus replays the recorded `req.accountability` of every caller
 // (static tokens of active, suspended, invited, draft and unknown users; nested roles; policies

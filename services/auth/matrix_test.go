@@ -143,10 +143,7 @@ func readBack(ctx context.Context, s *items.Service, key any) (int, any, error) 
 // inputs record.mjs posted before the matrix ran).
 func createMatrixTables(t *testing.T, d *db.DB) {
 	t.Helper()
-	pk := "integer PRIMARY KEY AUTOINCREMENT"
-	if d.Client == db.ClientPostgres {
-		pk = "serial PRIMARY KEY"
-	}
+	pk := pkDDL(d.Client)
 	stmts := []string{
 		`CREATE TABLE articles (id ` + pk + `, title varchar(255), status varchar(255), secret varchar(255))`,
 		`CREATE TABLE notes (id ` + pk + `, body varchar(255))`,
@@ -181,3 +178,14 @@ func compactJSON(s string) string {
 }
 
 func mustJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+// pkDDL is an auto-increment integer primary key column as Directus creates it on each client.
+func pkDDL(client string) string {
+	switch client {
+	case db.ClientPostgres:
+		return "serial PRIMARY KEY"
+	case db.ClientMySQL:
+		return "int unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY"
+	}
+	return "integer PRIMARY KEY AUTOINCREMENT"
+}

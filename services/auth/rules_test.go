@@ -225,10 +225,7 @@ func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.S
 
 func createRulesTable(t *testing.T, d *db.DB, users map[string]string) {
 	t.Helper()
-	pk := "integer PRIMARY KEY AUTOINCREMENT"
-	if d.Client == db.ClientPostgres {
-		pk = "serial PRIMARY KEY"
-	}
+	pk := pkDDL(d.Client)
 	j, o := users["junior"], users["other"]
 	stmts := []string{
 		`CREATE TABLE articles (id ` + pk + `, title varchar(255), status varchar(255), secret varchar(255), owner varchar(255))`,

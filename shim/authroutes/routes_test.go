@@ -193,7 +193,7 @@ func cookieValue(cookies []string, name string) string {
 // accountability; refresh rotates (the old refresh token is refused); logout ends the session.
 func TestSessionsLifecycle(t *testing.T) {
 	rec := authtest.LoadRecording(t)
-	for _, client := range []string{db.ClientSQLite, db.ClientPostgres} {
+	for _, client := range []string{db.ClientSQLite, db.ClientPostgres, db.ClientMySQL} {
 		t.Run(client, func(t *testing.T) {
 			h := newHarness(t, client, rec)
 			h.cheapPasswords()

@@ -108,14 +108,18 @@ func SeededDB(t testing.TB, client string, rec *Recording) *db.DB {
 // OpenOrSkip opens a fresh database; PostgreSQL tests skip loudly when the server is unreachable.
 func OpenOrSkip(t testing.TB, client string) *db.DB {
 	t.Helper()
-	if client == db.ClientPostgres {
+	probes := map[string]map[string]any{
+		db.ClientPostgres: {"DB_CLIENT": "pg", "DB_HOST": "127.0.0.1", "DB_PORT": 5432.0, "DB_USER": "postgres", "DB_DATABASE": "postgres"},
+		db.ClientMySQL:    {"DB_CLIENT": "mysql", "DB_HOST": "127.0.0.1", "DB_PORT": 3306.0, "DB_USER": "root", "DB_PASSWORD": "", "DB_DATABASE": "mysql"},
+	}
+	if probe := probes[client]; probe != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		probe, err := db.Open(ctx, map[string]any{"DB_CLIENT": "pg", "DB_HOST": "127.0.0.1", "DB_PORT": 5432.0, "DB_USER": "postgres", "DB_DATABASE": "postgres"})
+		conn, err := db.Open(ctx, probe)
 		if err != nil {
-			t.Skipf("!!! PostgreSQL at 127.0.0.1:5432 unreachable, skipping: %v", err)
+			t.Skipf("!!! %s at %v:%v unreachable, skipping: %v", client, probe["DB_HOST"], probe["DB_PORT"], err)
 		}
-		probe.Close()
+		conn.Close()
 	}
 	return dbtest.Open(t, client)
 }
