@@ -3,6 +3,7 @@ package knexjs
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/sirupsen/logrus"
@@ -18,6 +19,9 @@ type binding struct {
 	db      *db.DB
 	dialect dialect
 	values  *jsValues
+
+	mu   sync.Mutex
+	open map[*handle]struct{} // acquired and not yet released
 }
 
 // dialect is what differs between the npm drivers knex would use.
@@ -46,7 +50,7 @@ type result interface {
 }
 
 func newBinding(rt *goja.Runtime, inst *jsrt.Instance, d *db.DB) *binding {
-	b := &binding{rt: rt, inst: inst, db: d, values: newJSValues(rt)}
+	b := &binding{rt: rt, inst: inst, db: d, values: newJSValues(rt), open: map[*handle]struct{}{}}
 	switch d.Client {
 	case db.ClientPostgres:
 		b.dialect = pgDialect{}
@@ -55,6 +59,18 @@ func newBinding(rt *goja.Runtime, inst *jsrt.Instance, d *db.DB) *binding {
 	default:
 		b.dialect = sqliteDialect{}
 	}
+	// A transaction still open when the instance stops (an extension that never committed, a
+	// reload mid-request) is rolled back so its connection returns to the shared pool.
+	go func() {
+		<-inst.Done()
+		b.mu.Lock()
+		open := b.open
+		b.open = map[*handle]struct{}{}
+		b.mu.Unlock()
+		for h := range open {
+			h.release(context.Background())
+		}
+	}()
 	return b
 }
 
@@ -64,13 +80,28 @@ func (b *binding) object() *goja.Object {
 	o := rt.NewObject()
 	o.Set("client", b.db.Client)
 	o.Set("acquire", func(goja.FunctionCall) goja.Value {
-		return rt.ToValue(&handle{db: b.db, log: b.inst.Logger()})
+		h := &handle{db: b.db, log: b.inst.Logger()}
+		b.mu.Lock()
+		b.open[h] = struct{}{}
+		b.mu.Unlock()
+		return rt.ToValue(h)
 	})
 	o.Set("release", func(call goja.FunctionCall) goja.Value {
 		if h := handleOf(call.Argument(0)); h != nil {
-			// Releasing may roll back and return a connection: off the loop.
+			if h.currentTx() == nil {
+				// Nothing held: no database work, stay on the loop.
+				b.mu.Lock()
+				delete(b.open, h)
+				b.mu.Unlock()
+				return goja.Undefined()
+			}
+			// Releasing may roll back and return a connection: off the loop. If the instance is
+			// already stopping the work never starts, and the close watcher releases h instead.
 			b.inst.Go(func() func(*goja.Runtime) {
 				h.release(context.Background())
+				b.mu.Lock()
+				delete(b.open, h)
+				b.mu.Unlock()
 				return nil
 			})
 		}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -151,3 +152,5 @@ func runCases(t *testing.T, d *db.DB) string {
 	}
 	return jsrttest.Run(t, inst, `runCases(database, client).then((out) => JSON.stringify(out))`).String()
 }
+
+func sleepMillis(n int) { time.Sleep(time.Duration(n) * time.Millisecond) }

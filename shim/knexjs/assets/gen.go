@@ -30,6 +30,13 @@ var unusedDialects = regexp.MustCompile(`^\./(mssql|oracle|oracledb|redshift|coc
 
 // patches adapt knex's source by exact text; a patch that no longer matches fails the build.
 var patches = map[string][][2]string{
+	// Migrations and seeds (file based) load on first use of knex.migrate / knex.seed instead of
+	// with every instance: they are most of knex's start-up cost in goja.
+	"knex/lib/knex-builder/make-knex.js": {
+		{"const { Migrator } = require('../migrations/migrate/Migrator');\nconst Seeder = require('../migrations/seed/Seeder');\n", ""},
+		{"return new Migrator(this);", "const { Migrator } = require('../migrations/migrate/Migrator');\n      return new Migrator(this);"},
+		{"return new Seeder(this);", "const Seeder = require('../migrations/seed/Seeder');\n      return new Seeder(this);"},
+	},
 	// goja has no dynamic import(); ES-module migration files are refused with a clear error.
 	"knex/lib/migrations/util/import-file.js": {{
 		"? import(require('url').pathToFileURL(filepath))",

@@ -2488,6 +2488,624 @@ var require_debug = __commonJS({
   }
 });
 
+// node_modules/knex/lib/knex-builder/FunctionHelper.js
+var require_FunctionHelper = __commonJS({
+  "node_modules/knex/lib/knex-builder/FunctionHelper.js"(exports2, module2) {
+    var _FunctionHelper = class _FunctionHelper {
+      constructor(client) {
+        this.client = client;
+      }
+      now(precision) {
+        return typeof precision == "number" ? this.client.raw(`CURRENT_TIMESTAMP(${precision})`) : this.client.raw("CURRENT_TIMESTAMP");
+      }
+      uuid() {
+        switch (this.client.driverName) {
+          case "sqlite3":
+          case "better-sqlite3":
+            return this.client.raw(
+              "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))),2) || '-' || substr('89ab',abs(random()) % 4 + 1, 1) || substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6))))"
+            );
+          case "mssql":
+            return this.client.raw("(NEWID())");
+          case "pg":
+          case "pgnative":
+          case "cockroachdb":
+            return this.client.raw("(gen_random_uuid())");
+          case "oracle":
+          case "oracledb":
+            return this.client.raw("(random_uuid())");
+          case "mysql":
+          case "mysql2":
+            return this.client.raw("(UUID())");
+          default:
+            throw new Error(
+              `${this.client.driverName} does not have a uuid function`
+            );
+        }
+      }
+      uuidToBin(uuid, ordered = !0) {
+        let buf = Buffer.from(uuid.replace(/-/g, ""), "hex");
+        return ordered ? Buffer.concat([
+          buf.slice(6, 8),
+          buf.slice(4, 6),
+          buf.slice(0, 4),
+          buf.slice(8, 16)
+        ]) : Buffer.concat([
+          buf.slice(0, 4),
+          buf.slice(4, 6),
+          buf.slice(6, 8),
+          buf.slice(8, 16)
+        ]);
+      }
+      binToUuid(bin, ordered = !0) {
+        let buf = Buffer.from(bin, "hex");
+        return ordered ? [
+          buf.toString("hex", 4, 8),
+          buf.toString("hex", 2, 4),
+          buf.toString("hex", 0, 2),
+          buf.toString("hex", 8, 10),
+          buf.toString("hex", 10, 16)
+        ].join("-") : [
+          buf.toString("hex", 0, 4),
+          buf.toString("hex", 4, 6),
+          buf.toString("hex", 6, 8),
+          buf.toString("hex", 8, 10),
+          buf.toString("hex", 10, 16)
+        ].join("-");
+      }
+    };
+    __name(_FunctionHelper, "FunctionHelper");
+    var FunctionHelper = _FunctionHelper;
+    module2.exports = FunctionHelper;
+  }
+});
+
+// node_modules/knex/lib/query/method-constants.js
+var require_method_constants = __commonJS({
+  "node_modules/knex/lib/query/method-constants.js"(exports2, module2) {
+    module2.exports = [
+      "with",
+      "withRecursive",
+      "withMaterialized",
+      "withNotMaterialized",
+      "select",
+      "as",
+      "columns",
+      "column",
+      "from",
+      "fromJS",
+      "fromRaw",
+      "into",
+      "withSchema",
+      "table",
+      "distinct",
+      "join",
+      "joinRaw",
+      "innerJoin",
+      "leftJoin",
+      "leftOuterJoin",
+      "rightJoin",
+      "rightOuterJoin",
+      "outerJoin",
+      "fullOuterJoin",
+      "crossJoin",
+      "where",
+      "andWhere",
+      "orWhere",
+      "whereNot",
+      "orWhereNot",
+      "whereLike",
+      "andWhereLike",
+      "orWhereLike",
+      "whereILike",
+      "andWhereILike",
+      "orWhereILike",
+      "whereRaw",
+      "whereWrapped",
+      "havingWrapped",
+      "orWhereRaw",
+      "whereExists",
+      "orWhereExists",
+      "whereNotExists",
+      "orWhereNotExists",
+      "whereIn",
+      "orWhereIn",
+      "whereNotIn",
+      "orWhereNotIn",
+      "whereNull",
+      "orWhereNull",
+      "whereNotNull",
+      "orWhereNotNull",
+      "whereBetween",
+      "whereNotBetween",
+      "andWhereBetween",
+      "andWhereNotBetween",
+      "orWhereBetween",
+      "orWhereNotBetween",
+      "groupBy",
+      "groupByRaw",
+      "orderBy",
+      "orderByRaw",
+      "union",
+      "unionAll",
+      "intersect",
+      "except",
+      "having",
+      "havingRaw",
+      "orHaving",
+      "orHavingRaw",
+      "offset",
+      "limit",
+      "count",
+      "countDistinct",
+      "min",
+      "max",
+      "sum",
+      "sumDistinct",
+      "avg",
+      "avgDistinct",
+      "increment",
+      "decrement",
+      "first",
+      "debug",
+      "pluck",
+      "clearSelect",
+      "clearWhere",
+      "clearGroup",
+      "clearOrder",
+      "clearHaving",
+      "insert",
+      "update",
+      "returning",
+      "del",
+      "delete",
+      "truncate",
+      "transacting",
+      "connection",
+      // JSON methods
+      // Json manipulation functions
+      "jsonExtract",
+      "jsonSet",
+      "jsonInsert",
+      "jsonRemove",
+      // Wheres Json
+      "whereJsonObject",
+      "orWhereJsonObject",
+      "andWhereJsonObject",
+      "whereNotJsonObject",
+      "orWhereNotJsonObject",
+      "andWhereNotJsonObject",
+      "whereJsonPath",
+      "orWhereJsonPath",
+      "andWhereJsonPath",
+      "whereJsonSupersetOf",
+      "orWhereJsonSupersetOf",
+      "andWhereJsonSupersetOf",
+      "whereJsonNotSupersetOf",
+      "orWhereJsonNotSupersetOf",
+      "andWhereJsonNotSupersetOf",
+      "whereJsonSubsetOf",
+      "orWhereJsonSubsetOf",
+      "andWhereJsonSubsetOf",
+      "whereJsonNotSubsetOf",
+      "orWhereJsonNotSubsetOf",
+      "andWhereJsonNotSubsetOf"
+    ];
+  }
+});
+
+// node_modules/lodash/_assignMergeValue.js
+var require_assignMergeValue = __commonJS({
+  "node_modules/lodash/_assignMergeValue.js"(exports2, module2) {
+    var baseAssignValue = require_baseAssignValue(), eq = require_eq();
+    function assignMergeValue(object, key, value) {
+      (value !== void 0 && !eq(object[key], value) || value === void 0 && !(key in object)) && baseAssignValue(object, key, value);
+    }
+    __name(assignMergeValue, "assignMergeValue");
+    module2.exports = assignMergeValue;
+  }
+});
+
+// node_modules/lodash/_createBaseFor.js
+var require_createBaseFor = __commonJS({
+  "node_modules/lodash/_createBaseFor.js"(exports2, module2) {
+    function createBaseFor(fromRight) {
+      return function(object, iteratee, keysFunc) {
+        for (var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length; length--; ) {
+          var key = props[fromRight ? length : ++index];
+          if (iteratee(iterable[key], key, iterable) === !1)
+            break;
+        }
+        return object;
+      };
+    }
+    __name(createBaseFor, "createBaseFor");
+    module2.exports = createBaseFor;
+  }
+});
+
+// node_modules/lodash/_baseFor.js
+var require_baseFor = __commonJS({
+  "node_modules/lodash/_baseFor.js"(exports2, module2) {
+    var createBaseFor = require_createBaseFor(), baseFor = createBaseFor();
+    module2.exports = baseFor;
+  }
+});
+
+// node_modules/lodash/isArrayLikeObject.js
+var require_isArrayLikeObject = __commonJS({
+  "node_modules/lodash/isArrayLikeObject.js"(exports2, module2) {
+    var isArrayLike = require_isArrayLike(), isObjectLike = require_isObjectLike();
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    __name(isArrayLikeObject, "isArrayLikeObject");
+    module2.exports = isArrayLikeObject;
+  }
+});
+
+// node_modules/lodash/isPlainObject.js
+var require_isPlainObject = __commonJS({
+  "node_modules/lodash/isPlainObject.js"(exports2, module2) {
+    var baseGetTag = require_baseGetTag(), getPrototype = require_getPrototype(), isObjectLike = require_isObjectLike(), objectTag = "[object Object]", funcProto = Function.prototype, objectProto = Object.prototype, funcToString = funcProto.toString, hasOwnProperty = objectProto.hasOwnProperty, objectCtorString = funcToString.call(Object);
+    function isPlainObject(value) {
+      if (!isObjectLike(value) || baseGetTag(value) != objectTag)
+        return !1;
+      var proto = getPrototype(value);
+      if (proto === null)
+        return !0;
+      var Ctor = hasOwnProperty.call(proto, "constructor") && proto.constructor;
+      return typeof Ctor == "function" && Ctor instanceof Ctor && funcToString.call(Ctor) == objectCtorString;
+    }
+    __name(isPlainObject, "isPlainObject");
+    module2.exports = isPlainObject;
+  }
+});
+
+// node_modules/lodash/_safeGet.js
+var require_safeGet = __commonJS({
+  "node_modules/lodash/_safeGet.js"(exports2, module2) {
+    function safeGet(object, key) {
+      if (!(key === "constructor" && typeof object[key] == "function") && key != "__proto__")
+        return object[key];
+    }
+    __name(safeGet, "safeGet");
+    module2.exports = safeGet;
+  }
+});
+
+// node_modules/lodash/toPlainObject.js
+var require_toPlainObject = __commonJS({
+  "node_modules/lodash/toPlainObject.js"(exports2, module2) {
+    var copyObject = require_copyObject(), keysIn = require_keysIn();
+    function toPlainObject(value) {
+      return copyObject(value, keysIn(value));
+    }
+    __name(toPlainObject, "toPlainObject");
+    module2.exports = toPlainObject;
+  }
+});
+
+// node_modules/lodash/_baseMergeDeep.js
+var require_baseMergeDeep = __commonJS({
+  "node_modules/lodash/_baseMergeDeep.js"(exports2, module2) {
+    var assignMergeValue = require_assignMergeValue(), cloneBuffer = require_cloneBuffer(), cloneTypedArray = require_cloneTypedArray(), copyArray = require_copyArray(), initCloneObject = require_initCloneObject(), isArguments = require_isArguments(), isArray = require_isArray(), isArrayLikeObject = require_isArrayLikeObject(), isBuffer = require_isBuffer(), isFunction = require_isFunction(), isObject = require_isObject(), isPlainObject = require_isPlainObject(), isTypedArray = require_isTypedArray(), safeGet = require_safeGet(), toPlainObject = require_toPlainObject();
+    function baseMergeDeep(object, source, key, srcIndex, mergeFunc, customizer, stack) {
+      var objValue = safeGet(object, key), srcValue = safeGet(source, key), stacked = stack.get(srcValue);
+      if (stacked) {
+        assignMergeValue(object, key, stacked);
+        return;
+      }
+      var newValue = customizer ? customizer(objValue, srcValue, key + "", object, source, stack) : void 0, isCommon = newValue === void 0;
+      if (isCommon) {
+        var isArr = isArray(srcValue), isBuff = !isArr && isBuffer(srcValue), isTyped = !isArr && !isBuff && isTypedArray(srcValue);
+        newValue = srcValue, isArr || isBuff || isTyped ? isArray(objValue) ? newValue = objValue : isArrayLikeObject(objValue) ? newValue = copyArray(objValue) : isBuff ? (isCommon = !1, newValue = cloneBuffer(srcValue, !0)) : isTyped ? (isCommon = !1, newValue = cloneTypedArray(srcValue, !0)) : newValue = [] : isPlainObject(srcValue) || isArguments(srcValue) ? (newValue = objValue, isArguments(objValue) ? newValue = toPlainObject(objValue) : (!isObject(objValue) || isFunction(objValue)) && (newValue = initCloneObject(srcValue))) : isCommon = !1;
+      }
+      isCommon && (stack.set(srcValue, newValue), mergeFunc(newValue, srcValue, srcIndex, customizer, stack), stack.delete(srcValue)), assignMergeValue(object, key, newValue);
+    }
+    __name(baseMergeDeep, "baseMergeDeep");
+    module2.exports = baseMergeDeep;
+  }
+});
+
+// node_modules/lodash/_baseMerge.js
+var require_baseMerge = __commonJS({
+  "node_modules/lodash/_baseMerge.js"(exports2, module2) {
+    var Stack = require_Stack(), assignMergeValue = require_assignMergeValue(), baseFor = require_baseFor(), baseMergeDeep = require_baseMergeDeep(), isObject = require_isObject(), keysIn = require_keysIn(), safeGet = require_safeGet();
+    function baseMerge(object, source, srcIndex, customizer, stack) {
+      object !== source && baseFor(source, function(srcValue, key) {
+        if (stack || (stack = new Stack()), isObject(srcValue))
+          baseMergeDeep(object, source, key, srcIndex, baseMerge, customizer, stack);
+        else {
+          var newValue = customizer ? customizer(safeGet(object, key), srcValue, key + "", object, source, stack) : void 0;
+          newValue === void 0 && (newValue = srcValue), assignMergeValue(object, key, newValue);
+        }
+      }, keysIn);
+    }
+    __name(baseMerge, "baseMerge");
+    module2.exports = baseMerge;
+  }
+});
+
+// node_modules/lodash/_createAssigner.js
+var require_createAssigner = __commonJS({
+  "node_modules/lodash/_createAssigner.js"(exports2, module2) {
+    var baseRest = require_baseRest(), isIterateeCall = require_isIterateeCall();
+    function createAssigner(assigner) {
+      return baseRest(function(object, sources) {
+        var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard = length > 2 ? sources[2] : void 0;
+        for (customizer = assigner.length > 3 && typeof customizer == "function" ? (length--, customizer) : void 0, guard && isIterateeCall(sources[0], sources[1], guard) && (customizer = length < 3 ? void 0 : customizer, length = 1), object = Object(object); ++index < length; ) {
+          var source = sources[index];
+          source && assigner(object, source, index, customizer);
+        }
+        return object;
+      });
+    }
+    __name(createAssigner, "createAssigner");
+    module2.exports = createAssigner;
+  }
+});
+
+// node_modules/lodash/merge.js
+var require_merge = __commonJS({
+  "node_modules/lodash/merge.js"(exports2, module2) {
+    var baseMerge = require_baseMerge(), createAssigner = require_createAssigner(), merge = createAssigner(function(object, source, srcIndex) {
+      baseMerge(object, source, srcIndex);
+    });
+    module2.exports = merge;
+  }
+});
+
+// node_modules/lodash/_baseSlice.js
+var require_baseSlice = __commonJS({
+  "node_modules/lodash/_baseSlice.js"(exports2, module2) {
+    function baseSlice(array, start, end) {
+      var index = -1, length = array.length;
+      start < 0 && (start = -start > length ? 0 : length + start), end = end > length ? length : end, end < 0 && (end += length), length = start > end ? 0 : end - start >>> 0, start >>>= 0;
+      for (var result = Array(length); ++index < length; )
+        result[index] = array[index + start];
+      return result;
+    }
+    __name(baseSlice, "baseSlice");
+    module2.exports = baseSlice;
+  }
+});
+
+// node_modules/lodash/_trimmedEndIndex.js
+var require_trimmedEndIndex = __commonJS({
+  "node_modules/lodash/_trimmedEndIndex.js"(exports2, module2) {
+    var reWhitespace = /\s/;
+    function trimmedEndIndex(string) {
+      for (var index = string.length; index-- && reWhitespace.test(string.charAt(index)); )
+        ;
+      return index;
+    }
+    __name(trimmedEndIndex, "trimmedEndIndex");
+    module2.exports = trimmedEndIndex;
+  }
+});
+
+// node_modules/lodash/_baseTrim.js
+var require_baseTrim = __commonJS({
+  "node_modules/lodash/_baseTrim.js"(exports2, module2) {
+    var trimmedEndIndex = require_trimmedEndIndex(), reTrimStart = /^\s+/;
+    function baseTrim(string) {
+      return string && string.slice(0, trimmedEndIndex(string) + 1).replace(reTrimStart, "");
+    }
+    __name(baseTrim, "baseTrim");
+    module2.exports = baseTrim;
+  }
+});
+
+// node_modules/lodash/toNumber.js
+var require_toNumber = __commonJS({
+  "node_modules/lodash/toNumber.js"(exports2, module2) {
+    var baseTrim = require_baseTrim(), isObject = require_isObject(), isSymbol = require_isSymbol(), NAN = NaN, reIsBadHex = /^[-+]0x[0-9a-f]+$/i, reIsBinary = /^0b[01]+$/i, reIsOctal = /^0o[0-7]+$/i, freeParseInt = parseInt;
+    function toNumber(value) {
+      if (typeof value == "number")
+        return value;
+      if (isSymbol(value))
+        return NAN;
+      if (isObject(value)) {
+        var other = typeof value.valueOf == "function" ? value.valueOf() : value;
+        value = isObject(other) ? other + "" : other;
+      }
+      if (typeof value != "string")
+        return value === 0 ? value : +value;
+      value = baseTrim(value);
+      var isBinary = reIsBinary.test(value);
+      return isBinary || reIsOctal.test(value) ? freeParseInt(value.slice(2), isBinary ? 2 : 8) : reIsBadHex.test(value) ? NAN : +value;
+    }
+    __name(toNumber, "toNumber");
+    module2.exports = toNumber;
+  }
+});
+
+// node_modules/lodash/toFinite.js
+var require_toFinite = __commonJS({
+  "node_modules/lodash/toFinite.js"(exports2, module2) {
+    var toNumber = require_toNumber(), INFINITY = 1 / 0, MAX_INTEGER = 17976931348623157e292;
+    function toFinite(value) {
+      if (!value)
+        return value === 0 ? value : 0;
+      if (value = toNumber(value), value === INFINITY || value === -INFINITY) {
+        var sign = value < 0 ? -1 : 1;
+        return sign * MAX_INTEGER;
+      }
+      return value === value ? value : 0;
+    }
+    __name(toFinite, "toFinite");
+    module2.exports = toFinite;
+  }
+});
+
+// node_modules/lodash/toInteger.js
+var require_toInteger = __commonJS({
+  "node_modules/lodash/toInteger.js"(exports2, module2) {
+    var toFinite = require_toFinite();
+    function toInteger(value) {
+      var result = toFinite(value), remainder = result % 1;
+      return result === result ? remainder ? result - remainder : result : 0;
+    }
+    __name(toInteger, "toInteger");
+    module2.exports = toInteger;
+  }
+});
+
+// node_modules/lodash/chunk.js
+var require_chunk = __commonJS({
+  "node_modules/lodash/chunk.js"(exports2, module2) {
+    var baseSlice = require_baseSlice(), isIterateeCall = require_isIterateeCall(), toInteger = require_toInteger(), nativeCeil = Math.ceil, nativeMax = Math.max;
+    function chunk(array, size, guard) {
+      (guard ? isIterateeCall(array, size, guard) : size === void 0) ? size = 1 : size = nativeMax(toInteger(size), 0);
+      var length = array == null ? 0 : array.length;
+      if (!length || size < 1)
+        return [];
+      for (var index = 0, resIndex = 0, result = Array(nativeCeil(length / size)); index < length; )
+        result[resIndex++] = baseSlice(array, index, index += size);
+      return result;
+    }
+    __name(chunk, "chunk");
+    module2.exports = chunk;
+  }
+});
+
+// node_modules/lodash/_isFlattenable.js
+var require_isFlattenable = __commonJS({
+  "node_modules/lodash/_isFlattenable.js"(exports2, module2) {
+    var Symbol2 = require_Symbol(), isArguments = require_isArguments(), isArray = require_isArray(), spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
+    function isFlattenable(value) {
+      return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
+    }
+    __name(isFlattenable, "isFlattenable");
+    module2.exports = isFlattenable;
+  }
+});
+
+// node_modules/lodash/_baseFlatten.js
+var require_baseFlatten = __commonJS({
+  "node_modules/lodash/_baseFlatten.js"(exports2, module2) {
+    var arrayPush = require_arrayPush(), isFlattenable = require_isFlattenable();
+    function baseFlatten(array, depth, predicate, isStrict, result) {
+      var index = -1, length = array.length;
+      for (predicate || (predicate = isFlattenable), result || (result = []); ++index < length; ) {
+        var value = array[index];
+        depth > 0 && predicate(value) ? depth > 1 ? baseFlatten(value, depth - 1, predicate, isStrict, result) : arrayPush(result, value) : isStrict || (result[result.length] = value);
+      }
+      return result;
+    }
+    __name(baseFlatten, "baseFlatten");
+    module2.exports = baseFlatten;
+  }
+});
+
+// node_modules/lodash/flatten.js
+var require_flatten = __commonJS({
+  "node_modules/lodash/flatten.js"(exports2, module2) {
+    var baseFlatten = require_baseFlatten();
+    function flatten(array) {
+      var length = array == null ? 0 : array.length;
+      return length ? baseFlatten(array, 1) : [];
+    }
+    __name(flatten, "flatten");
+    module2.exports = flatten;
+  }
+});
+
+// node_modules/knex/lib/execution/internal/delay.js
+var require_delay = __commonJS({
+  "node_modules/knex/lib/execution/internal/delay.js"(exports2, module2) {
+    module2.exports = (delay) => new Promise((resolve) => setTimeout(resolve, delay));
+  }
+});
+
+// node_modules/knex/lib/util/is.js
+var require_is = __commonJS({
+  "node_modules/knex/lib/util/is.js"(exports2, module2) {
+    function isString(value) {
+      return typeof value == "string";
+    }
+    __name(isString, "isString");
+    function isNumber(value) {
+      return typeof value == "number";
+    }
+    __name(isNumber, "isNumber");
+    function isBoolean(value) {
+      return typeof value == "boolean";
+    }
+    __name(isBoolean, "isBoolean");
+    function isUndefined(value) {
+      return typeof value == "undefined";
+    }
+    __name(isUndefined, "isUndefined");
+    function isObject(value) {
+      return typeof value == "object" && value !== null;
+    }
+    __name(isObject, "isObject");
+    function isFunction(value) {
+      return typeof value == "function";
+    }
+    __name(isFunction, "isFunction");
+    module2.exports = {
+      isString,
+      isNumber,
+      isBoolean,
+      isUndefined,
+      isObject,
+      isFunction
+    };
+  }
+});
+
+// node_modules/knex/lib/execution/batch-insert.js
+var require_batch_insert = __commonJS({
+  "node_modules/knex/lib/execution/batch-insert.js"(exports2, module2) {
+    var chunk = require_chunk(), flatten = require_flatten(), delay = require_delay(), { isNumber } = require_is();
+    function batchInsert(client, tableName, batch, chunkSize = 1e3) {
+      let returning, transaction = null;
+      if (!isNumber(chunkSize) || chunkSize < 1)
+        throw new TypeError(`Invalid chunkSize: ${chunkSize}`);
+      if (!Array.isArray(batch))
+        throw new TypeError(`Invalid batch: Expected array, got ${typeof batch}`);
+      let chunks = chunk(batch, chunkSize), runInTransaction = /* @__PURE__ */ __name((cb) => transaction ? cb(transaction) : client.transaction(cb), "runInTransaction");
+      return Object.assign(
+        Promise.resolve().then(async () => (await delay(1), runInTransaction(async (tr) => {
+          let chunksResults = [];
+          for (let items of chunks)
+            chunksResults.push(await tr(tableName).insert(items, returning));
+          return flatten(chunksResults);
+        }))),
+        {
+          returning(columns) {
+            return returning = columns, this;
+          },
+          transacting(tr) {
+            return transaction = tr, this;
+          }
+        }
+      );
+    }
+    __name(batchInsert, "batchInsert");
+    module2.exports = batchInsert;
+  }
+});
+
+// node_modules/knex/lib/util/security.js
+var require_security = __commonJS({
+  "node_modules/knex/lib/util/security.js"(exports2, module2) {
+    function setHiddenProperty(target, source, propertyName = "password") {
+      source || (source = target), Object.defineProperty(target, propertyName, {
+        enumerable: !1,
+        value: source[propertyName]
+      });
+    }
+    __name(setHiddenProperty, "setHiddenProperty");
+    module2.exports = {
+      setHiddenProperty
+    };
+  }
+});
+
 // node_modules/lodash/_setCacheAdd.js
 var require_setCacheAdd = __commonJS({
   "node_modules/lodash/_setCacheAdd.js"(exports2, module2) {
@@ -2639,47 +3257,6 @@ var require_baseDifference = __commonJS({
     }
     __name(baseDifference, "baseDifference");
     module2.exports = baseDifference;
-  }
-});
-
-// node_modules/lodash/_isFlattenable.js
-var require_isFlattenable = __commonJS({
-  "node_modules/lodash/_isFlattenable.js"(exports2, module2) {
-    var Symbol2 = require_Symbol(), isArguments = require_isArguments(), isArray = require_isArray(), spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
-    function isFlattenable(value) {
-      return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
-    }
-    __name(isFlattenable, "isFlattenable");
-    module2.exports = isFlattenable;
-  }
-});
-
-// node_modules/lodash/_baseFlatten.js
-var require_baseFlatten = __commonJS({
-  "node_modules/lodash/_baseFlatten.js"(exports2, module2) {
-    var arrayPush = require_arrayPush(), isFlattenable = require_isFlattenable();
-    function baseFlatten(array, depth, predicate, isStrict, result) {
-      var index = -1, length = array.length;
-      for (predicate || (predicate = isFlattenable), result || (result = []); ++index < length; ) {
-        var value = array[index];
-        depth > 0 && predicate(value) ? depth > 1 ? baseFlatten(value, depth - 1, predicate, isStrict, result) : arrayPush(result, value) : isStrict || (result[result.length] = value);
-      }
-      return result;
-    }
-    __name(baseFlatten, "baseFlatten");
-    module2.exports = baseFlatten;
-  }
-});
-
-// node_modules/lodash/isArrayLikeObject.js
-var require_isArrayLikeObject = __commonJS({
-  "node_modules/lodash/isArrayLikeObject.js"(exports2, module2) {
-    var isArrayLike = require_isArrayLike(), isObjectLike = require_isObjectLike();
-    function isArrayLikeObject(value) {
-      return isObjectLike(value) && isArrayLike(value);
-    }
-    __name(isArrayLikeObject, "isArrayLikeObject");
-    module2.exports = isArrayLikeObject;
   }
 });
 
@@ -2993,25 +3570,6 @@ var require_migration_list_resolver = __commonJS({
   }
 });
 
-// node_modules/lodash/_createAssigner.js
-var require_createAssigner = __commonJS({
-  "node_modules/lodash/_createAssigner.js"(exports2, module2) {
-    var baseRest = require_baseRest(), isIterateeCall = require_isIterateeCall();
-    function createAssigner(assigner) {
-      return baseRest(function(object, sources) {
-        var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard = length > 2 ? sources[2] : void 0;
-        for (customizer = assigner.length > 3 && typeof customizer == "function" ? (length--, customizer) : void 0, guard && isIterateeCall(sources[0], sources[1], guard) && (customizer = length < 3 ? void 0 : customizer, length = 1), object = Object(object); ++index < length; ) {
-          var source = sources[index];
-          source && assigner(object, source, index, customizer);
-        }
-        return object;
-      });
-    }
-    __name(createAssigner, "createAssigner");
-    module2.exports = createAssigner;
-  }
-});
-
 // node_modules/lodash/assignWith.js
 var require_assignWith = __commonJS({
   "node_modules/lodash/assignWith.js"(exports2, module2) {
@@ -3019,24 +3577,6 @@ var require_assignWith = __commonJS({
       copyObject(source, keys(source), object, customizer);
     });
     module2.exports = assignWith;
-  }
-});
-
-// node_modules/lodash/isPlainObject.js
-var require_isPlainObject = __commonJS({
-  "node_modules/lodash/isPlainObject.js"(exports2, module2) {
-    var baseGetTag = require_baseGetTag(), getPrototype = require_getPrototype(), isObjectLike = require_isObjectLike(), objectTag = "[object Object]", funcProto = Function.prototype, objectProto = Object.prototype, funcToString = funcProto.toString, hasOwnProperty = objectProto.hasOwnProperty, objectCtorString = funcToString.call(Object);
-    function isPlainObject(value) {
-      if (!isObjectLike(value) || baseGetTag(value) != objectTag)
-        return !1;
-      var proto = getPrototype(value);
-      if (proto === null)
-        return !0;
-      var Ctor = hasOwnProperty.call(proto, "constructor") && proto.constructor;
-      return typeof Ctor == "function" && Ctor instanceof Ctor && funcToString.call(Ctor) == objectCtorString;
-    }
-    __name(isPlainObject, "isPlainObject");
-    module2.exports = isPlainObject;
   }
 });
 
@@ -3280,19 +3820,6 @@ function print() { __p += __j.call(arguments, '') }
     }
     __name(template, "template");
     module2.exports = template;
-  }
-});
-
-// node_modules/lodash/flatten.js
-var require_flatten = __commonJS({
-  "node_modules/lodash/flatten.js"(exports2, module2) {
-    var baseFlatten = require_baseFlatten();
-    function flatten(array) {
-      var length = array == null ? 0 : array.length;
-      return length ? baseFlatten(array, 1) : [];
-    }
-    __name(flatten, "flatten");
-    module2.exports = flatten;
   }
 });
 
@@ -3765,32 +4292,6 @@ var require_baseIteratee = __commonJS({
     }
     __name(baseIteratee, "baseIteratee");
     module2.exports = baseIteratee;
-  }
-});
-
-// node_modules/lodash/_createBaseFor.js
-var require_createBaseFor = __commonJS({
-  "node_modules/lodash/_createBaseFor.js"(exports2, module2) {
-    function createBaseFor(fromRight) {
-      return function(object, iteratee, keysFunc) {
-        for (var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length; length--; ) {
-          var key = props[fromRight ? length : ++index];
-          if (iteratee(iterable[key], key, iterable) === !1)
-            break;
-        }
-        return object;
-      };
-    }
-    __name(createBaseFor, "createBaseFor");
-    module2.exports = createBaseFor;
-  }
-});
-
-// node_modules/lodash/_baseFor.js
-var require_baseFor = __commonJS({
-  "node_modules/lodash/_baseFor.js"(exports2, module2) {
-    var createBaseFor = require_createBaseFor(), baseFor = createBaseFor();
-    module2.exports = baseFor;
   }
 });
 
@@ -4312,44 +4813,6 @@ var require_colorette = __commonJS({
   }
 });
 
-// node_modules/knex/lib/util/is.js
-var require_is = __commonJS({
-  "node_modules/knex/lib/util/is.js"(exports2, module2) {
-    function isString(value) {
-      return typeof value == "string";
-    }
-    __name(isString, "isString");
-    function isNumber(value) {
-      return typeof value == "number";
-    }
-    __name(isNumber, "isNumber");
-    function isBoolean(value) {
-      return typeof value == "boolean";
-    }
-    __name(isBoolean, "isBoolean");
-    function isUndefined(value) {
-      return typeof value == "undefined";
-    }
-    __name(isUndefined, "isUndefined");
-    function isObject(value) {
-      return typeof value == "object" && value !== null;
-    }
-    __name(isObject, "isObject");
-    function isFunction(value) {
-      return typeof value == "function";
-    }
-    __name(isFunction, "isFunction");
-    module2.exports = {
-      isString,
-      isNumber,
-      isBoolean,
-      isUndefined,
-      isObject,
-      isFunction
-    };
-  }
-});
-
 // node_modules/knex/lib/logger.js
 var require_logger = __commonJS({
   "node_modules/knex/lib/logger.js"(exports2, module2) {
@@ -4832,87 +5295,6 @@ var require_isString = __commonJS({
   }
 });
 
-// node_modules/lodash/_trimmedEndIndex.js
-var require_trimmedEndIndex = __commonJS({
-  "node_modules/lodash/_trimmedEndIndex.js"(exports2, module2) {
-    var reWhitespace = /\s/;
-    function trimmedEndIndex(string) {
-      for (var index = string.length; index-- && reWhitespace.test(string.charAt(index)); )
-        ;
-      return index;
-    }
-    __name(trimmedEndIndex, "trimmedEndIndex");
-    module2.exports = trimmedEndIndex;
-  }
-});
-
-// node_modules/lodash/_baseTrim.js
-var require_baseTrim = __commonJS({
-  "node_modules/lodash/_baseTrim.js"(exports2, module2) {
-    var trimmedEndIndex = require_trimmedEndIndex(), reTrimStart = /^\s+/;
-    function baseTrim(string) {
-      return string && string.slice(0, trimmedEndIndex(string) + 1).replace(reTrimStart, "");
-    }
-    __name(baseTrim, "baseTrim");
-    module2.exports = baseTrim;
-  }
-});
-
-// node_modules/lodash/toNumber.js
-var require_toNumber = __commonJS({
-  "node_modules/lodash/toNumber.js"(exports2, module2) {
-    var baseTrim = require_baseTrim(), isObject = require_isObject(), isSymbol = require_isSymbol(), NAN = NaN, reIsBadHex = /^[-+]0x[0-9a-f]+$/i, reIsBinary = /^0b[01]+$/i, reIsOctal = /^0o[0-7]+$/i, freeParseInt = parseInt;
-    function toNumber(value) {
-      if (typeof value == "number")
-        return value;
-      if (isSymbol(value))
-        return NAN;
-      if (isObject(value)) {
-        var other = typeof value.valueOf == "function" ? value.valueOf() : value;
-        value = isObject(other) ? other + "" : other;
-      }
-      if (typeof value != "string")
-        return value === 0 ? value : +value;
-      value = baseTrim(value);
-      var isBinary = reIsBinary.test(value);
-      return isBinary || reIsOctal.test(value) ? freeParseInt(value.slice(2), isBinary ? 2 : 8) : reIsBadHex.test(value) ? NAN : +value;
-    }
-    __name(toNumber, "toNumber");
-    module2.exports = toNumber;
-  }
-});
-
-// node_modules/lodash/toFinite.js
-var require_toFinite = __commonJS({
-  "node_modules/lodash/toFinite.js"(exports2, module2) {
-    var toNumber = require_toNumber(), INFINITY = 1 / 0, MAX_INTEGER = 17976931348623157e292;
-    function toFinite(value) {
-      if (!value)
-        return value === 0 ? value : 0;
-      if (value = toNumber(value), value === INFINITY || value === -INFINITY) {
-        var sign = value < 0 ? -1 : 1;
-        return sign * MAX_INTEGER;
-      }
-      return value === value ? value : 0;
-    }
-    __name(toFinite, "toFinite");
-    module2.exports = toFinite;
-  }
-});
-
-// node_modules/lodash/toInteger.js
-var require_toInteger = __commonJS({
-  "node_modules/lodash/toInteger.js"(exports2, module2) {
-    var toFinite = require_toFinite();
-    function toInteger(value) {
-      var result = toFinite(value), remainder = result % 1;
-      return result === result ? remainder ? result - remainder : result : 0;
-    }
-    __name(toInteger, "toInteger");
-    module2.exports = toInteger;
-  }
-});
-
 // node_modules/lodash/values.js
 var require_values = __commonJS({
   "node_modules/lodash/values.js"(exports2, module2) {
@@ -5111,392 +5493,10 @@ var require_Seeder = __commonJS({
   }
 });
 
-// node_modules/knex/lib/knex-builder/FunctionHelper.js
-var require_FunctionHelper = __commonJS({
-  "node_modules/knex/lib/knex-builder/FunctionHelper.js"(exports2, module2) {
-    var _FunctionHelper = class _FunctionHelper {
-      constructor(client) {
-        this.client = client;
-      }
-      now(precision) {
-        return typeof precision == "number" ? this.client.raw(`CURRENT_TIMESTAMP(${precision})`) : this.client.raw("CURRENT_TIMESTAMP");
-      }
-      uuid() {
-        switch (this.client.driverName) {
-          case "sqlite3":
-          case "better-sqlite3":
-            return this.client.raw(
-              "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))),2) || '-' || substr('89ab',abs(random()) % 4 + 1, 1) || substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6))))"
-            );
-          case "mssql":
-            return this.client.raw("(NEWID())");
-          case "pg":
-          case "pgnative":
-          case "cockroachdb":
-            return this.client.raw("(gen_random_uuid())");
-          case "oracle":
-          case "oracledb":
-            return this.client.raw("(random_uuid())");
-          case "mysql":
-          case "mysql2":
-            return this.client.raw("(UUID())");
-          default:
-            throw new Error(
-              `${this.client.driverName} does not have a uuid function`
-            );
-        }
-      }
-      uuidToBin(uuid, ordered = !0) {
-        let buf = Buffer.from(uuid.replace(/-/g, ""), "hex");
-        return ordered ? Buffer.concat([
-          buf.slice(6, 8),
-          buf.slice(4, 6),
-          buf.slice(0, 4),
-          buf.slice(8, 16)
-        ]) : Buffer.concat([
-          buf.slice(0, 4),
-          buf.slice(4, 6),
-          buf.slice(6, 8),
-          buf.slice(8, 16)
-        ]);
-      }
-      binToUuid(bin, ordered = !0) {
-        let buf = Buffer.from(bin, "hex");
-        return ordered ? [
-          buf.toString("hex", 4, 8),
-          buf.toString("hex", 2, 4),
-          buf.toString("hex", 0, 2),
-          buf.toString("hex", 8, 10),
-          buf.toString("hex", 10, 16)
-        ].join("-") : [
-          buf.toString("hex", 0, 4),
-          buf.toString("hex", 4, 6),
-          buf.toString("hex", 6, 8),
-          buf.toString("hex", 8, 10),
-          buf.toString("hex", 10, 16)
-        ].join("-");
-      }
-    };
-    __name(_FunctionHelper, "FunctionHelper");
-    var FunctionHelper = _FunctionHelper;
-    module2.exports = FunctionHelper;
-  }
-});
-
-// node_modules/knex/lib/query/method-constants.js
-var require_method_constants = __commonJS({
-  "node_modules/knex/lib/query/method-constants.js"(exports2, module2) {
-    module2.exports = [
-      "with",
-      "withRecursive",
-      "withMaterialized",
-      "withNotMaterialized",
-      "select",
-      "as",
-      "columns",
-      "column",
-      "from",
-      "fromJS",
-      "fromRaw",
-      "into",
-      "withSchema",
-      "table",
-      "distinct",
-      "join",
-      "joinRaw",
-      "innerJoin",
-      "leftJoin",
-      "leftOuterJoin",
-      "rightJoin",
-      "rightOuterJoin",
-      "outerJoin",
-      "fullOuterJoin",
-      "crossJoin",
-      "where",
-      "andWhere",
-      "orWhere",
-      "whereNot",
-      "orWhereNot",
-      "whereLike",
-      "andWhereLike",
-      "orWhereLike",
-      "whereILike",
-      "andWhereILike",
-      "orWhereILike",
-      "whereRaw",
-      "whereWrapped",
-      "havingWrapped",
-      "orWhereRaw",
-      "whereExists",
-      "orWhereExists",
-      "whereNotExists",
-      "orWhereNotExists",
-      "whereIn",
-      "orWhereIn",
-      "whereNotIn",
-      "orWhereNotIn",
-      "whereNull",
-      "orWhereNull",
-      "whereNotNull",
-      "orWhereNotNull",
-      "whereBetween",
-      "whereNotBetween",
-      "andWhereBetween",
-      "andWhereNotBetween",
-      "orWhereBetween",
-      "orWhereNotBetween",
-      "groupBy",
-      "groupByRaw",
-      "orderBy",
-      "orderByRaw",
-      "union",
-      "unionAll",
-      "intersect",
-      "except",
-      "having",
-      "havingRaw",
-      "orHaving",
-      "orHavingRaw",
-      "offset",
-      "limit",
-      "count",
-      "countDistinct",
-      "min",
-      "max",
-      "sum",
-      "sumDistinct",
-      "avg",
-      "avgDistinct",
-      "increment",
-      "decrement",
-      "first",
-      "debug",
-      "pluck",
-      "clearSelect",
-      "clearWhere",
-      "clearGroup",
-      "clearOrder",
-      "clearHaving",
-      "insert",
-      "update",
-      "returning",
-      "del",
-      "delete",
-      "truncate",
-      "transacting",
-      "connection",
-      // JSON methods
-      // Json manipulation functions
-      "jsonExtract",
-      "jsonSet",
-      "jsonInsert",
-      "jsonRemove",
-      // Wheres Json
-      "whereJsonObject",
-      "orWhereJsonObject",
-      "andWhereJsonObject",
-      "whereNotJsonObject",
-      "orWhereNotJsonObject",
-      "andWhereNotJsonObject",
-      "whereJsonPath",
-      "orWhereJsonPath",
-      "andWhereJsonPath",
-      "whereJsonSupersetOf",
-      "orWhereJsonSupersetOf",
-      "andWhereJsonSupersetOf",
-      "whereJsonNotSupersetOf",
-      "orWhereJsonNotSupersetOf",
-      "andWhereJsonNotSupersetOf",
-      "whereJsonSubsetOf",
-      "orWhereJsonSubsetOf",
-      "andWhereJsonSubsetOf",
-      "whereJsonNotSubsetOf",
-      "orWhereJsonNotSubsetOf",
-      "andWhereJsonNotSubsetOf"
-    ];
-  }
-});
-
-// node_modules/lodash/_assignMergeValue.js
-var require_assignMergeValue = __commonJS({
-  "node_modules/lodash/_assignMergeValue.js"(exports2, module2) {
-    var baseAssignValue = require_baseAssignValue(), eq = require_eq();
-    function assignMergeValue(object, key, value) {
-      (value !== void 0 && !eq(object[key], value) || value === void 0 && !(key in object)) && baseAssignValue(object, key, value);
-    }
-    __name(assignMergeValue, "assignMergeValue");
-    module2.exports = assignMergeValue;
-  }
-});
-
-// node_modules/lodash/_safeGet.js
-var require_safeGet = __commonJS({
-  "node_modules/lodash/_safeGet.js"(exports2, module2) {
-    function safeGet(object, key) {
-      if (!(key === "constructor" && typeof object[key] == "function") && key != "__proto__")
-        return object[key];
-    }
-    __name(safeGet, "safeGet");
-    module2.exports = safeGet;
-  }
-});
-
-// node_modules/lodash/toPlainObject.js
-var require_toPlainObject = __commonJS({
-  "node_modules/lodash/toPlainObject.js"(exports2, module2) {
-    var copyObject = require_copyObject(), keysIn = require_keysIn();
-    function toPlainObject(value) {
-      return copyObject(value, keysIn(value));
-    }
-    __name(toPlainObject, "toPlainObject");
-    module2.exports = toPlainObject;
-  }
-});
-
-// node_modules/lodash/_baseMergeDeep.js
-var require_baseMergeDeep = __commonJS({
-  "node_modules/lodash/_baseMergeDeep.js"(exports2, module2) {
-    var assignMergeValue = require_assignMergeValue(), cloneBuffer = require_cloneBuffer(), cloneTypedArray = require_cloneTypedArray(), copyArray = require_copyArray(), initCloneObject = require_initCloneObject(), isArguments = require_isArguments(), isArray = require_isArray(), isArrayLikeObject = require_isArrayLikeObject(), isBuffer = require_isBuffer(), isFunction = require_isFunction(), isObject = require_isObject(), isPlainObject = require_isPlainObject(), isTypedArray = require_isTypedArray(), safeGet = require_safeGet(), toPlainObject = require_toPlainObject();
-    function baseMergeDeep(object, source, key, srcIndex, mergeFunc, customizer, stack) {
-      var objValue = safeGet(object, key), srcValue = safeGet(source, key), stacked = stack.get(srcValue);
-      if (stacked) {
-        assignMergeValue(object, key, stacked);
-        return;
-      }
-      var newValue = customizer ? customizer(objValue, srcValue, key + "", object, source, stack) : void 0, isCommon = newValue === void 0;
-      if (isCommon) {
-        var isArr = isArray(srcValue), isBuff = !isArr && isBuffer(srcValue), isTyped = !isArr && !isBuff && isTypedArray(srcValue);
-        newValue = srcValue, isArr || isBuff || isTyped ? isArray(objValue) ? newValue = objValue : isArrayLikeObject(objValue) ? newValue = copyArray(objValue) : isBuff ? (isCommon = !1, newValue = cloneBuffer(srcValue, !0)) : isTyped ? (isCommon = !1, newValue = cloneTypedArray(srcValue, !0)) : newValue = [] : isPlainObject(srcValue) || isArguments(srcValue) ? (newValue = objValue, isArguments(objValue) ? newValue = toPlainObject(objValue) : (!isObject(objValue) || isFunction(objValue)) && (newValue = initCloneObject(srcValue))) : isCommon = !1;
-      }
-      isCommon && (stack.set(srcValue, newValue), mergeFunc(newValue, srcValue, srcIndex, customizer, stack), stack.delete(srcValue)), assignMergeValue(object, key, newValue);
-    }
-    __name(baseMergeDeep, "baseMergeDeep");
-    module2.exports = baseMergeDeep;
-  }
-});
-
-// node_modules/lodash/_baseMerge.js
-var require_baseMerge = __commonJS({
-  "node_modules/lodash/_baseMerge.js"(exports2, module2) {
-    var Stack = require_Stack(), assignMergeValue = require_assignMergeValue(), baseFor = require_baseFor(), baseMergeDeep = require_baseMergeDeep(), isObject = require_isObject(), keysIn = require_keysIn(), safeGet = require_safeGet();
-    function baseMerge(object, source, srcIndex, customizer, stack) {
-      object !== source && baseFor(source, function(srcValue, key) {
-        if (stack || (stack = new Stack()), isObject(srcValue))
-          baseMergeDeep(object, source, key, srcIndex, baseMerge, customizer, stack);
-        else {
-          var newValue = customizer ? customizer(safeGet(object, key), srcValue, key + "", object, source, stack) : void 0;
-          newValue === void 0 && (newValue = srcValue), assignMergeValue(object, key, newValue);
-        }
-      }, keysIn);
-    }
-    __name(baseMerge, "baseMerge");
-    module2.exports = baseMerge;
-  }
-});
-
-// node_modules/lodash/merge.js
-var require_merge = __commonJS({
-  "node_modules/lodash/merge.js"(exports2, module2) {
-    var baseMerge = require_baseMerge(), createAssigner = require_createAssigner(), merge = createAssigner(function(object, source, srcIndex) {
-      baseMerge(object, source, srcIndex);
-    });
-    module2.exports = merge;
-  }
-});
-
-// node_modules/lodash/_baseSlice.js
-var require_baseSlice = __commonJS({
-  "node_modules/lodash/_baseSlice.js"(exports2, module2) {
-    function baseSlice(array, start, end) {
-      var index = -1, length = array.length;
-      start < 0 && (start = -start > length ? 0 : length + start), end = end > length ? length : end, end < 0 && (end += length), length = start > end ? 0 : end - start >>> 0, start >>>= 0;
-      for (var result = Array(length); ++index < length; )
-        result[index] = array[index + start];
-      return result;
-    }
-    __name(baseSlice, "baseSlice");
-    module2.exports = baseSlice;
-  }
-});
-
-// node_modules/lodash/chunk.js
-var require_chunk = __commonJS({
-  "node_modules/lodash/chunk.js"(exports2, module2) {
-    var baseSlice = require_baseSlice(), isIterateeCall = require_isIterateeCall(), toInteger = require_toInteger(), nativeCeil = Math.ceil, nativeMax = Math.max;
-    function chunk(array, size, guard) {
-      (guard ? isIterateeCall(array, size, guard) : size === void 0) ? size = 1 : size = nativeMax(toInteger(size), 0);
-      var length = array == null ? 0 : array.length;
-      if (!length || size < 1)
-        return [];
-      for (var index = 0, resIndex = 0, result = Array(nativeCeil(length / size)); index < length; )
-        result[resIndex++] = baseSlice(array, index, index += size);
-      return result;
-    }
-    __name(chunk, "chunk");
-    module2.exports = chunk;
-  }
-});
-
-// node_modules/knex/lib/execution/internal/delay.js
-var require_delay = __commonJS({
-  "node_modules/knex/lib/execution/internal/delay.js"(exports2, module2) {
-    module2.exports = (delay) => new Promise((resolve) => setTimeout(resolve, delay));
-  }
-});
-
-// node_modules/knex/lib/execution/batch-insert.js
-var require_batch_insert = __commonJS({
-  "node_modules/knex/lib/execution/batch-insert.js"(exports2, module2) {
-    var chunk = require_chunk(), flatten = require_flatten(), delay = require_delay(), { isNumber } = require_is();
-    function batchInsert(client, tableName, batch, chunkSize = 1e3) {
-      let returning, transaction = null;
-      if (!isNumber(chunkSize) || chunkSize < 1)
-        throw new TypeError(`Invalid chunkSize: ${chunkSize}`);
-      if (!Array.isArray(batch))
-        throw new TypeError(`Invalid batch: Expected array, got ${typeof batch}`);
-      let chunks = chunk(batch, chunkSize), runInTransaction = /* @__PURE__ */ __name((cb) => transaction ? cb(transaction) : client.transaction(cb), "runInTransaction");
-      return Object.assign(
-        Promise.resolve().then(async () => (await delay(1), runInTransaction(async (tr) => {
-          let chunksResults = [];
-          for (let items of chunks)
-            chunksResults.push(await tr(tableName).insert(items, returning));
-          return flatten(chunksResults);
-        }))),
-        {
-          returning(columns) {
-            return returning = columns, this;
-          },
-          transacting(tr) {
-            return transaction = tr, this;
-          }
-        }
-      );
-    }
-    __name(batchInsert, "batchInsert");
-    module2.exports = batchInsert;
-  }
-});
-
-// node_modules/knex/lib/util/security.js
-var require_security = __commonJS({
-  "node_modules/knex/lib/util/security.js"(exports2, module2) {
-    function setHiddenProperty(target, source, propertyName = "password") {
-      source || (source = target), Object.defineProperty(target, propertyName, {
-        enumerable: !1,
-        value: source[propertyName]
-      });
-    }
-    __name(setHiddenProperty, "setHiddenProperty");
-    module2.exports = {
-      setHiddenProperty
-    };
-  }
-});
-
 // node_modules/knex/lib/knex-builder/make-knex.js
 var require_make_knex = __commonJS({
   "node_modules/knex/lib/knex-builder/make-knex.js"(exports2, module2) {
-    var { EventEmitter } = require("events"), { Migrator } = require_Migrator(), Seeder = require_Seeder(), FunctionHelper = require_FunctionHelper(), QueryInterface = require_method_constants(), merge = require_merge(), batchInsert = require_batch_insert(), { isObject } = require_is(), { setHiddenProperty } = require_security(), KNEX_PROPERTY_DEFINITIONS = {
+    var { EventEmitter } = require("events"), FunctionHelper = require_FunctionHelper(), QueryInterface = require_method_constants(), merge = require_merge(), batchInsert = require_batch_insert(), { isObject } = require_is(), { setHiddenProperty } = require_security(), KNEX_PROPERTY_DEFINITIONS = {
       client: {
         get() {
           return this.context.client;
@@ -5523,12 +5523,14 @@ var require_make_knex = __commonJS({
       },
       migrate: {
         get() {
+          let { Migrator } = require_Migrator();
           return new Migrator(this);
         },
         configurable: !0
       },
       seed: {
         get() {
+          let Seeder = require_Seeder();
           return new Seeder(this);
         },
         configurable: !0
