@@ -150,6 +150,9 @@ func (s *CollectionsService) ReadMany(ctx context.Context, names []string) ([]*C
 // fields (an auto-increment integer `id` is added when no field is a primary key) and their meta
 // rows; with meta, the directus_collections row. Returns the collection name.
 func (s *CollectionsService) CreateOne(ctx context.Context, payload map[string]any, opts MutationOptions) (string, error) {
+	if payload == nil {
+		return "", fmt.Errorf("Cannot use 'in' operator to search for 'collection' in undefined")
+	}
 	inner, flush := s.base.deferActions(ctx)
 	defer flush()
 	s = &CollectionsService{base: inner, ExcludeTables: s.ExcludeTables}
@@ -342,6 +345,9 @@ func sortedFieldRows(fields []map[string]any) []map[string]any {
 
 // UpdateOne is updateOne(name, {meta}): updates the directus_collections row, or creates it.
 func (s *CollectionsService) UpdateOne(ctx context.Context, name string, payload map[string]any, opts MutationOptions) (string, error) {
+	if payload == nil {
+		return "", undefinedProperty("meta")
+	}
 	inner, flush := s.base.deferActions(ctx)
 	defer flush()
 	s = &CollectionsService{base: inner, ExcludeTables: s.ExcludeTables}

@@ -217,6 +217,9 @@ func hasAliasSpecial(sp []string) bool {
 // CreateField is createField(collection, field, table?): adds the column (none for alias types),
 // then the directus_fields row when the payload has meta. field is {field, type, schema?, meta?}.
 func (s *FieldsService) CreateField(ctx context.Context, collection string, field map[string]any, opts MutationOptions) error {
+	if field == nil {
+		return undefinedProperty("field")
+	}
 	inner, flush := s.base.deferActions(ctx)
 	defer flush()
 	s = &FieldsService{inner}
@@ -365,6 +368,9 @@ func addFieldFlag(field map[string]any, flag string) {
 // UpdateField is updateField(collection, field): alters the column when the payload has a schema
 // that differs from the column, and creates or updates the meta row. Returns the field name.
 func (s *FieldsService) UpdateField(ctx context.Context, collection string, field map[string]any, opts MutationOptions) (string, error) {
+	if field == nil {
+		return "", undefinedProperty("schema")
+	}
 	inner, flush := s.base.deferActions(ctx)
 	defer flush()
 	s = &FieldsService{inner}

@@ -153,6 +153,9 @@ func stitch(metas, fks []*items.Item) []*Relation {
 // CreateOne is createOne(relation): the foreign key (when related_collection is set) and the
 // directus_relations row. relation is {collection, field, related_collection?, schema?, meta?}.
 func (s *RelationsService) CreateOne(ctx context.Context, relation map[string]any, opts MutationOptions) error {
+	if relation == nil {
+		return undefinedProperty("collection")
+	}
 	inner, flush := s.base.deferActions(ctx)
 	defer flush()
 	s = &RelationsService{inner}
@@ -248,6 +251,9 @@ func (s *RelationsService) alterType(ctx context.Context, tx *sqlx.Tx, ov *schem
 // UpdateOne is updateOne(collection, field, relation): recreates the foreign key with the new
 // on_delete/on_update when schema is given, and updates (or creates) the meta row.
 func (s *RelationsService) UpdateOne(ctx context.Context, collection, field string, relation map[string]any, opts MutationOptions) error {
+	if relation == nil {
+		return undefinedProperty("schema")
+	}
 	inner, flush := s.base.deferActions(ctx)
 	defer flush()
 	s = &RelationsService{inner}

@@ -2,6 +2,7 @@ package schemasvc
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -16,4 +17,9 @@ func jsNumberParse(s string) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	return f, err == nil
+}
+
+// undefinedProperty is the TypeError Directus's services throw when a payload is missing (a 500).
+func undefinedProperty(name string) error {
+	return fmt.Errorf("Cannot read properties of undefined (reading '%s')", name)
 }
