@@ -1,6 +1,8 @@
 package zlib
 
 import (
+	"errors"
+
 	"github.com/dop251/goja"
 )
 
@@ -22,6 +24,16 @@ func binding(rt *goja.Runtime) *goja.Object {
 			fail(err)
 		}
 		return ab(out)
+	})
+	b.Set("inflater", func(f string, out, done goja.Callable) *goja.Object {
+		z := newInflater(rt, format(f), out, done)
+		h := rt.NewObject()
+		h.Set("write", func(in goja.ArrayBuffer, ack goja.Callable) {
+			z.input <- inflaterInput{data: append([]byte(nil), in.Bytes()...), ack: ack}
+		})
+		h.Set("end", func() { z.input <- inflaterInput{end: true} })
+		h.Set("destroy", func() { _ = z.pw.CloseWithError(errors.New("destroyed")) })
+		return h
 	})
 	b.Set("compressor", func(f string, level int) *goja.Object {
 		c, err := newCompressor(format(f), level)

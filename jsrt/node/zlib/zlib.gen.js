@@ -109,11 +109,28 @@ function decompressSync(format, data) {
 __name(decompressSync, "decompressSync");
 var _ZlibBase = class _ZlibBase extends Transform {
   constructor(format, decompress, options = {}) {
-    super(Object.assign({}, options, { writableObjectMode: !1, readableObjectMode: !1 })), this._format = format, this._decompress = decompress, this._chunks = [], this._handle = decompress ? null : b.compressor(format, levelOf(format, options)), this.bytesWritten = 0, this._level = levelOf(format, options);
+    super(Object.assign({}, options, { writableObjectMode: !1, readableObjectMode: !1 })), this._format = format, this._decompress = decompress, this._chunks = [], this._handle = decompress ? null : b.compressor(format, levelOf(format, options)), this._inflater = null, this._flushCallback = null, this._ended = !1, this.bytesWritten = 0, this._level = levelOf(format, options);
+  }
+  // Decompression streams feed Go's decompressor as data arrives and push its output as it comes.
+  _startInflater() {
+    this._inflater || (this._inflater = b.inflater(
+      this._format,
+      (ab) => {
+        this.destroyed || this.push(Buffer2.from(ab));
+      },
+      (err) => {
+        this._ended = !0;
+        let cb = this._flushCallback, e = err ? zError(err) : null;
+        cb ? (this._flushCallback = null, cb(e)) : e && this.destroy(e);
+      }
+    ));
   }
   _transform(chunk, encoding, callback) {
-    if (this.bytesWritten += chunk.length, this._decompress)
-      return this._chunks.push(chunk), callback();
+    if (this.bytesWritten += chunk.length, this._decompress) {
+      if (this._startInflater(), this._ended) return callback();
+      this._inflater.write(toAB(chunk), () => callback());
+      return;
+    }
     try {
       let out = Buffer2.from(this._handle.write(toAB(chunk)));
       callback(null, out.length ? out : void 0);
@@ -124,8 +141,9 @@ var _ZlibBase = class _ZlibBase extends Transform {
   _flush(callback) {
     try {
       if (this._decompress) {
-        let out2 = decompressSync(this._format, Buffer2.concat(this._chunks));
-        return this._chunks = [], callback(null, out2.length ? out2 : void 0);
+        if (this._startInflater(), this._ended) return callback();
+        this._flushCallback = callback, this._inflater.end();
+        return;
       }
       let out = Buffer2.from(this._handle.close());
       callback(null, out.length ? out : void 0);
@@ -144,6 +162,9 @@ var _ZlibBase = class _ZlibBase extends Transform {
     callback && queueMicrotask(callback);
   }
   reset() {
+  }
+  _destroy(err, callback) {
+    this._inflater && !this._ended && this._inflater.destroy(), callback(err);
   }
   close(callback) {
     callback && this.once("close", callback), this.destroy();

@@ -61,14 +61,31 @@ class ZlibBase extends Transform {
     this._decompress = decompress;
     this._chunks = [];
     this._handle = decompress ? null : b.compressor(format, levelOf(format, options));
+    this._inflater = null;
+    this._flushCallback = null;
+    this._ended = false;
     this.bytesWritten = 0;
     this._level = levelOf(format, options);
+  }
+  // Decompression streams feed Go's decompressor as data arrives and push its output as it comes.
+  _startInflater() {
+    if (this._inflater) return;
+    this._inflater = b.inflater(this._format,
+      (ab) => { if (!this.destroyed) this.push(Buffer.from(ab)); },
+      (err) => {
+        this._ended = true;
+        const cb = this._flushCallback;
+        const e = err ? zError(err) : null;
+        if (cb) { this._flushCallback = null; cb(e); } else if (e) this.destroy(e);
+      });
   }
   _transform(chunk, encoding, callback) {
     this.bytesWritten += chunk.length;
     if (this._decompress) {
-      this._chunks.push(chunk);
-      return callback();
+      this._startInflater();
+      if (this._ended) return callback();
+      this._inflater.write(toAB(chunk), () => callback());
+      return;
     }
     try {
       const out = Buffer.from(this._handle.write(toAB(chunk)));
@@ -78,9 +95,11 @@ class ZlibBase extends Transform {
   _flush(callback) {
     try {
       if (this._decompress) {
-        const out = decompressSync(this._format, Buffer.concat(this._chunks));
-        this._chunks = [];
-        return callback(null, out.length ? out : undefined);
+        this._startInflater();
+        if (this._ended) return callback();
+        this._flushCallback = callback;
+        this._inflater.end();
+        return;
       }
       const out = Buffer.from(this._handle.close());
       callback(null, out.length ? out : undefined);
@@ -96,6 +115,10 @@ class ZlibBase extends Transform {
   }
   params(level, strategy, callback) { if (callback) queueMicrotask(callback); }
   reset() {}
+  _destroy(err, callback) {
+    if (this._inflater && !this._ended) this._inflater.destroy();
+    callback(err);
+  }
   close(callback) { if (callback) this.once('close', callback); this.destroy(); }
 }
 

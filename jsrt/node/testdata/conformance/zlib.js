@@ -46,3 +46,19 @@ module.exports = {
   }),
   constants: () => [zlib.constants.Z_BEST_COMPRESSION, zlib.constants.BROTLI_PARAM_QUALITY, zlib.Z_SYNC_FLUSH, typeof zlib.createBrotliCompress, typeof zlib.crc32 === 'function' ? zlib.crc32('hello') : 'n/a'].join(','),
 };
+module.exports.decompressionStreams = () => new Promise((resolve, reject) => {
+  // Output must flow before the input ends (responses are decompressed as they arrive).
+  let seed = 1;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const words = Array.from({ length: 200000 }, () => Math.floor(rnd() * 5000).toString(36)).join(' ');
+  const gz = zlib.gzipSync(words);
+  const g = zlib.createGunzip();
+  let bytes = 0;
+  let beforeEnd = 0;
+  let ended = false;
+  g.on('data', (c) => { bytes += c.length; if (!ended) beforeEnd += c.length; });
+  g.on('end', () => resolve([bytes === Buffer.byteLength(words), beforeEnd > 0].join(',')));
+  g.on('error', reject);
+  g.write(gz.subarray(0, gz.length >> 1));
+  setTimeout(() => { ended = true; g.end(gz.subarray(gz.length >> 1)); }, 100);
+});
