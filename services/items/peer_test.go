@@ -37,6 +37,8 @@ type peerCase struct {
 	Collection string            `json:"collection"`
 	Method     string            `json:"method"`
 	Args       []json.RawMessage `json:"args"`
+	// Accountability, when set, is passed to the service (tracked writes).
+	Accountability map[string]any `json:"accountability"`
 }
 
 func loadCases(t *testing.T) []peerCase {
@@ -204,7 +206,7 @@ func checkPeerItems(t *testing.T, client string) {
 		t.Fatal(err)
 	}
 	for _, c := range loadCases(t) {
-		got := runPeerCase(t, New(c.Collection, Options{Schema: o, DB: conn}), c)
+		got := runPeerCase(t, New(c.Collection, Options{Schema: o, DB: conn, Accountability: c.Accountability}), c)
 		wantRaw := mustRead(t, "testdata/peer/recordings/"+client+"/"+c.Name+".json")
 		if code, ok := knownDeviations[client+"/"+c.Name]; ok {
 			// Directus fails here with a database error; we answer like on the other databases.
@@ -338,6 +340,8 @@ func runPeerCase(t *testing.T, s *Service, c peerCase) string {
 		result, err = s.UpdateOne(ctx, arg(0), mapArg(1), MutationOptions{})
 	case "updateByQuery":
 		result, err = s.UpdateByQuery(ctx, queryArg(0), mapArg(1), MutationOptions{})
+	case "deleteOne":
+		result, err = s.DeleteOne(ctx, arg(0), MutationOptions{})
 	case "deleteMany":
 		result, err = s.DeleteMany(ctx, listArg(0), MutationOptions{})
 	case "upsertSingleton":

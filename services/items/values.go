@@ -1,7 +1,6 @@
 package items
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/query"
 	"github.com/dxhost/dxhost/services/schema"
 )
 
@@ -123,16 +123,39 @@ func parseJSONBytes(v any) any {
 	default:
 		return v
 	}
-	var out any
-	if err := json.Unmarshal(raw, &out); err != nil {
+	out, ok := parseOrderedJSON(raw)
+	if !ok {
 		return string(raw)
 	}
-	return normaliseJSON(out)
+	return out
 }
 
-// normaliseJSON keeps whole numbers decoded from JSON as float64 (JS numbers); nothing to do,
-// but objects inside JSON columns keep Go map order (JSON object key order is not preserved).
-func normaliseJSON(v any) any { return v }
+// parseOrderedJSON is JSON.parse: objects become *Item so their keys keep the text's order.
+func parseOrderedJSON(raw []byte) (any, bool) {
+	v, err := query.DecodeJSON(raw)
+	if err != nil {
+		return nil, false
+	}
+	return fromObject(v), true
+}
+
+func fromObject(v any) any {
+	switch x := v.(type) {
+	case *query.Object:
+		it := NewItem()
+		for _, k := range x.Keys() {
+			e, _ := x.Get(k)
+			it.Set(k, fromObject(e))
+		}
+		return it
+	case []any:
+		for i, e := range x {
+			x[i] = fromObject(e)
+		}
+		return x
+	}
+	return v
+}
 
 // readValue is PayloadService.processValues('read') for one field (spec 10 §7).
 func (s *Service) readValue(f *schema.Field, v any) any {
@@ -148,8 +171,7 @@ func (s *Service) readValue(f *schema.Field, v any) any {
 			v = castBoolean(v)
 		case "cast-json":
 			if str, ok := v.(string); ok {
-				var parsed any
-				if err := json.Unmarshal([]byte(str), &parsed); err == nil {
+				if parsed, ok := parseOrderedJSON([]byte(str)); ok {
 					v = parsed
 				}
 			}

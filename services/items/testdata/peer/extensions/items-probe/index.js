@@ -1,5 +1,5 @@
 // Records what Directus's own getSchema() and ItemsService return, for dxhost's golden files.
-// POST /items-probe/run  { collection, method, args }  → { result } | { error }
+// POST /items-probe/run  { collection, method, args, accountability? }  → { result } | { error }
 // GET  /items-probe/schema                            → getSchema()
 module.exports = {
   id: 'items-probe',
@@ -8,12 +8,12 @@ module.exports = {
       res.json(await getSchema({ bypassCache: true }));
     });
     router.post('/run', async (req, res) => {
-      const { collection, method, args = [] } = req.body;
+      const { collection, method, args = [], accountability = null } = req.body;
       try {
         const schema = await getSchema({ bypassCache: true });
         const service = method === 'getMetaForQuery'
           ? new services.MetaService({ schema })
-          : new services.ItemsService(collection, { schema });
+          : new services.ItemsService(collection, { schema, accountability });
         const callArgs = method === 'getMetaForQuery' ? [collection, ...args] : args;
         const result = await service[method](...callArgs);
         res.json({ result: result === undefined ? null : result });
