@@ -35,6 +35,9 @@ func (h *handle) exec(ctx context.Context, d dialect, st statement) (result, err
 	switch ctl, opts := classifyControl(st.sql); ctl {
 	case ctlBegin:
 		if h.tx == nil {
+			if opts != nil {
+				h.pending = opts
+			}
 			if err := h.begin(ctx); err != nil {
 				return nil, err
 			}
@@ -159,23 +162,29 @@ func classifyControl(sqlText string) (control, *sql.TxOptions) {
 		return ctlRollback, nil
 	}
 	if rest, ok := strings.CutPrefix(s, "set transaction "); ok {
-		opts := &sql.TxOptions{}
-		if strings.Contains(rest, "read only") {
-			opts.ReadOnly = true
-		}
-		switch {
-		case strings.Contains(rest, "read uncommitted"):
-			opts.Isolation = sql.LevelReadUncommitted
-		case strings.Contains(rest, "read committed"):
-			opts.Isolation = sql.LevelReadCommitted
-		case strings.Contains(rest, "repeatable read"):
-			opts.Isolation = sql.LevelRepeatableRead
-		case strings.Contains(rest, "snapshot"):
-			opts.Isolation = sql.LevelSnapshot
-		case strings.Contains(rest, "serializable"):
-			opts.Isolation = sql.LevelSerializable
-		}
-		return ctlSetTransaction, opts
+		return ctlSetTransaction, txOptions(rest)
+	}
+	// PostgreSQL's knex: BEGIN TRANSACTION ISOLATION LEVEL … [READ ONLY];
+	if rest, ok := strings.CutPrefix(s, "begin transaction "); ok && !strings.Contains(rest, ";") {
+		return ctlBegin, txOptions(rest)
 	}
 	return ctlNone, nil
+}
+
+// txOptions reads the transaction modes knex writes (ISOLATION LEVEL …, READ ONLY).
+func txOptions(modes string) *sql.TxOptions {
+	opts := &sql.TxOptions{ReadOnly: strings.Contains(modes, "read only")}
+	switch {
+	case strings.Contains(modes, "read uncommitted"):
+		opts.Isolation = sql.LevelReadUncommitted
+	case strings.Contains(modes, "read committed"):
+		opts.Isolation = sql.LevelReadCommitted
+	case strings.Contains(modes, "repeatable read"):
+		opts.Isolation = sql.LevelRepeatableRead
+	case strings.Contains(modes, "snapshot"):
+		opts.Isolation = sql.LevelSnapshot
+	case strings.Contains(modes, "serializable"):
+		opts.Isolation = sql.LevelSerializable
+	}
+	return opts
 }

@@ -241,6 +241,17 @@ module.exports = async function run(database, client) {
     await trx.commit();
     return trx('items').select('id');
   });
+  await step('trxIsolation', async () => {
+    const trx = await database.transaction({ isolationLevel: 'serializable', readOnly: client === 'pg' });
+    try {
+      if (client !== 'pg') return await trx('items').where({ name: 'alpha' }).pluck('name');
+      const level = await trx.raw('show transaction_isolation');
+      const ro = await trx.raw('show transaction_read_only');
+      return [level.rows, ro.rows];
+    } finally {
+      await trx.commit();
+    }
+  });
   await step('batchInsert', async () => {
     const rows = Array.from({ length: 5 }, (_, i) => ({ name: 'batch-' + i, qty: i }));
     await database.batchInsert('items', rows, 2);
