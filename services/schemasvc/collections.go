@@ -69,9 +69,6 @@ func (c *Collection) MarshalJSON() ([]byte, error) {
 // ReadByQuery is readByQuery(): every meta row (user rows, then the system ones) with its table,
 // then every table without a meta row.
 func (s *CollectionsService) ReadByQuery(ctx context.Context) ([]*Collection, error) {
-	if s.opts.Accountability != nil && !s.isAdmin() {
-		return nil, errs.Forbidden() // collection permissions are not evaluated here yet
-	}
 	ov, err := s.overview(ctx)
 	if err != nil {
 		return nil, err
@@ -85,6 +82,11 @@ func (s *CollectionsService) ReadByQuery(ctx context.Context) ([]*Collection, er
 		return nil, err
 	}
 	metas = append(metas, systemCollectionRows...)
+	if s.restricted() {
+		if tables, metas, err = s.readable(ctx, tables, metas); err != nil {
+			return nil, err
+		}
+	}
 	var out []*Collection
 	seen := map[string]bool{}
 	for _, m := range metas {
@@ -119,6 +121,47 @@ func (s *CollectionsService) ReadByQuery(ctx context.Context) ([]*Collection, er
 	return kept, nil
 }
 
+// readable keeps the tables and meta rows a non-admin caller may read (fetchAllowedCollections),
+// plus the group folders of those collections.
+func (s *CollectionsService) readable(ctx context.Context, tables, metas []*items.Item) ([]*items.Item, []*items.Item, error) {
+	groups := map[string]string{}
+	var names []string
+	for _, m := range metas {
+		name := itemString(m, "collection")
+		groups[name] = itemString(m, "group")
+		names = append(names, name)
+	}
+	for _, t := range tables {
+		names = append(names, itemString(t, "name"))
+	}
+	allowed := map[string]bool{}
+	access := s.accessMap()
+	for _, n := range names {
+		a, err := access.get(ctx, n)
+		if err != nil {
+			return nil, nil, err
+		}
+		if a.ok {
+			allowed[n] = true
+		}
+	}
+	for n := range allowed {
+		if g := groups[n]; g != "" {
+			allowed[g] = true
+		}
+	}
+	keep := func(list []*items.Item, key string) []*items.Item {
+		var out []*items.Item
+		for _, it := range list {
+			if allowed[itemString(it, key)] {
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	return keep(tables, "name"), keep(metas, "collection"), nil
+}
+
 // ReadOne is readOne(name): FORBIDDEN when it does not exist.
 func (s *CollectionsService) ReadOne(ctx context.Context, name string) (*Collection, error) {
 	list, err := s.ReadMany(ctx, []string{name})
@@ -133,6 +176,13 @@ func (s *CollectionsService) ReadOne(ctx context.Context, name string) (*Collect
 
 // ReadMany is readMany(names), in readByQuery's order.
 func (s *CollectionsService) ReadMany(ctx context.Context, names []string) ([]*Collection, error) {
+	if s.restricted() {
+		for _, n := range names {
+			if err := s.validateAccess(ctx, n); err != nil {
+				return nil, err
+			}
+		}
+	}
 	all, err := s.ReadByQuery(ctx)
 	if err != nil {
 		return nil, err

@@ -48,8 +48,10 @@ func (s *FieldsService) ReadAll(ctx context.Context, collection string) ([]*Fiel
 	if err != nil {
 		return nil, err
 	}
-	if s.opts.Accountability != nil && !s.isAdmin() {
-		return nil, errs.Forbidden() // field permissions are not evaluated here yet
+	if s.restricted() {
+		if err := s.validateAccess(ctx, "directus_fields"); err != nil {
+			return nil, err
+		}
 	}
 	metas, err := s.metaRows(ctx, ov, collection)
 	if err != nil {
@@ -75,7 +77,30 @@ func (s *FieldsService) ReadAll(ctx context.Context, collection string) ([]*Fiel
 			known = append(known, f)
 		}
 	}
-	return known, nil
+	if !s.restricted() {
+		return known, nil
+	}
+	access := s.accessMap()
+	if collection != "" {
+		a, err := access.get(ctx, collection)
+		if err != nil {
+			return nil, err
+		}
+		if !a.ok {
+			return nil, errs.Forbidden()
+		}
+	}
+	var allowed []*Field
+	for _, f := range known {
+		a, err := access.get(ctx, f.Collection)
+		if err != nil {
+			return nil, err
+		}
+		if a.field(f.Field) {
+			allowed = append(allowed, f)
+		}
+	}
+	return allowed, nil
 }
 
 // ReadOne is readOne(collection, field): FORBIDDEN when neither a column nor a meta row exists.
@@ -84,8 +109,14 @@ func (s *FieldsService) ReadOne(ctx context.Context, collection, field string) (
 	if err != nil {
 		return nil, err
 	}
-	if s.opts.Accountability != nil && !s.isAdmin() {
-		return nil, errs.Forbidden()
+	if s.restricted() {
+		a, err := s.access(ctx, collection)
+		if err != nil {
+			return nil, err
+		}
+		if !a.ok || !a.field(field) {
+			return nil, errs.Forbidden()
+		}
 	}
 	rows, err := s.items("directus_fields", ov, s.opts.Tx, nil).ReadByQuery(ctx, &items.Query{
 		Filter: map[string]any{"collection": map[string]any{"_eq": collection}, "field": map[string]any{"_eq": field}},

@@ -47,8 +47,10 @@ func (s *RelationsService) ForeignKeys(ctx context.Context, collection string) (
 
 // ReadAll is readAll(collection?): relations whose many side is collection (all when "").
 func (s *RelationsService) ReadAll(ctx context.Context, collection string) ([]*Relation, error) {
-	if s.opts.Accountability != nil && !s.isAdmin() {
-		return nil, errs.Forbidden() // relation permissions are not evaluated here yet
+	if s.restricted() {
+		if err := s.validateAccess(ctx, "directus_relations"); err != nil {
+			return nil, err
+		}
 	}
 	ov, err := s.overview(ctx)
 	if err != nil {
@@ -72,13 +74,22 @@ func (s *RelationsService) ReadAll(ctx context.Context, collection string) ([]*R
 	if err != nil {
 		return nil, err
 	}
-	return stitch(filtered, fks), nil
+	return s.filterForbidden(ctx, stitch(filtered, fks))
 }
 
 // ReadOne is readOne(collection, field): FORBIDDEN when there is no such relation.
 func (s *RelationsService) ReadOne(ctx context.Context, collection, field string) (*Relation, error) {
-	if s.opts.Accountability != nil && !s.isAdmin() {
-		return nil, errs.Forbidden()
+	if s.restricted() {
+		if err := s.validateAccess(ctx, "directus_relations"); err != nil {
+			return nil, err
+		}
+		a, err := s.access(ctx, collection)
+		if err != nil {
+			return nil, err
+		}
+		if !a.field(field) {
+			return nil, errs.Forbidden()
+		}
 	}
 	ov, err := s.overview(ctx)
 	if err != nil {
@@ -102,7 +113,10 @@ func (s *RelationsService) ReadOne(ctx context.Context, collection, field string
 			break
 		}
 	}
-	res := stitch(rows, schemaRows)
+	res, err := s.filterForbidden(ctx, stitch(rows, schemaRows))
+	if err != nil {
+		return nil, err
+	}
 	if len(res) == 0 {
 		return nil, errs.Forbidden()
 	}
@@ -115,6 +129,49 @@ func (s *RelationsService) metaRows(ctx context.Context, ov *schema.Overview, q 
 		return nil, err
 	}
 	return append(rows, systemRelationRows...), nil
+}
+
+// filterForbidden drops relations touching a collection or field the caller may not read.
+func (s *RelationsService) filterForbidden(ctx context.Context, list []*Relation) ([]*Relation, error) {
+	if !s.restricted() {
+		return list, nil
+	}
+	access := s.accessMap()
+	var out []*Relation
+	for _, r := range list {
+		a, err := access.get(ctx, r.Collection)
+		if err != nil {
+			return nil, err
+		}
+		keep := a.field(r.Field)
+		if keep && r.RelatedCollection != nil {
+			ra, err := access.get(ctx, *r.RelatedCollection)
+			if err != nil {
+				return nil, err
+			}
+			keep = ra.ok
+			if one := itemString(r.Meta, "one_field"); keep && one != "" {
+				keep = ra.field(one)
+			}
+		}
+		if keep && r.Meta != nil {
+			if allowed, _ := r.Meta.Get("one_allowed_collections"); allowed != nil {
+				list, _ := allowed.([]any)
+				for _, c := range list {
+					name, _ := c.(string)
+					ca, err := access.get(ctx, name)
+					if err != nil {
+						return nil, err
+					}
+					keep = keep && ca.ok
+				}
+			}
+		}
+		if keep {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // stitch is stitchRelations: one relation per foreign key (with its meta row when one matches),

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sirupsen/logrus"
+
+	"github.com/dxhost/dxhost/services/auth"
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/db/dbtest"
 	"github.com/dxhost/dxhost/services/errs"
@@ -45,8 +48,13 @@ type step struct {
 
 type scenarioStep struct {
 	Name     string          `json:"name"`
+	Method   string          `json:"method"`
+	Path     string          `json:"path"`
 	Body     json.RawMessage `json:"body"`
 	UserOnly bool            `json:"userOnly"`
+	Setup    bool            `json:"setup"`   // not compared: creates the reader (policy, permissions, user)
+	As       string          `json:"as"`      // "reader" = the non-admin user of the setup steps
+	Capture  string          `json:"capture"` // remember the created id under this name
 }
 
 // skipped are recorded steps that are not the services' behaviour.
@@ -140,6 +148,13 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 		if len(scen[i].Body) > 0 {
 			body = decode(scen[i].Body)
 		}
+		if scen[i].Setup {
+			if err := r.setup(ctx, st.Path, body, scen[i].Capture); err != nil {
+				t.Fatalf("setup step %q: %v", st.Name, err)
+			}
+			continue
+		}
+		r.as = scen[i].As
 		stepStart := time.Now()
 		status, got := r.do(ctx, st.Method, st.Path, body)
 		if os.Getenv("SCHEMASVC_TIMING") != "" {
@@ -171,10 +186,68 @@ type runner struct {
 	emitter  items.Emitter
 	// databaseNames are the names normalise blanks (MySQL's tableInfo() names the database).
 	databaseNames map[string]bool
+
+	as       string         // "" = admin, "reader" = the reader
+	reader   map[string]any // the reader's accountability, once set up
+	captured map[string]any
 }
 
 func (r *runner) opts(ctx context.Context) schemasvc.Options {
-	return schemasvc.Options{DB: r.d, Provider: r.provider, Accountability: r.admin, Emitter: r.emitter}
+	o := schemasvc.Options{DB: r.d, Provider: r.provider, Accountability: r.admin, Emitter: r.emitter}
+	if r.as == "reader" {
+		o.Accountability = r.reader
+		o.Authorizer = &auth.Authorizer{Auth: auth.New(r.d, auth.Config{}, logrus.NewEntry(logrus.New())), Schema: r.provider.Get}
+	}
+	return o
+}
+
+// setup creates the reader the way the recording did through REST (a policy with read
+// permissions, a user holding it), straight through the ItemsService.
+func (r *runner) setup(ctx context.Context, path string, body any, capture string) error {
+	if r.captured == nil {
+		r.captured = map[string]any{}
+	}
+	ov, err := r.provider.Get(ctx)
+	if err != nil {
+		return err
+	}
+	fill := func(v any) map[string]any {
+		m := v.(map[string]any)
+		for k, e := range m {
+			if s, ok := e.(string); ok && strings.HasPrefix(s, "$") {
+				m[k] = r.captured[s[1:]]
+			}
+		}
+		return m
+	}
+	svc := func(c string) *items.Service { return items.New(c, items.Options{Schema: ov, DB: r.d}) }
+	switch path {
+	case "/policies":
+		id, err := svc("directus_policies").CreateOne(ctx, fill(body), items.MutationOptions{})
+		r.captured[capture] = id
+		return err
+	case "/permissions":
+		var rows []map[string]any
+		for _, e := range body.([]any) {
+			rows = append(rows, fill(e))
+		}
+		_, err := svc("directus_permissions").CreateMany(ctx, rows, items.MutationOptions{})
+		return err
+	case "/users":
+		u := fill(body)
+		delete(u, "policies")
+		delete(u, "password") // hashing is not what this test is about
+		id, err := svc("directus_users").CreateOne(ctx, u, items.MutationOptions{})
+		if err != nil {
+			return err
+		}
+		if _, err := svc("directus_access").CreateOne(ctx, map[string]any{"user": id, "policy": r.captured["policy"]}, items.MutationOptions{}); err != nil {
+			return err
+		}
+		r.reader = map[string]any{"user": id, "role": nil, "roles": []any{}, "admin": false, "app": false, "ip": "127.0.0.1"}
+		return nil
+	}
+	return fmt.Errorf("no setup for %s", path)
 }
 
 // do performs one REST call the way Directus's controllers do, through the services.

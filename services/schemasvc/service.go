@@ -25,8 +25,11 @@ type Options struct {
 	Tx             *sqlx.Tx         // a caller transaction to join (Directus's `knex: trx`); nil = own transactions
 	Schema         *schema.Overview // the overview the caller holds (options.schema); nil = Provider.Get
 	Provider       *schema.Provider // invalidated after every change; may be nil in tests
-	Accountability map[string]any   // nil = system; non-admin callers may read, never write
+	Accountability map[string]any   // nil = system; non-admin callers read what they may, never write
 	Emitter        items.Emitter    // nil = no hooks
+	// Authorizer gives a non-admin caller's read permissions (the same seam as items.Options);
+	// nil = such callers read nothing (FORBIDDEN), as in services/items.
+	Authorizer items.Authorizer
 	Logger         *logrus.Entry
 }
 
@@ -100,7 +103,7 @@ func (b *base) invalidate() {
 func (b *base) items(collection string, ov *schema.Overview, tx *sqlx.Tx, accountability map[string]any) *items.Service {
 	return items.New(collection, items.Options{
 		Schema: ov, DB: b.opts.DB, Tx: tx, Accountability: accountability,
-		Emitter: b.opts.Emitter, Logger: b.opts.Logger,
+		Emitter: b.opts.Emitter, Authorizer: b.opts.Authorizer, Logger: b.opts.Logger,
 	})
 }
 
