@@ -48,6 +48,7 @@ func TestNoLeakAfterClose(t *testing.T) {
   require('http').get('`+server.URL+`/stream', () => resolve('response left unread'));
   require('net').connect(`+strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)+`, '127.0.0.1');
   require('fs').openSync('/dev/null', 'r');
+  require('zlib').createGunzip().write(require('zlib').gzipSync('abandoned').subarray(0, 8));
 })`)
 	if err != nil {
 		t.Fatal(jsrt.Describe(err))

@@ -36,7 +36,15 @@ func newInflater(rt *goja.Runtime, f format, out, done goja.Callable) *inflater 
 	z := &inflater{inst: host.Instance(rt), pw: pw, input: make(chan inflaterInput, 64), out: out, done: done}
 	// Feeder: hands each chunk to the pipe (blocking until the decompressor reads it), then acks.
 	host.Go(func() {
-		for in := range z.input {
+		for {
+			var in inflaterInput
+			select {
+			case in = <-z.input:
+			case <-z.inst.Done():
+				// The instance went away with this stream unfinished.
+				_ = pw.CloseWithError(errors.New("instance closed"))
+				return
+			}
 			if len(in.data) > 0 {
 				if _, err := pw.Write(in.data); err != nil {
 					in.data = nil
