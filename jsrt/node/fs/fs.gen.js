@@ -556,6 +556,54 @@ fs.ReadStream = ReadStream;
 fs.WriteStream = WriteStream;
 fs.createReadStream = (path, options) => new ReadStream(path, options);
 fs.createWriteStream = (path, options) => new WriteStream(path, options);
+function cpError(code, message, path) {
+  let e = new Error(`${message}`);
+  return e.code = code, e.errno = { ERR_FS_CP_EEXIST: 17, ERR_FS_EISDIR: 21, ERR_FS_CP_EINVAL: 22 }[code], e.syscall = "cp", e.path = path, e.name = "SystemError", e;
+}
+__name(cpError, "cpError");
+function cpSyncImpl(src, dest, opts) {
+  if (opts.filter && !opts.filter(src, dest)) return;
+  let st = opts.dereference ? fs.statSync(src) : fs.lstatSync(src);
+  if (st.isDirectory()) {
+    if (!opts.recursive) throw cpError("ERR_FS_EISDIR", `Recursive option not enabled, cannot copy a directory: ${src.endsWith("/") ? src : src + "/"}`, src);
+    let rel = pathModule.relative(pathModule.resolve(src), pathModule.resolve(dest));
+    if (rel !== "" && !rel.startsWith("..") && !pathModule.isAbsolute(rel))
+      throw cpError("ERR_FS_CP_EINVAL", `Invalid src or dest: cp returned EINVAL (cannot copy ${src} to a subdirectory of self ${dest}) ${dest}`, dest);
+    fs.mkdirSync(dest, { recursive: !0 });
+    for (let name of fs.readdirSync(src)) cpSyncImpl(pathModule.join(src, name), pathModule.join(dest, name), opts);
+    return;
+  }
+  if (st.isSymbolicLink()) {
+    let target = fs.readlinkSync(src);
+    if (fs.existsSync(dest)) {
+      if (!opts.force) return;
+      fs.unlinkSync(dest);
+    }
+    fs.symlinkSync(target, dest);
+    return;
+  }
+  if (fs.existsSync(dest) && !opts.force) {
+    if (opts.errorOnExist) throw cpError("ERR_FS_CP_EEXIST", `Target already exists: cp returned EEXIST (${dest} already exists) ${dest}`, dest);
+    return;
+  }
+  fs.mkdirSync(pathModule.dirname(dest), { recursive: !0 }), fs.copyFileSync(src, dest), opts.preserveTimestamps && fs.utimesSync(dest, st.atime, st.mtime);
+}
+__name(cpSyncImpl, "cpSyncImpl");
+fs.cpSync = /* @__PURE__ */ __name(function(src, dest, options) {
+  let opts = Object.assign({ force: !0, errorOnExist: !1, recursive: !1, dereference: !1 }, options);
+  cpSyncImpl(toPath(src, "src"), toPath(dest, "dest"), opts);
+}, "cpSync");
+fs.cp = /* @__PURE__ */ __name(function(src, dest, options, callback) {
+  typeof options == "function" && (callback = options, options = void 0);
+  let err = null;
+  try {
+    fs.cpSync(src, dest, options);
+  } catch (e) {
+    err = e;
+  }
+  queueMicrotask(() => callback(err));
+}, "cp");
+promises.cp = (src, dest, options) => new Promise((resolve, reject) => fs.cp(src, dest, options, (err) => err ? reject(err) : resolve()));
 fs.watch = fs.watchFile = fs.unwatchFile = /* @__PURE__ */ __name(function() {
   let e = new Error("fs.watch is not supported in dxhost");
   throw e.code = "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", e;

@@ -437,6 +437,58 @@ fs.WriteStream = WriteStream;
 fs.createReadStream = (path, options) => new ReadStream(path, options);
 fs.createWriteStream = (path, options) => new WriteStream(path, options);
 
+// fs.cp / cpSync / promises.cp (Node 16.7+): recursive copy built on the sync operations above (the
+// callback and promise forms run it in one go on the loop).
+function cpError(code, message, path) {
+  const e = new Error(`${message}`);
+  e.code = code;
+  e.errno = { ERR_FS_CP_EEXIST: 17, ERR_FS_EISDIR: 21, ERR_FS_CP_EINVAL: 22 }[code];
+  e.syscall = 'cp';
+  e.path = path;
+  e.name = 'SystemError';
+  return e;
+}
+function cpSyncImpl(src, dest, opts) {
+  if (opts.filter && !opts.filter(src, dest)) return;
+  const st = opts.dereference ? fs.statSync(src) : fs.lstatSync(src);
+  if (st.isDirectory()) {
+    if (!opts.recursive) throw cpError('ERR_FS_EISDIR', `Recursive option not enabled, cannot copy a directory: ${src.endsWith('/') ? src : src + '/'}`, src);
+    const rel = pathModule.relative(pathModule.resolve(src), pathModule.resolve(dest));
+    if (rel !== '' && !rel.startsWith('..') && !pathModule.isAbsolute(rel)) {
+      throw cpError('ERR_FS_CP_EINVAL', `Invalid src or dest: cp returned EINVAL (cannot copy ${src} to a subdirectory of self ${dest}) ${dest}`, dest);
+    }
+    fs.mkdirSync(dest, { recursive: true });
+    for (const name of fs.readdirSync(src)) cpSyncImpl(pathModule.join(src, name), pathModule.join(dest, name), opts);
+    return;
+  }
+  if (st.isSymbolicLink()) {
+    const target = fs.readlinkSync(src);
+    if (fs.existsSync(dest)) { if (!opts.force) return; fs.unlinkSync(dest); }
+    fs.symlinkSync(target, dest);
+    return;
+  }
+  if (fs.existsSync(dest)) {
+    if (!opts.force) {
+      if (opts.errorOnExist) throw cpError('ERR_FS_CP_EEXIST', `Target already exists: cp returned EEXIST (${dest} already exists) ${dest}`, dest);
+      return;
+    }
+  }
+  fs.mkdirSync(pathModule.dirname(dest), { recursive: true });
+  fs.copyFileSync(src, dest);
+  if (opts.preserveTimestamps) fs.utimesSync(dest, st.atime, st.mtime);
+}
+fs.cpSync = function cpSync(src, dest, options) {
+  const opts = Object.assign({ force: true, errorOnExist: false, recursive: false, dereference: false }, options);
+  cpSyncImpl(toPath(src, 'src'), toPath(dest, 'dest'), opts);
+};
+fs.cp = function cp(src, dest, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  let err = null;
+  try { fs.cpSync(src, dest, options); } catch (e) { err = e; }
+  queueMicrotask(() => callback(err));
+};
+promises.cp = (src, dest, options) => new Promise((resolve, reject) => fs.cp(src, dest, options, (err) => (err ? reject(err) : resolve())));
+
 // fs.watch/watchFile need an fsnotify bridge dxhost does not offer to extensions.
 fs.watch = fs.watchFile = fs.unwatchFile = function watch() {
   const e = new Error('fs.watch is not supported in dxhost');

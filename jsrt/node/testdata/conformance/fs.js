@@ -138,6 +138,22 @@ module.exports = {
     fresh();
     fs.createReadStream(path.join(tmp, 'missing')).on('error', (e) => { fs.rmSync(tmp, { recursive: true }); resolve(errText(e)); });
   }),
+  cp: async () => {
+    const d = fresh();
+    fs.mkdirSync(path.join(d, 'src/sub'), { recursive: true });
+    fs.writeFileSync(path.join(d, 'src/a.txt'), 'A');
+    fs.writeFileSync(path.join(d, 'src/sub/b.txt'), 'B');
+    const out = [];
+    try { fs.cpSync(path.join(d, 'src'), path.join(d, 'dst')); } catch (e) { out.push(clean(e.code + ' ' + e.message)); }
+    fs.cpSync(path.join(d, 'src'), path.join(d, 'dst'), { recursive: true });
+    out.push(fs.readdirSync(path.join(d, 'dst'), { recursive: true }).sort().join(','));
+    await fsp.cp(path.join(d, 'src/a.txt'), path.join(d, 'one.txt'));
+    out.push(fs.readFileSync(path.join(d, 'one.txt'), 'utf8'));
+    try { fs.cpSync(path.join(d, 'src/a.txt'), path.join(d, 'one.txt'), { force: false, errorOnExist: true }); } catch (e) { out.push(clean(e.code + ' ' + e.message)); }
+    try { fs.cpSync(path.join(d, 'src'), path.join(d, 'src/sub/inner'), { recursive: true }); } catch (e) { out.push(clean(e.code)); }
+    fs.rmSync(d, { recursive: true });
+    return out.join(' | ');
+  },
   statKeys: () => {
     const d = fresh();
     const keys = Object.keys(fs.statSync(d)).join(',');
