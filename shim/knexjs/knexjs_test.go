@@ -72,6 +72,9 @@ func TestConformance(t *testing.T) {
 // knownGaps are the differences from the npm drivers dxhost does not close yet: the named field is
 // left out of the comparison of that case (everything else must still match).
 var knownGaps = map[string]map[string]struct{ field, why string }{
+	db.ClientPostgres: {
+		"stream": {"message", "the real error goes on with Node's require stack (paths of the Directus install); the first line and code match"},
+	},
 	db.ClientMySQL: {
 		"selectAll":        {"data", mariaDBJSON},
 		"selectTyped":      {"data", mariaDBJSON},

@@ -14,148 +14,14 @@ import (
 )
 
 // mysqlDialect speaks like mysql2 3 through knex: values are written into the SQL on the client
-// (sqlstring's format, as mysql2's query() does), results come over the text protocol and are
+// (sql-escaper in entry.js, as mysql2's query() does), results come over the text protocol and are
 // typed as mysql2 types them, and the response is [rows, fields] or [ResultSetHeader, undefined].
 type mysqlDialect struct{}
 
-func (mysqlDialect) prepare(rt *goja.Runtime, sqlText string, bindings goja.Value) (statement, error) {
-	list, ok := bindings.(*goja.Object)
-	if !ok {
-		return statement{sql: sqlText}, nil
-	}
-	n := int(list.Get("length").ToInteger())
-	values := make([]goja.Value, n)
-	for i := range values {
-		values[i] = list.Get(strconv.Itoa(i))
-	}
-	return statement{sql: sqlFormat(rt, sqlText, values)}, nil
+// prepare takes the SQL as entry.js wrote it: values are already in it (sql-escaper, as mysql2).
+func (mysqlDialect) prepare(_ *goja.Runtime, sqlText string, _ goja.Value) (statement, error) {
+	return statement{sql: sqlText}, nil
 }
-
-// sqlFormat is sqlstring's format: each ? takes the next value escaped, each ?? an identifier.
-func sqlFormat(rt *goja.Runtime, sqlText string, values []goja.Value) string {
-	if len(values) == 0 {
-		return sqlText
-	}
-	var b strings.Builder
-	next, chunk := 0, 0
-	for i := 0; i < len(sqlText) && next < len(values); {
-		if sqlText[i] != '?' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(sqlText) && sqlText[j] == '?' {
-			j++
-		}
-		switch j - i {
-		case 1:
-			b.WriteString(sqlText[chunk:i])
-			b.WriteString(sqlEscape(rt, values[next], false, 0))
-		case 2:
-			b.WriteString(sqlText[chunk:i])
-			b.WriteString(sqlEscapeID(rt, values[next]))
-		default:
-			i = j
-			continue
-		}
-		next++
-		chunk = j
-		i = j
-	}
-	if chunk == 0 {
-		return sqlText
-	}
-	b.WriteString(sqlText[chunk:])
-	return b.String()
-}
-
-// sqlEscape is sqlstring's escape with timezone 'local'.
-func sqlEscape(rt *goja.Runtime, v goja.Value, stringifyObjects bool, depth int) string {
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return "NULL"
-	}
-	obj, isObj := v.(*goja.Object)
-	if !isObj {
-		switch v.ExportType().Kind().String() {
-		case "bool":
-			if v.ToBoolean() {
-				return "true"
-			}
-			return "false"
-		case "int64", "float64":
-			return v.String()
-		}
-		return sqlEscapeString(v.String())
-	}
-	if depth > 32 {
-		return sqlEscapeString(v.String())
-	}
-	if ms, ok := isDate(v); ok {
-		if math.IsNaN(ms) {
-			return "NULL"
-		}
-		t := localTime(ms)
-		return sqlEscapeString(fmt.Sprintf("%04d-%02d-%02d %02d:%02d:%02d.%03d", t.Year(), int(t.Month()), t.Day(),
-			t.Hour(), t.Minute(), t.Second(), t.Nanosecond()/1e6))
-	}
-	if isArray(v) {
-		return sqlArrayToList(rt, obj, depth)
-	}
-	if b, ok := bytesOf(rt, v); ok {
-		return "X'" + fmt.Sprintf("%x", b) + "'"
-	}
-	if fn, ok := goja.AssertFunction(obj.Get("toSqlString")); ok {
-		out, err := fn(obj)
-		if err == nil {
-			return out.String()
-		}
-	}
-	if stringifyObjects {
-		return sqlEscapeString(v.String())
-	}
-	var parts []string
-	for _, k := range obj.Keys() {
-		val := obj.Get(k)
-		if _, isFn := goja.AssertFunction(val); isFn {
-			continue
-		}
-		parts = append(parts, sqlEscapeID(rt, rt.ToValue(k))+" = "+sqlEscape(rt, val, true, depth+1))
-	}
-	return strings.Join(parts, ", ")
-}
-
-func sqlArrayToList(rt *goja.Runtime, arr *goja.Object, depth int) string {
-	n := int(arr.Get("length").ToInteger())
-	parts := make([]string, n)
-	for i := 0; i < n; i++ {
-		el := arr.Get(strconv.Itoa(i))
-		if isArray(el) {
-			parts[i] = "(" + sqlArrayToList(rt, el.(*goja.Object), depth+1) + ")"
-		} else {
-			parts[i] = sqlEscape(rt, el, true, depth+1)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-func sqlEscapeID(rt *goja.Runtime, v goja.Value) string {
-	if isArray(v) {
-		arr := v.(*goja.Object)
-		n := int(arr.Get("length").ToInteger())
-		parts := make([]string, n)
-		for i := range parts {
-			parts[i] = sqlEscapeID(rt, arr.Get(strconv.Itoa(i)))
-		}
-		return strings.Join(parts, ", ")
-	}
-	s := strings.ReplaceAll(v.String(), "`", "``")
-	return "`" + strings.ReplaceAll(s, ".", "`.`") + "`"
-}
-
-var sqlStringEscapes = strings.NewReplacer("\x00", `\0`, "\b", `\b`, "\t", `\t`, "\n", `\n`, "\r", `\r`,
-	"\x1a", `\Z`, `"`, `\"`, `'`, `\'`, `\`, `\\`)
-
-func sqlEscapeString(s string) string { return "'" + sqlStringEscapes.Replace(s) + "'" }
 
 func (mysqlDialect) run(ctx context.Context, h *handle, st statement) (result, error) {
 	q := h.queryer()
@@ -317,19 +183,6 @@ func mysqlValue(v *jsValues, typ string, cell any) goja.Value {
 		return v.rt.ToValue(0)
 	}
 	return v.rt.ToValue(fmt.Sprint(cell))
-}
-
-// mysqlCodes names the server error numbers as mysql2's err.code does.
-var mysqlCodes = map[uint16]string{
-	1044: "ER_DBACCESS_DENIED_ERROR", 1045: "ER_ACCESS_DENIED_ERROR", 1046: "ER_NO_DB_ERROR",
-	1048: "ER_BAD_NULL_ERROR", 1049: "ER_BAD_DB_ERROR", 1050: "ER_TABLE_EXISTS_ERROR",
-	1051: "ER_BAD_TABLE_ERROR", 1054: "ER_BAD_FIELD_ERROR", 1060: "ER_DUP_FIELDNAME",
-	1061: "ER_DUP_KEYNAME", 1062: "ER_DUP_ENTRY", 1064: "ER_PARSE_ERROR", 1091: "ER_CANT_DROP_FIELD_OR_KEY",
-	1136: "ER_WRONG_VALUE_COUNT_ON_ROW", 1146: "ER_NO_SUCH_TABLE", 1205: "ER_LOCK_WAIT_TIMEOUT",
-	1213: "ER_LOCK_DEADLOCK", 1264: "ER_WARN_DATA_OUT_OF_RANGE", 1265: "WARN_DATA_TRUNCATED",
-	1292: "ER_TRUNCATED_WRONG_VALUE", 1305: "ER_SP_DOES_NOT_EXIST", 1364: "ER_NO_DEFAULT_FOR_FIELD",
-	1366: "ER_TRUNCATED_WRONG_VALUE_FOR_FIELD", 1406: "ER_DATA_TOO_LONG", 1451: "ER_ROW_IS_REFERENCED_2",
-	1452: "ER_NO_REFERENCED_ROW_2", 3819: "ER_CHECK_CONSTRAINT_VIOLATED", 4025: "ER_CONSTRAINT_FAILED",
 }
 
 func (mysqlDialect) jsError(rt *goja.Runtime, _ *jsValues, err error) goja.Value {

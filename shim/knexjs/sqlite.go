@@ -66,11 +66,16 @@ func sqliteArg(rt *goja.Runtime, v goja.Value) any {
 	if b, ok := bytesOf(rt, v); ok {
 		return b
 	}
+	if obj, ok := v.(*goja.Object); ok && (isArray(v) || obj.ClassName() == "Object") {
+		return "[object Object]" // what node-sqlite3 binds for arrays and plain objects (recorded)
+	}
 	return v.String()
 }
 
 func (sqliteDialect) run(ctx context.Context, h *handle, st statement) (result, error) {
 	q := h.queryer()
+	// node-sqlite3 prepares one statement: whatever follows the first is ignored.
+	st.sql = sqliteFirstStatement(st.sql)
 	if st.mode == "run" {
 		res, err := q.ExecContext(ctx, st.sql, st.args...)
 		if err != nil {
@@ -203,4 +208,53 @@ func (sqliteDialect) jsError(rt *goja.Runtime, _ *jsValues, err error) goja.Valu
 		{"errno", int64(primary)},
 		{"code", code},
 	})
+}
+
+// sqliteFirstStatement cuts sql after its first complete statement (a ';' outside quotes,
+// comments and a CREATE TRIGGER body), as sqlite3_prepare does.
+func sqliteFirstStatement(sql string) string {
+	lower := strings.ToLower(sql)
+	trigger := strings.Contains(lower, "create trigger") || strings.Contains(lower, "create temp trigger") || strings.Contains(lower, "create temporary trigger")
+	depth := 0 // BEGIN … END nesting inside a trigger
+	for i := 0; i < len(sql); i++ {
+		switch c := sql[i]; {
+		case c == '\'' || c == '"' || c == '`' || c == '[':
+			end := byte(c)
+			if c == '[' {
+				end = ']'
+			}
+			j := strings.IndexByte(sql[i+1:], end)
+			if j < 0 {
+				return sql
+			}
+			i += j + 1
+		case c == '-' && i+1 < len(sql) && sql[i+1] == '-':
+			j := strings.IndexByte(sql[i:], '\n')
+			if j < 0 {
+				return sql
+			}
+			i += j
+		case c == '/' && i+1 < len(sql) && sql[i+1] == '*':
+			j := strings.Index(sql[i+2:], "*/")
+			if j < 0 {
+				return sql
+			}
+			i += j + 3
+		case trigger && isWordAt(lower, i, "begin"):
+			depth++
+		case trigger && isWordAt(lower, i, "end"):
+			depth--
+		case c == ';' && depth <= 0:
+			return sql[:i+1]
+		}
+	}
+	return sql
+}
+
+func isWordAt(s string, i int, w string) bool {
+	if !strings.HasPrefix(s[i:], w) {
+		return false
+	}
+	word := func(b byte) bool { return b == '_' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+	return (i == 0 || !word(s[i-1])) && (i+len(w) == len(s) || !word(s[i+len(w)]))
 }

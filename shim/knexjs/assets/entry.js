@@ -10,6 +10,9 @@ const knex = require('knex/lib/knex-builder/Knex');
 const Client_PG_Base = require('knex/lib/dialects/postgres');
 const Client_MySQL2_Base = require('knex/lib/dialects/mysql2');
 const Client_SQLite3_Base = require('knex/lib/dialects/sqlite3');
+// mysql2 writes values into the SQL on the client with sql-escaper (stringifyObjects false,
+// timezone 'local'); the same library does it here.
+const SqlEscaper = require('sql-escaper');
 
 // Key under which a transaction object carries its Go *sqlx.Tx (agreed with shim/servicesjs).
 const TX = Symbol.for('dxhost.sqlx.tx');
@@ -61,8 +64,15 @@ class MySQLConnection extends Connection {
     }
     if (typeof options === 'string') options = { sql: options };
     const rowMode = options.rowsAsArray ? 'array' : '';
+    let sql;
+    try {
+      sql = SqlEscaper.format(options.sql, values === undefined ? [] : values, false, 'local');
+    } catch (err) {
+      callback(err);
+      return;
+    }
     this._binding
-      .query(this._handle, options.sql, values || [], rowMode)
+      .query(this._handle, sql, [], rowMode)
       .then((res) => callback(null, res[0], res[1]), (err) => callback(err));
   }
 }
@@ -118,17 +128,23 @@ function goClient(Base, ConnectionClass, binding) {
         get: () => binding.tx(connection._handle),
       });
     }
-    // .stream(): the rows are read whole by Go, then written to the stream in order.
-    _stream(connection, obj, stream) {
+    // .stream() on MySQL: the rows are read whole by Go, then written to the stream in order
+    // (SQLite's knex client already works that way). Under Directus, PostgreSQL streams need
+    // pg-query-stream, which Directus does not install: the same error is raised here.
+    _stream(connection, obj, stream, options) {
+      if (Base === Client_SQLite3_Base) return super._stream(connection, obj, stream, options);
       if (!obj.sql) throw new Error('The query is empty');
+      if (Base === Client_PG_Base) {
+        const err = new Error("Cannot find module 'pg-query-stream'");
+        err.code = 'MODULE_NOT_FOUND';
+        throw err;
+      }
       return new Promise((resolve, reject) => {
         stream.on('error', reject);
         stream.on('end', resolve);
-        binding
-          .query(connection._handle, obj.sql, obj.bindings || [], Base === Client_SQLite3_Base ? 'all' : '')
+        this._query(connection, obj)
           .then((res) => {
-            const rows = Array.isArray(res) ? (Array.isArray(res[0]) ? res[0] : res) : res.rows;
-            for (const row of rows) stream.write(row);
+            for (const row of res.response[0]) stream.write(row);
             stream.end();
           })
           .catch((err) => stream.emit('error', err));

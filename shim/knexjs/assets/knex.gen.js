@@ -14959,8 +14959,427 @@ var require_Knex = __commonJS({
   }
 });
 
+// node_modules/sql-escaper/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/sql-escaper/lib/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: !0 });
+    exports2.expand = exports2.raw = exports2.format = exports2.escape = exports2.arrayToList = exports2.bufferToString = exports2.objectToValues = exports2.escapeId = exports2.temporalToString = exports2.dateToString = exports2.EXPAND_SYMBOL = void 0;
+    var buffer_1 = require("buffer");
+    exports2.EXPAND_SYMBOL = /* @__PURE__ */ Symbol.for("sql-escaper.expand");
+    var MAY_OPEN_QUOTE_OR_COMMENT = new Uint8Array(128), SET_CLAUSE_TERMINATORS_BY_FIRST = {}, SET_CLAUSE_TERMINATORS = [
+      "where",
+      "order",
+      "group",
+      "having",
+      "limit",
+      "union",
+      "returning",
+      "into",
+      "for",
+      "lock",
+      "offset",
+      "window",
+      "procedure",
+      "on"
+    ], regex = {
+      backtick: /`/g,
+      dot: /\./g,
+      timezone: /([+\-\s])(\d\d):?(\d\d)?/,
+      escapeChars: /[\0\b\t\n\r\x1a"'\\]/g
+    }, sqlModeFlag = {
+      ansiQuotes: 1,
+      noBackslashEscapes: 2
+    }, sqlModeByFlags = [
+      void 0,
+      Object.freeze({ ansiQuotes: !0, noBackslashEscapes: !1 }),
+      Object.freeze({ ansiQuotes: !1, noBackslashEscapes: !0 }),
+      Object.freeze({ ansiQuotes: !0, noBackslashEscapes: !0 })
+    ], charCode = {
+      singleQuote: 39,
+      doubleQuote: 34,
+      backtick: 96,
+      backslash: 92,
+      hash: 35,
+      dash: 45,
+      slash: 47,
+      asterisk: 42,
+      exclamation: 33,
+      plus: 43,
+      questionMark: 63,
+      comma: 44,
+      openParen: 40,
+      closeParen: 41,
+      semicolon: 59,
+      newline: 10,
+      space: 32,
+      tab: 9,
+      carriageReturn: 13
+    }, NOT_SEARCHED = -2, hasOwnProperty = Object.prototype.hasOwnProperty;
+    MAY_OPEN_QUOTE_OR_COMMENT[charCode.singleQuote] = 1;
+    MAY_OPEN_QUOTE_OR_COMMENT[charCode.doubleQuote] = 1;
+    MAY_OPEN_QUOTE_OR_COMMENT[charCode.backtick] = 1;
+    MAY_OPEN_QUOTE_OR_COMMENT[charCode.hash] = 1;
+    MAY_OPEN_QUOTE_OR_COMMENT[charCode.dash] = 1;
+    MAY_OPEN_QUOTE_OR_COMMENT[charCode.slash] = 1;
+    for (let word of SET_CLAUSE_TERMINATORS) {
+      let first = word.charCodeAt(0), bucket = SET_CLAUSE_TERMINATORS_BY_FIRST[first];
+      bucket ? bucket.push(word) : SET_CLAUSE_TERMINATORS_BY_FIRST[first] = [word];
+    }
+    var isRecord = /* @__PURE__ */ __name((value) => typeof value == "object" && value !== null && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Map), "isRecord"), isWordChar = /* @__PURE__ */ __name((code) => code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 95, "isWordChar"), isWhitespace = /* @__PURE__ */ __name((code) => code === charCode.space || code === charCode.tab || code === charCode.newline || code === charCode.carriageReturn, "isWhitespace"), toLower = /* @__PURE__ */ __name((code) => code | 32, "toLower"), matchesWord = /* @__PURE__ */ __name((sql, position, word, length) => {
+      let wordLength = word.length;
+      for (let offset = 0; offset < wordLength; offset++)
+        if (toLower(sql.charCodeAt(position + offset)) !== word.charCodeAt(offset))
+          return !1;
+      return (position === 0 || !isWordChar(sql.charCodeAt(position - 1))) && (position + wordLength >= length || !isWordChar(sql.charCodeAt(position + wordLength)));
+    }, "matchesWord"), skipLineComment = /* @__PURE__ */ __name((sql, start) => {
+      let lineBreak = sql.indexOf(`
+`, start);
+      return lineBreak === -1 ? sql.length : lineBreak + 1;
+    }, "skipLineComment"), skipQuotedWithoutEscapes = /* @__PURE__ */ __name((sql, position, quote) => {
+      let length = sql.length;
+      for (let cursor = position + 1; cursor < length; cursor++)
+        if (sql.charCodeAt(cursor) === quote) {
+          if (sql.charCodeAt(cursor + 1) === quote) {
+            cursor++;
+            continue;
+          }
+          return cursor + 1;
+        }
+      return length;
+    }, "skipQuotedWithoutEscapes"), skipSqlContext = /* @__PURE__ */ __name((sql, position, modeFlags) => {
+      let currentChar = sql.charCodeAt(position);
+      if (currentChar === charCode.singleQuote || currentChar === charCode.doubleQuote) {
+        if ((modeFlags & sqlModeFlag.noBackslashEscapes) !== 0 || (modeFlags & sqlModeFlag.ansiQuotes) !== 0 && currentChar === charCode.doubleQuote)
+          return skipQuotedWithoutEscapes(sql, position, currentChar);
+        let length = sql.length;
+        for (let cursor = position + 1; cursor < length; cursor++) {
+          let code = sql.charCodeAt(cursor);
+          if (code === charCode.backslash)
+            cursor++;
+          else if (code === currentChar)
+            return cursor + 1;
+        }
+        return length;
+      }
+      if (currentChar === charCode.backtick)
+        return skipQuotedWithoutEscapes(sql, position, currentChar);
+      if (currentChar === charCode.hash)
+        return skipLineComment(sql, position + 1);
+      let nextChar = sql.charCodeAt(position + 1);
+      if (currentChar === charCode.dash && nextChar === charCode.dash) {
+        let afterDash = sql.charCodeAt(position + 2);
+        return Number.isNaN(afterDash) || afterDash <= charCode.space ? skipLineComment(sql, position + 2) : -1;
+      }
+      if (currentChar === charCode.slash && nextChar === charCode.asterisk) {
+        let markerChar = sql.charCodeAt(position + 2);
+        if (markerChar === charCode.exclamation || markerChar === charCode.plus)
+          return -1;
+        let commentEnd = sql.indexOf("*/", position + 2);
+        return commentEnd === -1 ? sql.length : commentEnd + 2;
+      }
+      return -1;
+    }, "skipSqlContext"), findNextPlaceholder = /* @__PURE__ */ __name((sql, start, modeFlags) => {
+      let sqlLength = sql.length;
+      for (let position = start; position < sqlLength; position++) {
+        let code = sql.charCodeAt(position);
+        if (code === charCode.questionMark)
+          return position;
+        if (code < 128 && MAY_OPEN_QUOTE_OR_COMMENT[code]) {
+          let contextEnd = skipSqlContext(sql, position, modeFlags);
+          contextEnd !== -1 && (position = contextEnd - 1);
+        }
+      }
+      return -1;
+    }, "findNextPlaceholder"), isInSetAssignmentList = /* @__PURE__ */ __name((sql, setEnd, placeholderPosition, modeFlags) => {
+      let length = sql.length, depth = 0, sawContent = !1, lastWasComma = !1;
+      for (let position = setEnd; position < placeholderPosition; ) {
+        let code = sql.charCodeAt(position);
+        if (code < 128 && MAY_OPEN_QUOTE_OR_COMMENT[code]) {
+          let contextEnd = skipSqlContext(sql, position, modeFlags);
+          if (contextEnd !== -1) {
+            position = contextEnd, sawContent = !0, lastWasComma = !1;
+            continue;
+          }
+        }
+        if (isWhitespace(code)) {
+          position++;
+          continue;
+        }
+        if (code === charCode.openParen) {
+          depth++, sawContent = !0, lastWasComma = !1, position++;
+          continue;
+        }
+        if (code === charCode.closeParen) {
+          if (--depth < 0)
+            return !1;
+          sawContent = !0, lastWasComma = !1, position++;
+          continue;
+        }
+        if (isWordChar(code)) {
+          if (depth === 0 && !(code >= 48 && code <= 57)) {
+            let bucket = SET_CLAUSE_TERMINATORS_BY_FIRST[toLower(code)];
+            if (bucket) {
+              for (let terminator of bucket)
+                if (matchesWord(sql, position, terminator, length))
+                  return !1;
+            }
+          }
+          do
+            position++;
+          while (position < placeholderPosition && isWordChar(sql.charCodeAt(position)));
+          sawContent = !0, lastWasComma = !1;
+          continue;
+        }
+        if (depth === 0) {
+          if (code === charCode.semicolon)
+            return !1;
+          if (code === charCode.comma) {
+            lastWasComma = !0, sawContent = !0, position++;
+            continue;
+          }
+        }
+        sawContent = !0, lastWasComma = !1, position++;
+      }
+      return depth === 0 && (!sawContent || lastWasComma);
+    }, "isInSetAssignmentList"), findSetKeyword = /* @__PURE__ */ __name((sql, startFrom, modeFlags) => {
+      let length = sql.length;
+      for (let position = startFrom; position < length; position++) {
+        let code = sql.charCodeAt(position);
+        if (code < 128 && MAY_OPEN_QUOTE_OR_COMMENT[code]) {
+          let contextEnd = skipSqlContext(sql, position, modeFlags);
+          if (contextEnd !== -1) {
+            position = contextEnd - 1;
+            continue;
+          }
+        }
+        let lower = toLower(code);
+        if (lower === 115 && matchesWord(sql, position, "set", length))
+          return position + 3;
+        if (lower === 107 && matchesWord(sql, position, "key", length)) {
+          let cursor = position + 3;
+          for (; cursor < length && isWhitespace(sql.charCodeAt(cursor)); )
+            cursor++;
+          if (matchesWord(sql, cursor, "update", length))
+            return cursor + 6;
+        }
+      }
+      return -1;
+    }, "findSetKeyword"), createSetAssignmentTest = /* @__PURE__ */ __name((sql, modeFlags) => {
+      let setIndex = NOT_SEARCHED, nextSetIndex = -1;
+      return (chunkIndex, placeholderPosition) => {
+        let previous = placeholderPosition - 1;
+        for (; previous >= chunkIndex && isWhitespace(sql.charCodeAt(previous)); )
+          previous--;
+        let previousChar = previous >= chunkIndex ? toLower(sql.charCodeAt(previous)) : 0;
+        if (!(previousChar >= 97 && previousChar <= 122 || previousChar === charCode.comma))
+          return !1;
+        for (setIndex === NOT_SEARCHED && (setIndex = findSetKeyword(sql, 0, modeFlags), nextSetIndex = setIndex === -1 ? -1 : findSetKeyword(sql, setIndex, modeFlags)); nextSetIndex !== -1 && nextSetIndex <= placeholderPosition; )
+          setIndex = nextSetIndex, nextSetIndex = findSetKeyword(sql, nextSetIndex, modeFlags);
+        return setIndex !== -1 && setIndex <= placeholderPosition && isInSetAssignmentList(sql, setIndex, placeholderPosition, modeFlags);
+      };
+    }, "createSetAssignmentTest"), isDate = /* @__PURE__ */ __name((value) => Object.prototype.toString.call(value) === "[object Date]", "isDate"), isTemporal = /* @__PURE__ */ __name((value) => Object.prototype.toString.call(value).startsWith("[object Temporal."), "isTemporal"), hasSqlString = /* @__PURE__ */ __name((value) => typeof value == "object" && value !== null && "toSqlString" in value && typeof value.toSqlString == "function", "hasSqlString"), isOwn = /* @__PURE__ */ __name((value, key) => hasOwnProperty.call(value, key), "isOwn"), isExpandable = /* @__PURE__ */ __name((value) => !(Array.isArray(value) || value instanceof Uint8Array || value instanceof Date || hasSqlString(value) || isDate(value)) && (isRecord(value) || value instanceof Map), "isExpandable"), isMarkable = /* @__PURE__ */ __name((value) => typeof value == "object" && value !== null && isExpandable(value) && !hasOwnProperty.call(value, exports2.EXPAND_SYMBOL), "isMarkable"), isMark = /* @__PURE__ */ __name((value) => isOwn(value, exports2.EXPAND_SYMBOL) && value[exports2.EXPAND_SYMBOL] === !0 && isOwn(value, "value") && isMarkable(value.value), "isMark"), isColumnList = /* @__PURE__ */ __name((columns) => {
+      if (!Array.isArray(columns))
+        return !1;
+      let length = columns.length;
+      for (let index = 0; index < length; index++)
+        if (typeof columns[index] != "string")
+          return !1;
+      return !0;
+    }, "isColumnList"), pickColumns = /* @__PURE__ */ __name((value, columns) => {
+      let picked = /* @__PURE__ */ new Map();
+      if (value instanceof Map) {
+        for (let column of columns)
+          value.has(column) && picked.set(column, value.get(column));
+        return picked;
+      }
+      for (let column of columns)
+        hasOwnProperty.call(value, column) && picked.set(column, value[column]);
+      return picked;
+    }, "pickColumns"), escapeString = /* @__PURE__ */ __name((value) => {
+      let escapeChars = regex.escapeChars;
+      escapeChars.lastIndex = 0;
+      let first = escapeChars.exec(value);
+      if (first === null)
+        return `'${value}'`;
+      let length = value.length, result = "'" + value.slice(0, first.index), chunkStart = first.index;
+      for (let index = first.index; index < length; index++) {
+        let escaped;
+        switch (value.charCodeAt(index)) {
+          case 0:
+            escaped = "\\0";
+            break;
+          case 8:
+            escaped = "\\b";
+            break;
+          case 9:
+            escaped = "\\t";
+            break;
+          case 10:
+            escaped = "\\n";
+            break;
+          case 13:
+            escaped = "\\r";
+            break;
+          case 26:
+            escaped = "\\Z";
+            break;
+          case 34:
+            escaped = '\\"';
+            break;
+          case 39:
+            escaped = "\\'";
+            break;
+          case 92:
+            escaped = "\\\\";
+            break;
+          default:
+            continue;
+        }
+        result += value.slice(chunkStart, index) + escaped, chunkStart = index + 1;
+      }
+      return result + value.slice(chunkStart) + "'";
+    }, "escapeString"), quoteString = /* @__PURE__ */ __name((value) => {
+      let quotePosition = value.indexOf("'");
+      if (quotePosition === -1)
+        return `'${value}'`;
+      let result = "'", chunkStart = 0;
+      for (; quotePosition !== -1; )
+        result += value.slice(chunkStart, quotePosition + 1) + "'", chunkStart = quotePosition + 1, quotePosition = value.indexOf("'", chunkStart);
+      return result + value.slice(chunkStart) + "'";
+    }, "quoteString"), readNoBackslashEscapes = /* @__PURE__ */ __name((sqlMode) => {
+      if (!hasOwnProperty.call(sqlMode, "noBackslashEscapes"))
+        return !1;
+      let noBackslashEscapes = sqlMode.noBackslashEscapes;
+      if (noBackslashEscapes === void 0)
+        return !1;
+      if (typeof noBackslashEscapes != "boolean")
+        throw new TypeError(`sqlMode.noBackslashEscapes must be a boolean, received ${noBackslashEscapes === null ? "null" : typeof noBackslashEscapes}`);
+      return noBackslashEscapes;
+    }, "readNoBackslashEscapes"), toModeFlags = /* @__PURE__ */ __name((sqlMode) => sqlMode == null ? 0 : (sqlMode.ansiQuotes === !0 ? sqlModeFlag.ansiQuotes : 0) | (readNoBackslashEscapes(sqlMode) ? sqlModeFlag.noBackslashEscapes : 0), "toModeFlags"), escapeText = /* @__PURE__ */ __name((value, modeFlags) => (modeFlags & sqlModeFlag.noBackslashEscapes) === 0 ? escapeString(value) : quoteString(value), "escapeText"), pad2 = /* @__PURE__ */ __name((value) => value < 10 ? "0" + value : "" + value, "pad2"), pad3 = /* @__PURE__ */ __name((value) => value < 10 ? "00" + value : value < 100 ? "0" + value : "" + value, "pad3"), pad4 = /* @__PURE__ */ __name((value) => value < 10 ? "000" + value : value < 100 ? "00" + value : value < 1e3 ? "0" + value : "" + value, "pad4"), convertTimezone = /* @__PURE__ */ __name((timezone) => {
+      if (timezone === "Z")
+        return 0;
+      let timezoneMatch = timezone.match(regex.timezone);
+      return timezoneMatch ? (timezoneMatch[1] === "-" ? -1 : 1) * (Number.parseInt(timezoneMatch[2], 10) + (timezoneMatch[3] ? Number.parseInt(timezoneMatch[3], 10) : 0) / 60) * 60 : !1;
+    }, "convertTimezone"), writeDate = /* @__PURE__ */ __name((date, timezone, modeFlags) => {
+      if (Number.isNaN(date.getTime()))
+        return "NULL";
+      let year, month, day, hour, minute, second, millisecond;
+      if (timezone === "local")
+        year = date.getFullYear(), month = date.getMonth() + 1, day = date.getDate(), hour = date.getHours(), minute = date.getMinutes(), second = date.getSeconds(), millisecond = date.getMilliseconds();
+      else {
+        let timezoneOffsetMinutes = convertTimezone(timezone), time = date.getTime();
+        timezoneOffsetMinutes !== !1 && timezoneOffsetMinutes !== 0 && (time += timezoneOffsetMinutes * 6e4);
+        let adjustedDate = new Date(time);
+        year = adjustedDate.getUTCFullYear(), month = adjustedDate.getUTCMonth() + 1, day = adjustedDate.getUTCDate(), hour = adjustedDate.getUTCHours(), minute = adjustedDate.getUTCMinutes(), second = adjustedDate.getUTCSeconds(), millisecond = adjustedDate.getUTCMilliseconds();
+      }
+      return escapeText(pad4(year) + "-" + pad2(month) + "-" + pad2(day) + " " + pad2(hour) + ":" + pad2(minute) + ":" + pad2(second) + "." + pad3(millisecond), modeFlags);
+    }, "writeDate"), dateToString = /* @__PURE__ */ __name((date, timezone, sqlMode) => writeDate(date, timezone, toModeFlags(sqlMode)), "dateToString");
+    exports2.dateToString = dateToString;
+    var writeTemporal = /* @__PURE__ */ __name((value, timezone, modeFlags) => typeof value.epochMilliseconds == "number" ? writeDate(new Date(value.epochMilliseconds), timezone || "local", modeFlags) : value[Symbol.toStringTag] === "Temporal.PlainDateTime" ? escapeText(value.toString().replace("T", " "), modeFlags) : escapeText(value.toString(), modeFlags), "writeTemporal"), temporalToString = /* @__PURE__ */ __name((value, timezone, sqlMode) => writeTemporal(value, timezone, toModeFlags(sqlMode)), "temporalToString");
+    exports2.temporalToString = temporalToString;
+    var escapeId = /* @__PURE__ */ __name((value, forbidQualified) => {
+      if (Array.isArray(value)) {
+        let length = value.length, sql = "";
+        for (let index = 0; index < length; index++)
+          index > 0 && (sql += ", "), sql += (0, exports2.escapeId)(value[index], forbidQualified);
+        return sql;
+      }
+      let identifier = String(value);
+      if (identifier.indexOf("`") === -1)
+        return forbidQualified || identifier.indexOf(".") === -1 || identifier.indexOf("->") !== -1 ? `\`${identifier}\`` : `\`${identifier.replace(regex.dot, "`.`")}\``;
+      let quoted = identifier.replace(regex.backtick, "``");
+      return forbidQualified || identifier.indexOf("->") !== -1 ? `\`${quoted}\`` : `\`${quoted.replace(regex.dot, "`.`")}\``;
+    }, "escapeId");
+    exports2.escapeId = escapeId;
+    var writeAssignments = /* @__PURE__ */ __name((object, timezone, modeFlags) => {
+      let sql = "";
+      if (object instanceof Map) {
+        for (let [key, value] of object)
+          typeof value != "function" && (sql.length > 0 && (sql += ", "), sql += (0, exports2.escapeId)(String(key)), sql += " = ", sql += escapeValue(value, !0, timezone, !1, modeFlags));
+        return sql;
+      }
+      for (let key in object) {
+        if (!hasOwnProperty.call(object, key))
+          continue;
+        let value = object[key];
+        typeof value != "function" && (sql.length > 0 && (sql += ", "), sql += (0, exports2.escapeId)(key), sql += " = ", sql += escapeValue(value, !0, timezone, !1, modeFlags));
+      }
+      return sql;
+    }, "writeAssignments"), objectToValues = /* @__PURE__ */ __name((object, timezone, sqlMode) => writeAssignments(object, timezone, toModeFlags(sqlMode)), "objectToValues");
+    exports2.objectToValues = objectToValues;
+    var bufferToString = /* @__PURE__ */ __name((buffer) => `X${escapeString(buffer.toString("hex"))}`, "bufferToString");
+    exports2.bufferToString = bufferToString;
+    var writeList = /* @__PURE__ */ __name((array, timezone, modeFlags) => {
+      let length = array.length, sql = "";
+      for (let index = 0; index < length; index++) {
+        index > 0 && (sql += ", ");
+        let value = array[index];
+        Array.isArray(value) ? sql += `(${writeList(value, timezone, modeFlags)})` : value instanceof Set ? sql += `(${writeList(Array.from(value), timezone, modeFlags)})` : sql += escapeValue(value, !0, timezone, !1, modeFlags);
+      }
+      return sql;
+    }, "writeList"), arrayToList = /* @__PURE__ */ __name((array, timezone, sqlMode) => writeList(array, timezone, toModeFlags(sqlMode)), "arrayToList");
+    exports2.arrayToList = arrayToList;
+    var escapeValue = /* @__PURE__ */ __name((value, stringifyObjects, timezone, topLevel, modeFlags) => {
+      if (value == null)
+        return "NULL";
+      switch (typeof value) {
+        case "boolean":
+          return value ? "true" : "false";
+        case "number":
+        case "bigint":
+          return value + "";
+        case "object":
+          return isDate(value) ? writeDate(value, timezone || "local", modeFlags) : isTemporal(value) ? writeTemporal(value, timezone, modeFlags) : Array.isArray(value) ? writeList(value, timezone, modeFlags) : value instanceof Set ? writeList(Array.from(value), timezone, modeFlags) : buffer_1.Buffer.isBuffer(value) ? (0, exports2.bufferToString)(value) : value instanceof Uint8Array ? (0, exports2.bufferToString)(buffer_1.Buffer.from(value)) : hasSqlString(value) ? String(value.toSqlString(sqlModeByFlags[modeFlags])) : topLevel && isMark(value) ? writeAssignments(value.value, timezone, modeFlags) : stringifyObjects != null ? escapeText(String(value), modeFlags) : isRecord(value) || value instanceof Map ? writeAssignments(value, timezone, modeFlags) : escapeText(String(value), modeFlags);
+        case "string":
+          return escapeText(value, modeFlags);
+        default:
+          return escapeText(String(value), modeFlags);
+      }
+    }, "escapeValue"), escape = /* @__PURE__ */ __name((value, stringifyObjects, timezone, sqlMode) => escapeValue(value, stringifyObjects, timezone, !0, toModeFlags(sqlMode)), "escape");
+    exports2.escape = escape;
+    var format = /* @__PURE__ */ __name((sql, values, stringifyObjects, timezone, sqlMode) => {
+      if (values == null)
+        return sql;
+      let modeFlags = toModeFlags(sqlMode), valuesArray = Array.isArray(values) ? values : [values], length = valuesArray.length, isSetAssignment, result = "", chunkIndex = 0, valuesIndex = 0, placeholderPosition = findNextPlaceholder(sql, 0, modeFlags);
+      for (; valuesIndex < length && placeholderPosition !== -1; ) {
+        let placeholderEnd = placeholderPosition + 1;
+        for (; sql.charCodeAt(placeholderEnd) === charCode.questionMark; )
+          placeholderEnd++;
+        let placeholderLength = placeholderEnd - placeholderPosition;
+        if (placeholderLength > 2) {
+          placeholderPosition = findNextPlaceholder(sql, placeholderEnd, modeFlags);
+          continue;
+        }
+        let currentValue = valuesArray[valuesIndex], escapedValue;
+        placeholderLength === 2 ? escapedValue = (0, exports2.escapeId)(currentValue) : typeof currentValue == "number" || typeof currentValue == "bigint" ? escapedValue = `${currentValue}` : typeof currentValue != "object" || currentValue === null || stringifyObjects ? escapedValue = escapeValue(currentValue, stringifyObjects, timezone, !0, modeFlags) : isExpandable(currentValue) ? isMark(currentValue) ? escapedValue = writeAssignments(currentValue.value, timezone, modeFlags) : (isSetAssignment === void 0 && (isSetAssignment = createSetAssignmentTest(sql, modeFlags)), escapedValue = isSetAssignment(chunkIndex, placeholderPosition) ? writeAssignments(currentValue, timezone, modeFlags) : escapeValue(currentValue, !0, timezone, !1, modeFlags)) : escapedValue = escapeValue(currentValue, !0, timezone, !1, modeFlags), result += sql.slice(chunkIndex, placeholderPosition), result += escapedValue, chunkIndex = placeholderEnd, valuesIndex++, placeholderPosition = findNextPlaceholder(sql, placeholderEnd, modeFlags);
+      }
+      return chunkIndex === 0 ? sql : chunkIndex < sql.length ? result + sql.slice(chunkIndex) : result;
+    }, "format");
+    exports2.format = format;
+    var raw = /* @__PURE__ */ __name((sql) => {
+      if (typeof sql != "string")
+        throw new TypeError("argument sql must be a string");
+      return {
+        toSqlString: /* @__PURE__ */ __name(() => sql, "toSqlString")
+      };
+    }, "raw");
+    exports2.raw = raw;
+    var expand = /* @__PURE__ */ __name((value, columns) => {
+      if (!isMarkable(value))
+        throw new TypeError("argument value must be an object or a Map");
+      if (columns === void 0)
+        return { [exports2.EXPAND_SYMBOL]: !0, value };
+      if (!isColumnList(columns))
+        throw new TypeError("argument columns must be an array of strings");
+      return { [exports2.EXPAND_SYMBOL]: !0, value: pickColumns(value, columns) };
+    }, "expand");
+    exports2.expand = expand;
+  }
+});
+
 // ../../work/main/shim/knexjs/assets/entry.js
-var knex = require_Knex(), Client_PG_Base = require_postgres(), Client_MySQL2_Base = require_mysql2(), Client_SQLite3_Base = require_sqlite3(), TX = /* @__PURE__ */ Symbol.for("dxhost.sqlx.tx"), _Connection = class _Connection {
+var knex = require_Knex(), Client_PG_Base = require_postgres(), Client_MySQL2_Base = require_mysql2(), Client_SQLite3_Base = require_sqlite3(), SqlEscaper = require_lib(), TX = /* @__PURE__ */ Symbol.for("dxhost.sqlx.tx"), _Connection = class _Connection {
   constructor(binding, handle) {
     this._binding = binding, this._handle = handle;
   }
@@ -14991,8 +15410,14 @@ __name(pgError, "pgError");
 var _MySQLConnection = class _MySQLConnection extends Connection {
   query(options, values, callback) {
     typeof values == "function" && (callback = values, values = void 0), typeof options == "string" && (options = { sql: options });
-    let rowMode = options.rowsAsArray ? "array" : "";
-    this._binding.query(this._handle, options.sql, values || [], rowMode).then((res) => callback(null, res[0], res[1]), (err) => callback(err));
+    let rowMode = options.rowsAsArray ? "array" : "", sql;
+    try {
+      sql = SqlEscaper.format(options.sql, values === void 0 ? [] : values, !1, "local");
+    } catch (err) {
+      callback(err);
+      return;
+    }
+    this._binding.query(this._handle, sql, [], rowMode).then((res) => callback(null, res[0], res[1]), (err) => callback(err));
   }
 };
 __name(_MySQLConnection, "MySQLConnection");
@@ -15039,13 +15464,19 @@ function goClient(Base, ConnectionClass, binding) {
         get: /* @__PURE__ */ __name(() => binding.tx(connection._handle), "get")
       });
     }
-    // .stream(): the rows are read whole by Go, then written to the stream in order.
-    _stream(connection, obj, stream) {
+    // .stream() on MySQL: the rows are read whole by Go, then written to the stream in order
+    // (SQLite's knex client already works that way). Under Directus, PostgreSQL streams need
+    // pg-query-stream, which Directus does not install: the same error is raised here.
+    _stream(connection, obj, stream, options) {
+      if (Base === Client_SQLite3_Base) return super._stream(connection, obj, stream, options);
       if (!obj.sql) throw new Error("The query is empty");
+      if (Base === Client_PG_Base) {
+        let err = new Error("Cannot find module 'pg-query-stream'");
+        throw err.code = "MODULE_NOT_FOUND", err;
+      }
       return new Promise((resolve, reject) => {
-        stream.on("error", reject), stream.on("end", resolve), binding.query(connection._handle, obj.sql, obj.bindings || [], Base === Client_SQLite3_Base ? "all" : "").then((res) => {
-          let rows = Array.isArray(res) ? Array.isArray(res[0]) ? res[0] : res : res.rows;
-          for (let row of rows) stream.write(row);
+        stream.on("error", reject), stream.on("end", resolve), this._query(connection, obj).then((res) => {
+          for (let row of res.response[0]) stream.write(row);
           stream.end();
         }).catch((err) => stream.emit("error", err));
       });

@@ -171,6 +171,30 @@ module.exports = async function run(database, client) {
     return rawShape(client, await database.raw(sql));
   });
 
+  await step('bindDate', () => database('items').where('stamp', '=', at).pluck('name'));
+  await step('bindObjectJson', async () => {
+    await database('items').where({ name: 'beta' }).update({ data: { nested: { ok: true }, list: [1, 'two'] } });
+    return database('items').where({ name: 'beta' }).first('data');
+  });
+  await step('bindArrayAny', async () =>
+    client === 'pg'
+      ? rawShape(client, await database.raw('select ?::int[] as arr, 3 = ANY(?::int[]) as has', [[1, 2, 3], [3, 4]]))
+      : rawShape(client, await database.raw('select ? as v', [[1, 2]]))
+  );
+  await step('bindScalars', async () =>
+    rawShape(client, await database.raw('select ? as t, ? as f, ? as n, ? as neg, ? as fl, ? as big, ? as s, ? as nul', [true, false, 0, -5, 1.25, 2 ** 40, "it's \\ \"q\"", null]))
+  );
+  await step('undefinedBinding', () => database('items').where({ name: undefined }).first());
+  await step('multiStatement', async () => rawShape(client, await database.raw('select 1 as a; select 2 as b')));
+  await step('stream', () =>
+    new Promise((resolve, reject) => {
+      const names = [];
+      const s = database('items').select('name').orderBy('id').limit(3).stream();
+      s.on('data', (row) => names.push(row.name));
+      s.on('end', () => resolve(names));
+      s.on('error', (e) => reject(e));
+    })
+  );
   await step('selectTyped', () => database('items').where({ name: 'alpha' }).first());
 
   // Transactions.
