@@ -173,6 +173,15 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 			return nil, err
 		}
 	}
+	if a.Schema != nil {
+		sch, err := a.Schema(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if out.Fields, err = a.authorizeNested(ctx, acc, collection, "", out.Fields, out, sch); err != nil {
+			return nil, err
+		}
+	}
 	if rule != nil {
 		if len(out.Filter) == 0 {
 			out.Filter = rule

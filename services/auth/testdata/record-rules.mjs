@@ -110,6 +110,33 @@ const recording = { recordedWith: 'Directus 12.4.1 (directus-peer, SQLite) with 
 for (const [caller, method, path, body] of cases) {
   recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
 }
+// Nested paths: tags (m2o article → articles, o2m alias articles.tags).
+await admin('POST', '/collections', { collection: 'tags', meta: {}, schema: {}, fields: [pk, field('name')] });
+await admin('POST', '/fields/tags', { field: 'article', type: 'integer', meta: { special: ['m2o'] }, schema: {} });
+await admin('POST', '/relations', { collection: 'tags', field: 'article', related_collection: 'articles', meta: { one_field: 'tags' }, schema: { on_delete: 'SET NULL' } });
+await admin('POST', '/fields/articles', { field: 'tags', type: 'alias', meta: { special: ['o2m'] } });
+await admin('POST', '/items/tags', [{ name: 't1', article: 1 }, { name: 'hidden', article: 1 }, { name: 't3', article: 2 }, { name: 't4', article: 3 }]);
+await perm(pJr.id, 'tags', 'read', { permissions: { name: { _neq: 'hidden' } }, fields: ['id', 'name', 'article'] });
+await perm(pRd.id, 'tags', 'read', { permissions: {}, fields: ['id', 'article'] });
+const nested = [
+  ['junior', 'GET', '/items/articles?fields=id,tags.name&sort=id'],
+  ['junior', 'GET', '/items/articles?fields=id,tags.id,tags.name&sort=id&filter[id][_eq]=1'],
+  ['junior', 'GET', '/items/tags?fields=id,name,article.title&sort=id'],
+  ['reader', 'GET', '/items/tags?fields=id,article.title&sort=id'],
+  ['reader', 'GET', '/items/tags?fields=id,article.secret'],
+  ['reader', 'GET', '/items/tags?fields=id,name'],
+  ['reader', 'GET', '/items/articles?fields=id,tags.id&sort=id'],
+  ['reader', 'GET', '/items/articles?fields=id,tags.name'],
+  ['app', 'GET', '/items/articles?fields=id,tags.name'],
+];
+for (const [caller, method, path] of nested) {
+  recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
+}
+recording.nestedTables = {
+  directus_fields: sql("SELECT collection, field, special, interface FROM directus_fields WHERE collection IN ('tags', 'articles')"),
+  directus_relations: sql('SELECT many_collection, many_field, one_collection, one_field, one_deselect_action FROM directus_relations'),
+  tags: sql('SELECT * FROM tags'),
+};
 recording.users = { junior, reader, other, app: appUser };
 recording.tables = {
   directus_roles: sql('SELECT id, name, parent FROM directus_roles'),
