@@ -29,7 +29,7 @@ type rulesRecording struct {
 	} `json:"calls"`
 	Users        map[string]string           `json:"users"`
 	NestedTables map[string][]map[string]any `json:"nestedTables"`
-	Tables map[string][]map[string]any `json:"tables"`
+	Tables       map[string][]map[string]any `json:"tables"`
 }
 
 // knownGaps are recorded calls dxhost does not reproduce yet, with the reason. The test fails if
