@@ -194,6 +194,7 @@ func (s *Service) createInTx(ctx context.Context, col *schema.Collection, data m
 		return nil, opts.PreMutationError
 	}
 	actionPayload := clonePayload(payload).(map[string]any)
+	revData := s.prepareDelta(col, payload, s.relationalFields(col))
 
 	var nestedRevisions []any
 	nestedOpts := opts
@@ -227,9 +228,8 @@ func (s *Service) createInTx(ctx context.Context, col *schema.Collection, data m
 	if err := s.nestedOneToMany(ctx, col, key, o2m, nestedOpts); err != nil {
 		return nil, err
 	}
-	revData := revisionData(col, processed)
-	dataFor := func(int) (map[string]any, error) { return revData, nil }
-	if err := s.track(ctx, col, "create", []any{key}, dataFor, []map[string]any{revData}, opts, nestedRevisions); err != nil {
+	dataFor := func(int) (any, error) { return revData, nil }
+	if err := s.track(ctx, col, "create", []any{key}, dataFor, []any{revData}, opts, nestedRevisions); err != nil {
 		return nil, err
 	}
 	s.emitAction(&opts, "create", map[string]any{"payload": actionPayload, "key": key, "collection": s.collection})
@@ -242,16 +242,6 @@ func columnsOnly(col *schema.Collection, payload map[string]any) map[string]any 
 	for k, v := range payload {
 		if f := col.Fields[k]; f != nil && !f.Alias {
 			out[k] = v
-		}
-	}
-	return out
-}
-
-func revisionData(col *schema.Collection, processed map[string]any) map[string]any {
-	out := map[string]any{}
-	for k, v := range processed {
-		if f := col.Fields[k]; f != nil && !f.Alias {
-			out[k] = jsonSafe(v)
 		}
 	}
 	return out

@@ -218,6 +218,9 @@ func checkPeerItems(t *testing.T, client string) {
 			}
 			continue
 		}
+		if dir := os.Getenv("DXHOST_PEER_DUMP"); dir != "" { // to diff long answers by hand
+			os.WriteFile(filepath.Join(dir, client+"-"+c.Name+".json"), []byte(got), 0o644)
+		}
 		if !reflect.DeepEqual(decodeJSON(t, []byte(got)), decodeJSON(t, wantRaw)) {
 			t.Errorf("%s:\n got  %s\n want %s", c.Name, got, bytes.TrimSpace(wantRaw))
 		} else if strings.HasPrefix(got, `{"result"`) && got != string(bytes.TrimSpace(wantRaw)) {

@@ -2,6 +2,7 @@ package items
 
 import (
 	"context"
+	"sort"
 
 	"github.com/dxhost/dxhost/services/schema"
 )
@@ -11,7 +12,7 @@ import (
 // first, then per key the revision, whose data comes from dataFor (update reads a fresh
 // snapshot there, after the activity rows, as Directus does). Nested revisions collected in
 // nested get their parent set to the first revision.
-func (s *Service) track(ctx context.Context, col *schema.Collection, action string, keys []any, dataFor func(i int) (map[string]any, error), delta []map[string]any, opts MutationOptions, nested []any) error {
+func (s *Service) track(ctx context.Context, col *schema.Collection, action string, keys []any, dataFor func(i int) (any, error), delta []any, opts MutationOptions, nested []any) error {
 	if s.opts.Accountability == nil || opts.SkipTracking || col.Accountability == nil {
 		return nil
 	}
@@ -41,19 +42,15 @@ func (s *Service) track(ctx context.Context, col *schema.Collection, action stri
 	}
 	var first any
 	for i, key := range keys {
-		if i < len(delta) && len(delta[i]) == 0 {
+		if action == "update" && (i >= len(delta) || delta[i] == nil) {
 			continue // an empty delta makes no revision
 		}
 		data, err := dataFor(i)
 		if err != nil {
 			return err
 		}
-		var dataValue any
-		if data != nil {
-			dataValue = data
-		}
 		rev := map[string]any{"activity": activityIDs[i], "collection": s.collection, "item": keyString(key),
-			"data": dataValue, "delta": anyMap(delta, i)}
+			"data": data, "delta": delta[i]}
 		if opts.parentRevision != nil {
 			rev["parent"] = *opts.parentRevision
 		}
@@ -75,9 +72,47 @@ func (s *Service) track(ctx context.Context, col *schema.Collection, action stri
 	return nil
 }
 
-func anyMap(list []map[string]any, i int) any {
-	if i >= len(list) || list[i] == nil {
+// relationalFields are the fields of col taking part in a relation (FKs and O2M aliases);
+// revisions leave them out.
+func (s *Service) relationalFields(col *schema.Collection) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range s.opts.Schema.Relations {
+		if r.Collection == col.Collection {
+			out[r.Field] = true
+		}
+		if r.RelatedCollection != nil && *r.RelatedCollection == col.Collection && r.Meta != nil && r.Meta.OneField != nil {
+			out[*r.Meta.OneField] = true
+		}
+	}
+	return out
+}
+
+// prepareDelta is PayloadService.prepareDelta: the values as a read would return them, nil for
+// an empty object. Keys follow the collection's field order (the payload's own order is lost).
+func (s *Service) prepareDelta(col *schema.Collection, m map[string]any, omit map[string]bool) any {
+	it := NewItem()
+	for _, name := range col.FieldOrder {
+		v, ok := m[name]
+		if !ok || omit[name] {
+			continue
+		}
+		v = s.readValue(col.Fields[name], jsonSafe(v))
+		if _, gone := v.(absent); !gone {
+			it.Set(name, v)
+		}
+	}
+	var unknown []string
+	for k := range m {
+		if col.Fields[k] == nil && !omit[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		it.Set(k, jsonSafe(m[k]))
+	}
+	if it.Len() == 0 {
 		return nil
 	}
-	return list[i]
+	return it
 }

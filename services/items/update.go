@@ -105,31 +105,51 @@ func (s *Service) updateInTx(ctx context.Context, col *schema.Collection, keys [
 			return err
 		}
 	}
-	delta := make([]map[string]any, len(keys))
+	delta := make([]any, len(keys))
 	for i := range keys {
-		delta[i] = revisionData(col, processed)
+		delta[i] = s.prepareDelta(col, processed, nil)
 	}
-	dataFor := func(i int) (map[string]any, error) { return s.snapshot(ctx, col, keys[i]) }
+	var snapshots map[string]*Item
+	dataFor := func(i int) (any, error) {
+		if snapshots == nil {
+			var err error
+			if snapshots, err = s.snapshots(ctx, col, keys); err != nil {
+				return nil, err
+			}
+		}
+		if snap, ok := snapshots[keyString(keys[i])]; ok {
+			return snap, nil
+		}
+		return nil, nil
+	}
 	return s.track(ctx, col, "update", keys, dataFor, delta, opts, nestedRevisions)
 }
 
-// snapshot reads the item's non-relational fields for a revision's data (null when missing).
-func (s *Service) snapshot(ctx context.Context, col *schema.Collection, key any) (map[string]any, error) {
+// snapshots reads the updated items' non-relational fields for the revisions' data, with one
+// readMany as Directus does (its hooks fire, without accountability).
+func (s *Service) snapshots(ctx context.Context, col *schema.Collection, keys []any) (map[string]*Item, error) {
+	relational := s.relationalFields(col)
 	var fields []string
 	for _, name := range col.FieldOrder {
-		if !col.Fields[name].Alias {
+		if !col.Fields[name].Alias && !relational[name] {
 			fields = append(fields, name)
 		}
 	}
+	if len(fields) == 0 {
+		fields = []string{"*"}
+	}
 	system := s.Fork(s.collection)
 	system.opts.Accountability = nil
-	one := 1
-	records, err := system.ReadByQuery(ctx, &Query{Fields: fields, Filter: map[string]any{"_and": []any{
-		map[string]any{col.Primary: map[string]any{"_in": []any{key}}}, map[string]any{}}}, Limit: &one}, ReadOptions{})
-	if err != nil || len(records) == 0 {
+	records, err := system.ReadMany(ctx, keys, &Query{Fields: fields}, ReadOptions{})
+	if err != nil {
 		return nil, err
 	}
-	return records[0].Map(), nil
+	out := make(map[string]*Item, len(records))
+	for _, r := range records {
+		pk, _ := r.Get(col.Primary)
+		out[keyString(pk)] = r
+	}
+	return out, nil
 }
 
 // UpdateBatch is updateBatch: every item carries its key; one transaction.
