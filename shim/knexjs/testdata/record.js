@@ -5,7 +5,8 @@
 //
 //	NODE_PATH=/path/to/directus/node_modules node record.js [sqlite3|pg|mysql ...]
 //
-// It writes golden/<client>.json, which knexjs_test.go compares dxhost against.
+// It writes golden/<client>.json, which knexjs_test.go compares dxhost against; with TZ set (e.g.
+// TZ=America/New_York) it writes golden-<TZ>/ instead, to check local-time Dates.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -51,7 +52,9 @@ async function withDatabase(client, fn) {
 
 (async () => {
   const clients = process.argv.slice(2).length ? process.argv.slice(2) : ['sqlite3', 'pg', 'mysql'];
-  fs.mkdirSync(path.join(__dirname, 'golden'), { recursive: true });
+  const tz = process.env.TZ && process.env.TZ !== 'UTC' ? process.env.TZ.replace(/\//g, '_') : '';
+  const dir = path.join(__dirname, tz ? 'golden-' + tz : 'golden');
+  fs.mkdirSync(dir, { recursive: true });
   for (const client of clients) {
     const out = await withDatabase(client, async (config) => {
       const db = knex(config);
@@ -64,7 +67,7 @@ async function withDatabase(client, fn) {
         await db.destroy();
       }
     });
-    const file = path.join(__dirname, 'golden', client + '.json');
+    const file = path.join(dir, client + '.json');
     fs.writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
     console.log('wrote', file);
   }
