@@ -45,7 +45,7 @@ func runJS(t *testing.T, stack *resttest.Stack, trx any, body string) string {
 	select {
 	case s := <-out:
 		return s
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("timed out")
 	}
 	return ""

@@ -114,7 +114,7 @@ func open(t testing.TB, dir string, dbEnv []string, restore func(*db.DB) error) 
 	if err != nil {
 		t.Fatalf("resttest: env: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	conn, err := db.Open(ctx, e.Map())
 	if err != nil {
