@@ -9,6 +9,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/dxhost/dxhost/jsrt/node/internal/host"
 	"github.com/dxhost/dxhost/jsrt/node/internal/textcodec"
 )
 
@@ -17,6 +18,26 @@ func binding(rt *goja.Runtime, origin time.Time) *goja.Object {
 	b := rt.NewObject()
 	b.Set("timeOrigin", float64(origin.UnixNano())/1e6)
 	b.Set("cpus", runtime.NumCPU())
+	// frames are the JS call stack above captureStackTrace (its own JS helper frames and this native
+	// frame are skipped), for Error.captureStackTrace.
+	b.Set("frames", func() goja.Value {
+		stack := rt.CaptureCallStack(64, nil)
+		out := make([]any, 0, len(stack))
+		top := true
+		for _, f := range stack {
+			p := f.Position()
+			if top && (p.Filename == "" || p.Filename == "node:internal/globals") {
+				continue
+			}
+			top = false
+			fn := f.FuncName()
+			if fn == "<anonymous>" {
+				fn = ""
+			}
+			out = append(out, host.Obj("file", p.Filename, "line", p.Line, "column", p.Column, "fn", fn))
+		}
+		return host.Value(rt, out)
+	})
 	b.Set("navigatorPlatform", navigatorPlatform())
 	b.Set("now", func() float64 { return float64(time.Since(origin).Nanoseconds()) / 1e6 })
 	b.Set("encodeUTF8", func(s string) goja.ArrayBuffer { return rt.NewArrayBuffer([]byte(s)) })

@@ -2585,18 +2585,91 @@ define(g, "FinalizationRegistry", (_a2 = class {
     return "FinalizationRegistry";
   }
 }, __name(_a2, "FinalizationRegistry"), _a2));
+var _CallSite = class _CallSite {
+  constructor(f) {
+    this._f = f;
+  }
+  getFileName() {
+    return this._f.file || void 0;
+  }
+  getLineNumber() {
+    return this._f.line || null;
+  }
+  getColumnNumber() {
+    return this._f.column || null;
+  }
+  getFunctionName() {
+    return this._f.fn || null;
+  }
+  getMethodName() {
+    return null;
+  }
+  getTypeName() {
+    return null;
+  }
+  getThis() {
+  }
+  getFunction() {
+  }
+  getEvalOrigin() {
+  }
+  getScriptNameOrSourceURL() {
+    return this.getFileName();
+  }
+  isNative() {
+    return !this._f.file;
+  }
+  isToplevel() {
+    return !this._f.fn;
+  }
+  isEval() {
+    return !1;
+  }
+  isConstructor() {
+    return !1;
+  }
+  isAsync() {
+    return !1;
+  }
+  isPromiseAll() {
+    return !1;
+  }
+  getPromiseIndex() {
+    return null;
+  }
+  toString() {
+    let where = this._f.file ? `${this._f.file}:${this._f.line}:${this._f.column}` : "native";
+    return this._f.fn ? `${this._f.fn} (${where})` : where;
+  }
+};
+__name(_CallSite, "CallSite");
+var CallSite = _CallSite;
+function callSites(ctor) {
+  let frames = b.frames();
+  if (typeof ctor == "function" && ctor.name) {
+    let i = frames.findIndex((f) => f.fn === ctor.name);
+    i >= 0 && (frames = frames.slice(i + 1));
+  }
+  let limit = typeof Error.stackTraceLimit == "number" ? Error.stackTraceLimit : 10;
+  return frames.slice(0, Math.max(0, limit)).map((f) => new CallSite(f));
+}
+__name(callSites, "callSites");
 typeof Error.captureStackTrace != "function" && (Object.defineProperty(Error, "captureStackTrace", {
   value: /* @__PURE__ */ __name(function(target, ctor) {
     if (target === null || typeof target != "object") throw new TypeError("Invalid argument: target must be an object");
-    let lines = String(new Error().stack || "").split(`
-`).slice(2), head;
-    try {
-      head = Error.prototype.toString.call(target);
-    } catch (e) {
-      head = "Error";
-    }
-    let stack = [head].concat(lines.slice(0, Error.stackTraceLimit)).join(`
+    let sites = callSites(ctor), stack;
+    if (typeof Error.prepareStackTrace == "function")
+      stack = Error.prepareStackTrace(target, sites);
+    else {
+      let head;
+      try {
+        head = Error.prototype.toString.call(target);
+      } catch (e) {
+        head = "Error";
+      }
+      stack = [head].concat(sites.map((s) => `    at ${s}`)).join(`
 `);
+    }
     Object.defineProperty(target, "stack", { value: stack, writable: !0, configurable: !0, enumerable: !1 });
   }, "captureStackTrace"),
   writable: !0,

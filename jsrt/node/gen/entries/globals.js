@@ -99,20 +99,60 @@ define(g, 'FinalizationRegistry', class FinalizationRegistry {
   get [Symbol.toStringTag]() { return 'FinalizationRegistry'; }
 });
 
-// Error.captureStackTrace(target, ctor): V8's API, used by many libraries to set err.stack. goja has no
-// frame filtering, so the frames are those of this call site minus the helper itself.
+// Error.captureStackTrace(target, ctor): V8's API, used by many libraries to set err.stack, and with
+// Error.prepareStackTrace by others (depd, callsites) to read structured call sites. Frames come from
+// the engine (file, line, column, function); those above ctor are dropped, as V8 does.
+class CallSite {
+  constructor(f) { this._f = f; }
+  getFileName() { return this._f.file || undefined; }
+  getLineNumber() { return this._f.line || null; }
+  getColumnNumber() { return this._f.column || null; }
+  getFunctionName() { return this._f.fn || null; }
+  getMethodName() { return null; }
+  getTypeName() { return null; }
+  getThis() { return undefined; }
+  getFunction() { return undefined; }
+  getEvalOrigin() { return undefined; }
+  getScriptNameOrSourceURL() { return this.getFileName(); }
+  isNative() { return !this._f.file; }
+  isToplevel() { return !this._f.fn; }
+  isEval() { return false; }
+  isConstructor() { return false; }
+  isAsync() { return false; }
+  isPromiseAll() { return false; }
+  getPromiseIndex() { return null; }
+  toString() {
+    const where = this._f.file ? `${this._f.file}:${this._f.line}:${this._f.column}` : 'native';
+    return this._f.fn ? `${this._f.fn} (${where})` : where;
+  }
+}
+function callSites(ctor) {
+  // b.frames skips the frames of this helper and captureStackTrace.
+  let frames = b.frames();
+  if (typeof ctor === 'function' && ctor.name) {
+    const i = frames.findIndex((f) => f.fn === ctor.name);
+    if (i >= 0) frames = frames.slice(i + 1);
+  }
+  const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 10;
+  return frames.slice(0, Math.max(0, limit)).map((f) => new CallSite(f));
+}
 if (typeof Error.captureStackTrace !== 'function') {
   Object.defineProperty(Error, 'captureStackTrace', {
     value: function captureStackTrace(target, ctor) {
       if (target === null || typeof target !== 'object') throw new TypeError('Invalid argument: target must be an object');
-      const lines = String(new Error().stack || '').split('\n').slice(2);
-      let head;
-      try {
-        head = Error.prototype.toString.call(target);
-      } catch (e) {
-        head = 'Error';
+      const sites = callSites(ctor);
+      let stack;
+      if (typeof Error.prepareStackTrace === 'function') {
+        stack = Error.prepareStackTrace(target, sites);
+      } else {
+        let head;
+        try {
+          head = Error.prototype.toString.call(target);
+        } catch (e) {
+          head = 'Error';
+        }
+        stack = [head].concat(sites.map((s) => `    at ${s}`)).join('\n');
       }
-      const stack = [head].concat(lines.slice(0, Error.stackTraceLimit)).join('\n');
       Object.defineProperty(target, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
     },
     writable: true,
