@@ -46,10 +46,16 @@ const (
 type event struct {
 	kind    eventKind
 	status  int
-	header  http.Header
+	fields  []headerField // evHead: the headers in res order, resolved to strings on the loop
 	data    []byte
 	flush   bool // head without Content-Length, or data from res.write: send now (chunked), as Node does
 	outcome Outcome
+}
+
+// headerField is one response header as it leaves the loop.
+type headerField struct {
+	name string
+	vals []string
 }
 
 // NewConn returns an empty pipe.
@@ -69,6 +75,25 @@ func (c *Conn) push(e event) bool {
 	default:
 	}
 	return true
+}
+
+// pushAll queues several events under one lock and one wake-up, so that a response completed in one
+// call (res.send) reaches Pump in one batch: one write, no flush in between.
+func (c *Conn) pushAll(es ...event) {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return
+	}
+	for _, e := range es {
+		c.queue = append(c.queue, e)
+		c.queued += len(e.data)
+	}
+	c.mu.Unlock()
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
 }
 
 // pushData queues body bytes and reports whether the writer may go on (false past the high-water
@@ -126,8 +151,8 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 				for k := range dst {
 					delete(dst, k)
 				}
-				for k, v := range e.header {
-					dst[k] = v
+				for _, f := range e.fields {
+					dst[f.name] = f.vals
 				}
 				if _, ok := dst["Content-Type"]; !ok {
 					dst["Content-Type"] = nil // Node sends none; stop net/http from sniffing one

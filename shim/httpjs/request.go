@@ -42,13 +42,28 @@ type Request struct {
 // already serves another request.
 type Incoming struct {
 	Request  *http.Request
-	ClientIP string      // gin's ClientIP (honours the trusted-proxy setting)
-	Header   http.Header // headers already on the response (set by the middleware)
+	ClientIP string        // gin's ClientIP (honours the trusted-proxy setting)
+	header   []headerEntry // headers already on the response (set by the middleware), seeding res
 }
 
 // IncomingFrom captures c (call on the Gin goroutine).
 func IncomingFrom(c *gin.Context) *Incoming {
-	return &Incoming{Request: c.Request, ClientIP: c.ClientIP(), Header: c.Writer.Header().Clone()}
+	return &Incoming{Request: c.Request, ClientIP: c.ClientIP(), header: captureHeader(c.Writer.Header())}
+}
+
+// captureHeader copies h into res's header entries, straight from the writer's map (no intermediate
+// http.Header clone); single values are shared strings, several values get their own slice.
+func captureHeader(h http.Header) []headerEntry {
+	entries := make([]headerEntry, 0, len(h))
+	for name, vals := range h {
+		switch {
+		case len(vals) == 1:
+			entries = append(entries, headerEntry{name: name, lower: lowerHeaderName(name), str: vals[0]})
+		case len(vals) > 1:
+			entries = append(entries, headerEntry{name: name, lower: lowerHeaderName(name), val: append([]string(nil), vals...)})
+		}
+	}
+	return entries
 }
 
 // NewRequest builds the JS req (loop only). req.url starts as the whole request-target (raw, still

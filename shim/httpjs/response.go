@@ -44,14 +44,8 @@ type headerEntry struct {
 // middleware set: X-Powered-By, CSP, CORS...), as they would be on Node's res.
 func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 	res := &Response{kit: k, req: req, conn: conn, loop: loop, StatusCode: 200}
-	res.headers = make([]headerEntry, 0, 8)
-	for name, vals := range req.in.Header {
-		if len(vals) == 1 {
-			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), str: vals[0]})
-		} else if len(vals) > 1 {
-			res.headers = append(res.headers, headerEntry{name: name, lower: strings.ToLower(name), val: append([]string(nil), vals...)})
-		}
-	}
+	res.headers = make([]headerEntry, len(req.in.header), len(req.in.header)+4)
+	copy(res.headers, req.in.header) // multi-valued entries hold their own []string copy: shared read-only
 	req.res = res
 	obj := k.rt.NewDynamicObject(res)
 	res.obj = obj
@@ -366,13 +360,52 @@ func (res *Response) head() {
 	if res.HeadersSent {
 		return
 	}
+	res.conn.push(res.headEvent())
+}
+
+// headEvent validates the status, freezes the headers and returns them as the head event.
+func (res *Response) headEvent() event {
 	if res.StatusCode < 100 || res.StatusCode > 999 {
 		panic(res.kit.nodeError("RangeError", "ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: "+strconv.Itoa(res.StatusCode)))
 	}
-	h := res.headerMap()
+	fields := res.headerFields()
 	res.HeadersSent = true
 	chunked := res.bodyAllowed() && !res.hasHeader("content-length")
-	res.conn.push(event{kind: evHead, status: res.StatusCode, header: h, flush: chunked})
+	return event{kind: evHead, status: res.StatusCode, fields: fields, flush: chunked}
+}
+
+// headerFields resolves the headers to strings (JS array values read on the loop), with one backing
+// array for the single-valued ones.
+func (res *Response) headerFields() []headerField {
+	fields := make([]headerField, len(res.headers))
+	plain := make([]string, len(res.headers))
+	for i, e := range res.headers {
+		fields[i].name = e.name
+		if e.val == nil {
+			plain[i] = e.str
+			fields[i].vals = plain[i : i+1 : i+1]
+			continue
+		}
+		fields[i].vals = res.entryValues(e)
+	}
+	return fields
+}
+
+func (res *Response) entryValues(e headerEntry) []string {
+	switch v := e.val.(type) {
+	case string:
+		return []string{v}
+	case []string:
+		return v
+	case goja.Value:
+		if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
+			var vals []string
+			res.kit.rt.ForOf(o, func(el goja.Value) bool { vals = append(vals, el.String()); return true })
+			return vals
+		}
+		return []string{v.String()}
+	}
+	return nil
 }
 
 func (res *Response) headerMap() http.Header {
@@ -384,20 +417,7 @@ func (res *Response) headerMap() http.Header {
 			h[e.name] = plain[i : i+1 : i+1]
 			continue
 		}
-		switch v := e.val.(type) {
-		case string:
-			h[e.name] = []string{v}
-		case []string:
-			h[e.name] = v
-		case goja.Value:
-			if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
-				var vals []string
-				res.kit.rt.ForOf(o, func(el goja.Value) bool { vals = append(vals, el.String()); return true })
-				h[e.name] = vals
-			} else {
-				h[e.name] = []string{v.String()}
-			}
-		}
+		h[e.name] = res.entryValues(e)
 	}
 	return h
 }
@@ -423,7 +443,17 @@ func (res *Response) end(data []byte) {
 	if !res.HeadersSent && !res.hasHeader("content-length") && !res.hasHeader("transfer-encoding") && res.bodyAllowed() {
 		res.headers = append(res.headers, headerEntry{name: "Content-Length", lower: "content-length", str: strconv.Itoa(len(data))})
 	}
-	res.head()
+	if !res.HeadersSent {
+		// The whole response at once (res.send, res.json, res.end): one batch for Pump.
+		head := res.headEvent()
+		res.Ended = true
+		if len(data) > 0 && res.bodyAllowed() {
+			res.conn.pushAll(head, event{kind: evData, data: data}, event{kind: evEnd})
+		} else {
+			res.conn.pushAll(head, event{kind: evEnd})
+		}
+		return
+	}
 	res.write(data, false)
 	res.Ended = true
 	res.conn.push(event{kind: evEnd})
