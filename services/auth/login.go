@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/systables/password"
 )
 
@@ -320,12 +321,11 @@ func (s *Service) emitLogin(status string, payload map[string]any, user any, err
 	s.Hooks.EmitAction([]string{"auth.login"}, meta, s.hookContext(acc))
 }
 
-// HookContext is the context auth events receive: {database, schema: nil, accountability}.
-type HookContext struct {
-	Accountability map[string]any
+// hookContext is the context auth events receive: {database, schema: null, accountability} —
+// the same type ItemsService hands its hooks, so the JS adapter builds it the same way.
+func (s *Service) hookContext(acc map[string]any) any {
+	return &items.EventContext{Database: s.db, Accountability: acc}
 }
-
-func (s *Service) hookContext(acc map[string]any) any { return &HookContext{Accountability: acc} }
 
 func quoteList(quote func(string) string, names ...string) string {
 	out := make([]string, len(names))

@@ -43,6 +43,9 @@ func New(d *db.DB, cfg Config, log *logrus.Entry) *Service {
 	return &Service{db: d, dialect: d.Dialect(), cfg: cfg, log: log, now: time.Now, stmts: &stmtCache{db: d.DB}}
 }
 
+// Now is the service's clock.
+func (s *Service) Now() time.Time { return s.now() }
+
 // SetClock replaces the clock (tests replaying recorded tokens).
 func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
