@@ -104,8 +104,8 @@ func extensionEngine(t *testing.T, stack *resttest.Stack, dir string) *gin.Engin
 	gin.SetMode(gin.ReleaseMode)
 	os.Unsetenv("NODE_ENV")
 	host := extension.New(extension.Options{
-		Dir:       dir,
-		Logger:    stack.Logger,
+		Dir:    dir,
+		Logger: stack.Logger,
 		// no JS time limit: under -race on a busy machine loading knex alone can take seconds
 		Context: func(rt *goja.Runtime, inst *jsrt.Instance) (extension.ContextParts, error) {
 			database, err := knexjs.New(rt, inst, stack.DB)
