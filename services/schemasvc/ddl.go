@@ -181,9 +181,7 @@ func columnType(client, typ string, sch map[string]any, existing *Column) (strin
 		}
 		return "blob", nil
 	}
-	if strings.HasPrefix(typ, "geometry") {
-		return "", errs.InvalidPayload(fmt.Sprintf(`Illegal type passed: "%s"`, typ))
-	}
+	// geometry* needs PostGIS/SpatiaLite helpers dxhost does not have: refused like an unknown type.
 	return "", errs.InvalidPayload(fmt.Sprintf(`Illegal type passed: "%s"`, typ))
 }
 

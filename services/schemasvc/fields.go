@@ -110,11 +110,14 @@ func (s *FieldsService) ReadOne(ctx context.Context, collection, field string) (
 		return nil, err
 	}
 	if s.restricted() {
+		if err := s.validateAccess(ctx, collection); err != nil {
+			return nil, err
+		}
 		a, err := s.access(ctx, collection)
 		if err != nil {
 			return nil, err
 		}
-		if !a.ok || !a.field(field) {
+		if !a.field(field) {
 			return nil, errs.Forbidden()
 		}
 	}

@@ -2,6 +2,7 @@ package schemasvc
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/items"
@@ -53,7 +54,7 @@ func (b *base) validateAccess(ctx context.Context, collection string) error {
 		return err
 	}
 	if !a.ok {
-		return errs.Forbidden()
+		return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to perform "read" for collection "%s" or it does not exist.`, collection))
 	}
 	return nil
 }

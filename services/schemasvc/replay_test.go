@@ -149,6 +149,10 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 			body = decode(scen[i].Body)
 		}
 		if scen[i].Setup {
+			if st.Status != 200 {
+				t.Logf("setup step %q failed on Directus (%d): not done here either", st.Name, st.Status)
+				continue
+			}
 			if err := r.setup(ctx, st.Path, body, scen[i].Capture); err != nil {
 				t.Fatalf("setup step %q: %v", st.Name, err)
 			}

@@ -8,8 +8,13 @@ const client = process.argv[2];
 const headers = { Authorization: 'Bearer admin-static-token', 'Content-Type': 'application/json' };
 const scenario = JSON.parse(readFileSync(new URL('./scenario.json', import.meta.url)));
 
-async function call(method, path, body) {
-  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+const tokens = { admin: 'admin-static-token', reader: 'reader-token' };
+const captured = {};
+const fill = (v) => JSON.parse(JSON.stringify(v ?? null).replace(/"\$(\w+)"/g, (_, k) => JSON.stringify(captured[k])));
+
+async function call(method, path, body, as = 'admin') {
+  const h = { ...headers, Authorization: `Bearer ${tokens[as]}` };
+  const res = await fetch(base + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(fill(body)) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
@@ -22,7 +27,8 @@ out.system.fields = (await call('GET', '/fields')).body.data.filter((f) => !isUs
 out.system.relations = (await call('GET', '/relations')).body.data.filter((r) => !isUser(r.collection));
 
 for (const step of scenario) {
-  const res = await call(step.method, step.path, step.body);
+  const res = await call(step.method, step.path, step.body, step.as);
+  if (step.capture) captured[step.capture] = res.body.data.id;
   if (step.userOnly && Array.isArray(res.body?.data)) res.body.data = res.body.data.filter((x) => isUser(x.collection));
   out.steps.push({ name: step.name, method: step.method, path: step.path, status: res.status, response: res.body });
 }
