@@ -30,7 +30,7 @@ type Options struct {
 	// Authorizer gives a non-admin caller's read permissions (the same seam as items.Options);
 	// nil = such callers read nothing (FORBIDDEN), as in services/items.
 	Authorizer items.Authorizer
-	Logger         *logrus.Entry
+	Logger     *logrus.Entry
 }
 
 // MutationOptions are the options of the write methods Directus's schema services honour.
