@@ -15,8 +15,8 @@ import (
 	"github.com/dxhost/dxhost/jsrt/node/internal/testserver"
 )
 
-// TestNoLeakAfterClose: an extension that leaves a response body unread, a socket open and a file
-// descriptor open loses them all when its instance closes; no goroutine of ours outlives it.
+// TestNoLeakAfterClose: an extension that leaves a response body unread, a socket, a file descriptor,
+// a watcher and a decompression stream open loses them all when its instance closes; no goroutine of ours outlives it.
 func TestNoLeakAfterClose(t *testing.T) {
 	server := httptest.NewServer(testserver.Handler())
 	defer server.Close()
@@ -48,6 +48,7 @@ func TestNoLeakAfterClose(t *testing.T) {
   require('http').get('`+server.URL+`/stream', () => resolve('response left unread'));
   require('net').connect(`+strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)+`, '127.0.0.1');
   require('fs').openSync('/dev/null', 'r');
+  require('fs').watch(require('os').tmpdir());
   require('zlib').createGunzip().write(require('zlib').gzipSync('abandoned').subarray(0, 8));
 })`)
 	if err != nil {

@@ -45,6 +45,15 @@ func binding(rt *goja.Runtime) *goja.Object {
 			}
 		})
 	})
+	b.Set("watch", func(path string, onEvent, onError goja.Callable) *goja.Object {
+		w, err := startWatch(rt, host.Instance(rt), path, onEvent, onError)
+		if err != nil {
+			panic(errorInfo(rt, err))
+		}
+		h := rt.NewObject()
+		h.Set("close", func() { w.close() })
+		return h
+	})
 	return b
 }
 

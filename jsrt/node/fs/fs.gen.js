@@ -4,7 +4,7 @@ var __defProp = Object.defineProperty;
 var __name = (target, value) => __defProp(target, "name", { value, configurable: !0 });
 
 // fs.js
-var b = require("#binding"), { Buffer: Buffer2 } = require("buffer"), { Readable, Writable } = require("stream"), { fileURLToPath } = require("url"), pathModule = require("path"), constants = {
+var b = require("#binding"), { Buffer: Buffer2 } = require("buffer"), { Readable, Writable } = require("stream"), { fileURLToPath } = require("url"), pathModule = require("path"), EventEmitter = require("events"), constants = {
   UV_FS_SYMLINK_DIR: 1,
   UV_FS_SYMLINK_JUNCTION: 2,
   O_RDONLY: 0,
@@ -604,10 +604,64 @@ fs.cp = /* @__PURE__ */ __name(function(src, dest, options, callback) {
   queueMicrotask(() => callback(err));
 }, "cp");
 promises.cp = (src, dest, options) => new Promise((resolve, reject) => fs.cp(src, dest, options, (err) => err ? reject(err) : resolve()));
-fs.watch = fs.watchFile = fs.unwatchFile = /* @__PURE__ */ __name(function() {
-  let e = new Error("fs.watch is not supported in dxhost");
-  throw e.code = "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM", e;
+var _FSWatcher = class _FSWatcher extends EventEmitter {
+  constructor(path, options, listener) {
+    super(), this._closed = !1, listener && this.on("change", listener);
+    let p = toPath(path);
+    try {
+      this._handle = b.watch(p, (eventType, filename) => {
+        this._closed || this.emit("change", eventType, options.encoding === "buffer" ? Buffer2.from(filename) : filename);
+      }, (message) => this.emit("error", new Error(message)));
+    } catch (info) {
+      throw uvError(info, "watch", p);
+    }
+  }
+  close() {
+    this._closed || (this._closed = !0, this._handle.close(), queueMicrotask(() => this.emit("close")));
+  }
+  ref() {
+    return this;
+  }
+  unref() {
+    return this;
+  }
+};
+__name(_FSWatcher, "FSWatcher");
+var FSWatcher = _FSWatcher;
+fs.watch = /* @__PURE__ */ __name(function(filename, options, listener) {
+  return typeof options == "function" && (listener = options, options = {}), new FSWatcher(filename, optionsOf(options), listener);
 }, "watch");
+var statWatchers = /* @__PURE__ */ new Map();
+fs.watchFile = /* @__PURE__ */ __name(function(filename, options, listener) {
+  typeof options == "function" && (listener = options, options = {});
+  let p = toPath(filename), interval = options && options.interval || 5007, entry = statWatchers.get(p);
+  if (!entry) {
+    let zero = new Stats({ dev: 0, mode: 0, nlink: 0, uid: 0, gid: 0, rdev: 0, blksize: 0, ino: 0, size: 0, blocks: 0, atimeMs: 0, mtimeMs: 0, ctimeMs: 0, birthtimeMs: 0 }), statNow = /* @__PURE__ */ __name(() => {
+      try {
+        return fs.statSync(p);
+      } catch (e) {
+        return zero;
+      }
+    }, "statNow");
+    entry = { listeners: [], prev: statNow() }, entry.timer = setInterval(() => {
+      let curr = statNow();
+      if (curr.mtimeMs !== entry.prev.mtimeMs || curr.size !== entry.prev.size || curr.ino !== entry.prev.ino) {
+        let prev = entry.prev;
+        entry.prev = curr;
+        for (let l of entry.listeners.slice()) l(curr, prev);
+      }
+    }, interval), statWatchers.set(p, entry);
+  }
+  return entry.listeners.push(listener), { ref() {
+    return this;
+  }, unref() {
+    return this;
+  } };
+}, "watchFile");
+fs.unwatchFile = /* @__PURE__ */ __name(function(filename, listener) {
+  let p = toPath(filename), entry = statWatchers.get(p);
+  entry && (entry.listeners = listener ? entry.listeners.filter((l) => l !== listener) : [], entry.listeners.length === 0 && (clearInterval(entry.timer), statWatchers.delete(p)));
+}, "unwatchFile");
 var _FileHandle = class _FileHandle {
   constructor(fd) {
     this.fd = fd;
@@ -668,5 +722,15 @@ for (let name of ["fstat", "close", "fsync", "ftruncate"])
 var openFd = promises.open;
 promises.open = async (path, flags, mode) => new FileHandle(await openFd(path, flags, mode));
 promises.FileHandle = FileHandle;
+promises.watch = /* @__PURE__ */ __name(function(filename, options = {}) {
+  let w = fs.watch(filename, options), it = EventEmitter.on(w, "change", { signal: options.signal });
+  return {
+    next: /* @__PURE__ */ __name(() => it.next().then((r) => r.done ? r : { value: { eventType: r.value[0], filename: r.value[1] }, done: !1 }), "next"),
+    return: /* @__PURE__ */ __name(() => (w.close(), it.return()), "return"),
+    [Symbol.asyncIterator]() {
+      return this;
+    }
+  };
+}, "watch");
 fs.promises = promises;
 module.exports = fs;

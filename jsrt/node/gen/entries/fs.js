@@ -6,6 +6,7 @@ const { Buffer } = require('buffer');
 const { Readable, Writable } = require('stream');
 const { fileURLToPath } = require('url');
 const pathModule = require('path');
+const EventEmitter = require('events');
 
 const constants = {
   UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1,
@@ -489,11 +490,67 @@ fs.cp = function cp(src, dest, options, callback) {
 };
 promises.cp = (src, dest, options) => new Promise((resolve, reject) => fs.cp(src, dest, options, (err) => (err ? reject(err) : resolve())));
 
-// fs.watch/watchFile need an fsnotify bridge dxhost does not offer to extensions.
-fs.watch = fs.watchFile = fs.unwatchFile = function watch() {
-  const e = new Error('fs.watch is not supported in dxhost');
-  e.code = 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM';
-  throw e;
+// fs.watch over fsnotify (not recursive), fs.watchFile by polling stat, fs/promises.watch as an
+// async iterator of {eventType, filename}.
+class FSWatcher extends EventEmitter {
+  constructor(path, options, listener) {
+    super();
+    this._closed = false;
+    if (listener) this.on('change', listener);
+    const p = toPath(path);
+    try {
+      this._handle = b.watch(p, (eventType, filename) => {
+        if (!this._closed) this.emit('change', eventType, options.encoding === 'buffer' ? Buffer.from(filename) : filename);
+      }, (message) => this.emit('error', new Error(message)));
+    } catch (info) {
+      throw uvError(info, 'watch', p);
+    }
+  }
+  close() {
+    if (this._closed) return;
+    this._closed = true;
+    this._handle.close();
+    queueMicrotask(() => this.emit('close'));
+  }
+  ref() { return this; }
+  unref() { return this; }
+}
+fs.watch = function watch(filename, options, listener) {
+  if (typeof options === 'function') { listener = options; options = {}; }
+  return new FSWatcher(filename, optionsOf(options), listener);
+};
+const statWatchers = new Map();
+fs.watchFile = function watchFile(filename, options, listener) {
+  if (typeof options === 'function') { listener = options; options = {}; }
+  const p = toPath(filename);
+  const interval = (options && options.interval) || 5007;
+  let entry = statWatchers.get(p);
+  if (!entry) {
+    const zero = new Stats({ dev: 0, mode: 0, nlink: 0, uid: 0, gid: 0, rdev: 0, blksize: 0, ino: 0, size: 0, blocks: 0, atimeMs: 0, mtimeMs: 0, ctimeMs: 0, birthtimeMs: 0 });
+    const statNow = () => { try { return fs.statSync(p); } catch (e) { return zero; } };
+    entry = { listeners: [], prev: statNow() };
+    entry.timer = setInterval(() => {
+      const curr = statNow();
+      if (curr.mtimeMs !== entry.prev.mtimeMs || curr.size !== entry.prev.size || curr.ino !== entry.prev.ino) {
+        const prev = entry.prev;
+        entry.prev = curr;
+        for (const l of entry.listeners.slice()) l(curr, prev);
+      }
+    }, interval);
+    statWatchers.set(p, entry);
+  }
+  entry.listeners.push(listener);
+  return { ref() { return this; }, unref() { return this; } };
+};
+fs.unwatchFile = function unwatchFile(filename, listener) {
+  const p = toPath(filename);
+  const entry = statWatchers.get(p);
+  if (!entry) return;
+  entry.listeners = listener ? entry.listeners.filter((l) => l !== listener) : [];
+  if (entry.listeners.length === 0) {
+    clearInterval(entry.timer);
+    statWatchers.delete(p);
+  }
 };
 
 // --- fs/promises FileHandle ---
@@ -549,6 +606,16 @@ for (const name of ['fstat', 'close', 'fsync', 'ftruncate']) {
 const openFd = promises.open;
 promises.open = async (path, flags, mode) => new FileHandle(await openFd(path, flags, mode));
 promises.FileHandle = FileHandle;
+
+promises.watch = function watch(filename, options = {}) {
+  const w = fs.watch(filename, options);
+  const it = EventEmitter.on(w, 'change', { signal: options.signal });
+  return {
+    next: () => it.next().then((r) => (r.done ? r : { value: { eventType: r.value[0], filename: r.value[1] }, done: false })),
+    return: () => { w.close(); return it.return(); },
+    [Symbol.asyncIterator]() { return this; },
+  };
+};
 
 fs.promises = promises;
 module.exports = fs;

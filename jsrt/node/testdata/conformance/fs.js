@@ -169,3 +169,16 @@ module.exports = {
     return t;
   },
 };
+module.exports.watch = () => new Promise((resolve, reject) => {
+  const d = fs.mkdtempSync('/tmp/dxfs-');
+  const seen = new Set();
+  const w = fs.watch(d, (eventType, filename) => {
+    seen.add(`${eventType}:${filename}`);
+    if (seen.has('rename:new.txt')) {
+      w.close();
+      w.on('close', () => { fs.rmSync(d, { recursive: true }); resolve([seen.has('rename:new.txt'), typeof w.close, typeof fs.watchFile].join(',')); });
+    }
+  });
+  w.on('error', reject);
+  setTimeout(() => fs.writeFileSync(path.join(d, 'new.txt'), 'x'), 20);
+});
