@@ -129,8 +129,9 @@ func (h *handlers) currentRefreshToken(c *gin.Context, b map[string]any, mode st
 		case nil:
 			return "", nil
 		default:
-			// A non-string never equals a stored token: Directus answers INVALID_CREDENTIALS.
-			return "\x00not-a-token", nil
+			// A non-string never equals a stored token: INVALID_CREDENTIALS, as Directus on SQLite
+			// (on PostgreSQL Directus fails the varchar = integer comparison with a 500).
+			return "", errs.InvalidCredentials()
 		}
 	case "cookie":
 		return exchange.Get(c).Cookies[h.cfg.RefreshCookie.Name], nil

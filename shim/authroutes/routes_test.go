@@ -383,3 +383,26 @@ func compact(raw []byte) string {
 	b.Write(buf.Bytes())
 	return b.String()
 }
+
+// TestRefreshOddBodies: refresh/logout bodies Directus answers with 400 or 401, never a 500.
+func TestRefreshOddBodies(t *testing.T) {
+	rec := authtest.LoadRecording(t)
+	h := newHarness(t, db.ClientPostgres, rec)
+	cases := []struct {
+		path string
+		body any
+		want int
+	}{
+		{"/auth/refresh", map[string]any{"refresh_token": 123.0}, 401},
+		{"/auth/refresh", map[string]any{"refresh_token": "nope"}, 401},
+		{"/auth/refresh", map[string]any{"mode": "weird"}, 400},
+		{"/auth/refresh", map[string]any{"mode": "session"}, 400},
+		{"/auth/logout", map[string]any{}, 400},
+		{"/auth/logout", map[string]any{"refresh_token": "nope"}, 204},
+	}
+	for _, c := range cases {
+		if got := h.do("POST", c.path, c.body, nil); got.status != c.want {
+			t.Errorf("%s %v: %d %s, want %d", c.path, c.body, got.status, got.body, c.want)
+		}
+	}
+}
