@@ -128,6 +128,15 @@ var patches = map[string][][2]string{
 			`original:Reflect.getPrototypeOf(Reflect.getPrototypeOf(async function*(){}).prototype)`,
 			`original:Object.prototype`,
 		},
+		// Node 22 prints an ArrayBuffer's byteLength as a plain key (the extracted code is newer).
+		{
+			"return n+`{ [byteLength]: ${ur(t.stylize,e.byteLength,!1)} }`",
+			"return n+`{ byteLength: ${ur(t.stylize,e.byteLength,!1)} }`",
+		},
+		{
+			"return t.indentationLvl-=2,`${t.stylize(`[${r}]`,\"string\")}: ${i}`}",
+			"return t.indentationLvl-=2,`${\"byteLength\"===r&&Ge(e)?r:t.stylize(`[${r}]`,\"string\")}: ${i}`}",
+		},
 		// A promise's state comes from the engine (util's Go binding), as Node's from V8.
 		{
 			`getPromiseDetails:()=>[g,void 0]`,

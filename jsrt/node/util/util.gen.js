@@ -589,7 +589,7 @@ ${t6}`);
               } else if (Ge(e4)) {
                 let n2 = Xn(c3, u3, Ve(e4) ? "ArrayBuffer" : "SharedArrayBuffer");
                 if (i3 === void 0) m2 = hr;
-                else if (l3.length === 0 && s3 === void 0) return n2 + `{ [byteLength]: ${ur(t4.stylize, e4.byteLength, !1)} }`;
+                else if (l3.length === 0 && s3 === void 0) return n2 + `{ byteLength: ${ur(t4.stylize, e4.byteLength, !1)} }`;
                 f2[0] = `${n2}{`, E2 = ["byteLength"];
               } else if (qe(e4)) f2[0] = `${Xn(c3, u3, "DataView")}{`, E2 = ["byteLength", "byteOffset", "buffer"];
               else if (en(e4)) f2[0] = `${Xn(c3, u3, "Promise")}{`, m2 = wr;
@@ -914,7 +914,7 @@ ${te(" ", n2.indentationLvl + 2)}`) + r2 : t3(Gn(e3), "string") + r2;
         function Or(t3, e3, n2, r2, o2) {
           t3.indentationLvl += 2;
           let i2 = nr(t3, e3[r2], n2, o2);
-          return t3.indentationLvl -= 2, `${t3.stylize(`[${r2}]`, "string")}: ${i2}`;
+          return t3.indentationLvl -= 2, `${r2 === "byteLength" && Ge(e3) ? r2 : t3.stylize(`[${r2}]`, "string")}: ${i2}`;
         }
         __name(Or, "Or");
         function Er(t3, e3, n2, r2, o2, i2, l2 = e3) {
