@@ -1,6 +1,9 @@
 package auth
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"sync"
+)
 
 // appMinimalJSON is @directus/system-data 12.4.1's appAccessMinimalPermissions: what every caller
 // with app access may do besides its policies (each entry defaults to policy null, permissions {},
@@ -28,8 +31,13 @@ const appMinimalJSON = `[
 {"collection":"directus_users","action":"read","permissions":{"id":{"_eq":"$CURRENT_USER"}},"fields":["id","first_name","last_name","last_page","email","password","location","title","description","tags","provider","preferences_divider","avatar","language","appearance","theme_light","theme_dark","tfa_secret","status","role"]}
 ]`
 
-// appMinimalPermissions returns a fresh copy (callers resolve variables in place).
-func appMinimalPermissions() []Permission {
+// appMinimalPermissions returns a copy of the parsed list. The maps inside are shared: nothing
+// mutates them (variable resolution builds new maps).
+func appMinimalPermissions() []Permission { return append([]Permission(nil), parsedAppMinimal()...) }
+
+var parsedAppMinimal = sync.OnceValue(parseAppMinimal)
+
+func parseAppMinimal() []Permission {
 	var raw []struct {
 		Collection  string         `json:"collection"`
 		Action      string         `json:"action"`
