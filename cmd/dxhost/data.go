@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/dop251/goja"
 	"github.com/gin-gonic/gin"
 	"github.com/sirupsen/logrus"
 
+	"github.com/dxhost/dxhost/jsrt"
 	"github.com/dxhost/dxhost/services/auth"
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/emitter"
@@ -14,7 +16,10 @@ import (
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/schema"
 	"github.com/dxhost/dxhost/shim/authroutes"
+	"github.com/dxhost/dxhost/shim/knexjs"
+	"github.com/dxhost/dxhost/shim/rest"
 	"github.com/dxhost/dxhost/shim/server"
+	"github.com/dxhost/dxhost/shim/servicesjs"
 )
 
 // dataLayer is the process-wide data wiring every part shares: the pool, the cached schema, the core
@@ -40,7 +45,27 @@ func newDataLayer(e *env.Env, log *logrus.Logger, database *db.DB) *dataLayer {
 		auth:   auth.New(database, auth.ConfigFromEnv(e), log.WithField("component", "auth")),
 	}
 	d.authz = &auth.Authorizer{Auth: d.auth, Schema: d.schema.Get}
+	d.auth.Hooks = d.events
 	return d
+}
+
+// contextParts gives an extension instance its services, database (knex) and getSchema.
+func (d *dataLayer) contextParts(rt *goja.Runtime, inst *jsrt.Instance) (services, database, getSchema goja.Value, err error) {
+	database, err = knexjs.New(rt, inst, d.db)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("context.database: %w", err)
+	}
+	b, err := servicesjs.New(rt, inst, servicesjs.Deps{
+		DB:                d.db,
+		Schema:            d.schema,
+		Emitter:           d.events,
+		Authorizer:        d.authz,
+		QueryLimitDefault: d.env.Int("QUERY_LIMIT_DEFAULT", 100),
+	}, database)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("context.services: %w", err)
+	}
+	return b.Services(), database, b.GetSchema(), nil
 }
 
 // Items returns the ItemsService of collection acting as accountability (nil = no permission checks,
@@ -67,8 +92,13 @@ func (d *dataLayer) authenticator() server.Authenticator {
 	return authroutes.NewAuthenticator(d.auth, d.env, nil)
 }
 
-// routes registers the core routes dxhost serves beside extensions.
+// routes registers the core routes dxhost serves beside extensions (and the schema step that gives
+// every later handler, extension routes included, its req.schema).
 func (d *dataLayer) routes(r gin.IRoutes) {
+	rest.Routes(rest.Deps{
+		DB: d.db, Schema: d.schema, Env: d.env, Emitter: d.events, Authorizer: d.authz,
+		Logger: d.log.WithField("component", "rest"),
+	})(r)
 	authroutes.Register(r, d.auth, authroutes.Options{
 		Env: d.env,
 		Items: func(c *gin.Context, collection string, acc map[string]any) (*items.Service, error) {

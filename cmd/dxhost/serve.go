@@ -25,6 +25,7 @@ import (
 	"github.com/dxhost/dxhost/shim/httpjs"
 	shimlogger "github.com/dxhost/dxhost/shim/logger"
 	"github.com/dxhost/dxhost/shim/server"
+	"github.com/dxhost/dxhost/shim/servicesjs"
 )
 
 // serve loads the configuration and the extensions, and serves until ctx ends.
@@ -44,6 +45,7 @@ func serve(ctx context.Context, stderr io.Writer) error {
 	data := newDataLayer(e, log, database)
 
 	httpjs.TrustProxy = server.TrustPeer(e)
+	httpjs.RequestSchema = servicesjs.RequestSchema
 	httpjs.QueryDepth = e.Int("QUERYSTRING_MAX_PARSE_DEPTH", 10)
 	httpjs.QueryArrayLimit = e.Int("QUERYSTRING_ARRAY_LIMIT", 500)
 
@@ -53,9 +55,16 @@ func serve(ctx context.Context, stderr io.Writer) error {
 		TimeLimit: time.Duration(e.Int("EXTENSIONS_JS_TIME_LIMIT", 5000)) * time.Millisecond,
 		Emitter:   emitter.New(log.WithField("component", "emitter")),
 		Context: func(rt *goja.Runtime, inst *jsrt.Instance) (extension.ContextParts, error) {
+			services, database, getSchema, err := data.contextParts(rt, inst)
+			if err != nil {
+				return extension.ContextParts{}, err
+			}
 			return extension.ContextParts{
-				Env:    shimlogger.EnvObject(rt, e),
-				Logger: shimlogger.New(rt, log),
+				Services:  services,
+				Env:       shimlogger.EnvObject(rt, e),
+				Database:  database,
+				Logger:    shimlogger.New(rt, log),
+				GetSchema: getSchema,
 			}, nil
 		},
 	})

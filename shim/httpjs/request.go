@@ -33,6 +33,7 @@ type Request struct {
 
 	query, body, headers, cookies goja.Value // lazily built, or what JS assigned
 	accountability, sanitized     goja.Value
+	schema                        goja.Value
 	rawBody, socket               goja.Value
 	stream                        *bodyStream
 }
@@ -160,6 +161,12 @@ func (k *Kit) defineRequest() {
 			freeze(rt, o) // Directus freezes it (spec 02 §3)
 		}
 		return v
+	})
+	valueProp("schema", func(r *Request) *goja.Value { return &r.schema }, func(r *Request) goja.Value {
+		if RequestSchema == nil {
+			return goja.Undefined()
+		}
+		return RequestSchema(rt, r.in.Request)
 	})
 	valueProp("rawBody", func(r *Request) *goja.Value { return &r.rawBody }, (*Request).buildRawBody)
 	valueProp("socket", func(r *Request) *goja.Value { return &r.socket }, (*Request).buildSocket)
