@@ -33,6 +33,9 @@ import (
 
 // Stack is a database opened from a recording plus what the routes need.
 type Stack struct {
+	// Name is the database name of a PostgreSQL/MySQL stack ("" for SQLite); recordings name the
+	// peer's database (jsdata_peer) where Directus reports it.
+	Name   string
 	DB     *db.DB
 	Env    *env.Env
 	Schema *schema.Provider
@@ -74,6 +77,8 @@ func Recorded(t testing.TB, client, dir string) *Stack {
 		return Open(t, filepath.Join(dir, "database.db.gz"))
 	case db.ClientPostgres:
 		return OpenPostgres(t, filepath.Join(dir, "database-pg.sql.gz"))
+	case db.ClientMySQL:
+		return OpenMySQL(t, filepath.Join(dir, "database-mysql.sql.gz"))
 	}
 	t.Fatalf("resttest: no recorded database for %q", client)
 	return nil
@@ -103,6 +108,37 @@ func OpenPostgres(t testing.TB, dumpGz string) *Stack {
 	})
 }
 
+// OpenMySQL restores a gzipped mysqldump into a fresh MySQL/MariaDB database of its own (dropped
+// when t ends; skipped loudly when the server is unreachable).
+func OpenMySQL(t testing.TB, dumpGz string) *Stack {
+	t.Helper()
+	dbEnv := dbtest.Env(t, db.ClientMySQL)
+	var environ []string
+	for k, v := range dbEnv {
+		environ = append(environ, fmt.Sprintf("%s=%v", k, v))
+	}
+	dump := string(gunzip(t, dumpGz))
+	return open(t, t.TempDir(), environ, func(conn *db.DB) error {
+		ctx := context.Background()
+		tx, err := conn.BeginTxx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		// one connection, so the dump's session settings (foreign key checks off) hold throughout
+		for _, stmt := range strings.Split(dump, ";\n") {
+			stmt = strings.TrimSpace(stmt)
+			if stmt == "" || strings.HasPrefix(stmt, "--") && !strings.Contains(stmt, "\n") {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				return fmt.Errorf("%.200s: %w", stmt, err)
+			}
+		}
+		return tx.Commit()
+	})
+}
+
 func open(t testing.TB, dir string, dbEnv []string, restore func(*db.DB) error) *Stack {
 	t.Helper()
 	e, err := env.Load(env.Options{Dir: dir, Environ: append(dbEnv,
@@ -128,7 +164,9 @@ func open(t testing.TB, dir string, dbEnv []string, restore func(*db.DB) error) 
 	}
 	log := logrus.New()
 	log.SetLevel(logrus.WarnLevel)
-	return &Stack{DB: conn, Env: e, Schema: schema.NewProvider(conn, conn.Client, true, schema.BuildOptions{}), Logger: log}
+	name, _ := e.Get("DB_DATABASE")
+	dbName, _ := name.(string)
+	return &Stack{Name: dbName, DB: conn, Env: e, Schema: schema.NewProvider(conn, conn.Client, true, schema.BuildOptions{}), Logger: log}
 }
 
 func gunzip(t testing.TB, path string) []byte {

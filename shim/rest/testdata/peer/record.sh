@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Records Directus 12.4.1's answers for shim/rest and shim/servicesjs golden tests. Needs node/npm
-# (the peer); dxhost's tests never do. Usage: shim/rest/testdata/peer/record.sh [sqlite3|pg]
-# Each suite starts from the same data: database.db.gz (SQLite) or database-pg.sql.gz (pg_dump),
-# both built by services/items/testdata/peer/record.sh through Directus's own REST API (articles,
+# (the peer); dxhost's tests never do. Usage: shim/rest/testdata/peer/record.sh [sqlite3|pg|mysql]
+# Each suite starts from the same data: database.db.gz (SQLite), database-pg.sql.gz (pg_dump) or
+# database-mysql.sql.gz (mysqldump),
+# all built by services/items/testdata/peer/record.sh through Directus's own REST API (articles,
 # authors, tags, comments, …; admin token admin-static-token), with the services-probe endpoint
 # extension loaded.
 set -euo pipefail
@@ -21,6 +22,9 @@ restore() {
     pg)
       psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $PEER_DB_NAME WITH (FORCE)" -c "CREATE DATABASE $PEER_DB_NAME"
       gunzip -c "$here/database-pg.sql.gz" | psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$PEER_DB_NAME" > /dev/null ;;
+    mysql)
+      mysql -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $PEER_DB_NAME; CREATE DATABASE $PEER_DB_NAME"
+      gunzip -c "$here/database-mysql.sql.gz" | mysql -h 127.0.0.1 -u root "$PEER_DB_NAME" ;;
   esac
   touch "$PEER_DIR/data/.bootstrapped-$client-$PEER_DB_NAME"
 }
