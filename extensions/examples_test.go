@@ -1,54 +1,108 @@
 // Package extensions holds the example extensions `make run` serves; this test serves them the same
-// way (the whole middleware chain, in-process) and checks what each example promises.
+// way (the dxhost binary on a fresh SQLite database) and checks what each example promises.
 package extensions
 
 import (
-	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/dop251/goja"
-	"github.com/sirupsen/logrus"
-
-	"github.com/dxhost/dxhost/jsrt"
-	_ "github.com/dxhost/dxhost/jsrt/node"
-	"github.com/dxhost/dxhost/services/env"
-	"github.com/dxhost/dxhost/shim/extension"
-	shimlogger "github.com/dxhost/dxhost/shim/logger"
-	"github.com/dxhost/dxhost/shim/server"
+	"time"
 )
 
-// serveExamples starts the examples in this folder behind dxhost's chain with extra env settings.
+// serveExamples builds dxhost and serves the examples in this folder exactly as `make run` does (a
+// fresh SQLite database, bootstrapped with an admin whose static token is "example-admin-token"), with
+// extra environment settings.
 func serveExamples(t *testing.T, environ ...string) *httptest.Server {
 	t.Helper()
-	e, err := env.Load(env.Options{Environ: environ, Dir: t.TempDir()})
+	bin := buildDxhost(t)
+	dir := t.TempDir()
+	ext, err := filepath.Abs(".")
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := logrus.New()
-	log.SetLevel(logrus.WarnLevel)
-	host := extension.New(extension.Options{
-		Dir:    ".",
-		Logger: log,
-		Context: func(rt *goja.Runtime, inst *jsrt.Instance) (extension.ContextParts, error) {
-			return extension.ContextParts{Env: shimlogger.EnvObject(rt, e), Logger: shimlogger.New(rt, log)}, nil
-		},
-	})
-	for _, r := range host.LoadAll(context.Background()) {
-		if r.Err != nil {
-			t.Errorf("example %s did not load: %v", r.Folder, r.Err)
-		}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Cleanup(func() { host.Close(context.Background()) })
-	srv := httptest.NewServer(server.New(server.Options{Env: e, Logger: log, Extensions: host.Handler()}))
-	t.Cleanup(srv.Close)
-	return srv
+	addr := l.Addr().String()
+	l.Close()
+	_, port, _ := net.SplitHostPort(addr)
+	cmd := exec.Command(bin, "serve")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HOST=127.0.0.1", "PORT="+port, "EXTENSIONS_PATH="+ext, "EXTENSIONS_AUTO_RELOAD=false",
+		"DB_CLIENT=sqlite3", "DB_FILENAME="+filepath.Join(dir, "data.db"), "LOG_LEVEL=warn", "CONFIG_PATH="+filepath.Join(dir, "none.env"),
+		"ADMIN_EMAIL=admin@example.com", "ADMIN_PASSWORD=admin-password", "ADMIN_TOKEN=example-admin-token", "HASH_MEMORY_COST=1024", "HASH_TIME_COST=1")
+	cmd.Env = append(cmd.Env, environ...)
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = cmd.Process.Kill()
+		}
+		if t.Failed() {
+			t.Logf("dxhost output:\n%s", out.String())
+		}
+	})
+	base := "http://" + addr
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if resp, err := http.Get(base + "/server/ping"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("dxhost did not start within 60s:\n%s", out.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if strings.Contains(out.String(), "Couldn't register") {
+		t.Errorf("an example did not load:\n%s", out.String())
+	}
+	return &httptest.Server{URL: base}
+}
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// buildDxhost compiles ./cmd/dxhost once per test run.
+func buildDxhost(t *testing.T) string {
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "dxhost-examples")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "dxhost")
+		out, err := exec.Command("go", "build", "-o", binPath, "../cmd/dxhost").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
 }
 
 func call(t *testing.T, method, url, contentType, body string) (int, http.Header, string) {
@@ -99,7 +153,8 @@ func TestFeatureExamples(t *testing.T) {
 		{"GET", "/features/stream", "", "", 200, "chunk 1\nchunk 2\nchunk 3\ndone\n"},
 		{"GET", "/features/handled", "", "", 422, `{"handled":"handled locally"}`},
 		{"POST", "/features/emit", "application/json", `{"x":1}`, 200, `{"x":1,"greeted":true}`},
-		{"GET", "/features/env", "", "", 200, `{"PORT":"8055","QUERY_LIMIT_DEFAULT":100}`},
+		// PORT stays a string (Directus's type map), QUERY_LIMIT_DEFAULT is cast to a number.
+		{"GET", "/features/env", "", "", 200, `{"PORT":"` + srv.URL[strings.LastIndexByte(srv.URL, ':')+1:] + `","QUERY_LIMIT_DEFAULT":100}`},
 		{"GET", "/hello-ts/Ada", "", "", 200, `{"name":"Ada","greeting":"Hello, Ada!"}`},
 		{"POST", "/hello-ts", "application/json", `{"name":"Bo"}`, 201, `{"name":"Bo","greeting":"Hello, Bo!"}`},
 		{"GET", "/features/nope", "", "", 404, `{"errors":[{"message":"Route /features/nope doesn't exist.","extensions":{"path":"/features/nope","code":"ROUTE_NOT_FOUND"}}]}`},
