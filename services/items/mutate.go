@@ -52,26 +52,22 @@ type pendingAction struct {
 	evctx  any
 }
 
-// inTx runs fn in the service's transaction, or in a new one that commits when fn succeeds.
-func (s *Service) inTx(ctx context.Context, fn func(tx *sqlx.Tx, svc *Service) error) error {
+// inTx runs fn in the service's transaction, or in a new one (services/db's Transaction: it
+// commits when fn succeeds and, like Directus, runs fn again on a deadlock or busy database).
+// reset undoes the in-memory effects of a failed attempt (queued events, collected keys).
+func (s *Service) inTx(ctx context.Context, fn func(tx *sqlx.Tx, svc *Service) error, reset ...func()) error {
 	if s.opts.Tx != nil {
 		return fn(s.opts.Tx, s)
 	}
 	if s.opts.DB == nil {
 		return fmt.Errorf("items: service for %q has no database", s.collection)
 	}
-	tx, err := s.opts.DB.BeginTxx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("items: begin transaction: %w", err)
-	}
-	if err := fn(tx, s.WithTx(tx)); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("items: commit: %w", err)
-	}
-	return nil
+	return s.opts.DB.Transaction(ctx, func(tx *sqlx.Tx) error {
+		for _, r := range reset {
+			r()
+		}
+		return fn(tx, s.WithTx(tx))
+	})
 }
 
 func (s *Service) emitFilter(ctx context.Context, opts *MutationOptions, action string, payload any, meta map[string]any, conn sqlx.ExtContext) (any, error) {
@@ -156,7 +152,7 @@ func (s *Service) CreateOne(ctx context.Context, data map[string]any, opts Mutat
 	err = s.inTx(ctx, func(tx *sqlx.Tx, svc *Service) error {
 		key, err = svc.createInTx(ctx, col, data, opts)
 		return err
-	})
+	}, func() { queue = queue[:0] })
 	if err != nil {
 		return nil, err
 	}
@@ -343,7 +339,7 @@ func (s *Service) CreateMany(ctx context.Context, data []map[string]any, opts Mu
 			keys = append(keys, k)
 		}
 		return nil
-	})
+	}, func() { queue, keys, *opts.mutations = queue[:0], keys[:0], 0 })
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ func (s *Service) UpdateMany(ctx context.Context, keys []any, data map[string]an
 	}
 	err = s.inTx(ctx, func(tx *sqlx.Tx, svc *Service) error {
 		return svc.updateInTx(ctx, col, keys, payload, opts)
-	})
+	}, func() { queue = queue[:0] })
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +185,7 @@ func (s *Service) UpdateBatch(ctx context.Context, data []map[string]any, opts M
 			keys = append(keys, key)
 		}
 		return nil
-	})
+	}, func() { queue, keys, *opts.mutations = queue[:0], keys[:0], 0 })
 	if err != nil {
 		return nil, err
 	}

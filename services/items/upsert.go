@@ -64,7 +64,7 @@ func (s *Service) UpsertMany(ctx context.Context, payloads []map[string]any, opt
 			keys = append(keys, k)
 		}
 		return nil
-	})
+	}, func() { queue, keys, *opts.mutations = queue[:0], keys[:0], 0 })
 	if err != nil {
 		return nil, err
 	}
