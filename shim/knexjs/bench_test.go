@@ -86,3 +86,22 @@ func itoa(n int) string {
 	}
 	return s
 }
+
+// BenchmarkNewInFreshInstance is what an extension instance pays for context.database: a new
+// runtime's first knex, including the Node built-ins knex requires (events, stream, util, …).
+func BenchmarkNewInFreshInstance(b *testing.B) {
+	d := dbtest.Open(b, "sqlite3")
+	for i := 0; i < b.N; i++ {
+		inst := jsrttest.New(b)
+		cpu := cpuTime()
+		err := inst.Do(context.Background(), func(rt *goja.Runtime) error {
+			_, err := knexjs.New(rt, inst, d)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000, "cpu-ms/new")
+		inst.Close(context.Background())
+	}
+}

@@ -94,6 +94,12 @@ func resolver(here string) api.Plugin {
 	return api.Plugin{Name: "dxhost-knex-resolve", Setup: func(b api.PluginBuild) {
 		b.OnResolve(api.OnResolveOptions{Filter: `.*`}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
 			switch {
+			case a.Path == "util" && !strings.Contains(filepath.ToSlash(a.Importer), "/stubs/"):
+				return api.OnResolveResult{Path: filepath.Join(here, "stubs", "util.js")}, nil
+			case (a.Path == "assert" || a.Path == "tty") && !strings.Contains(filepath.ToSlash(a.Importer), "/stubs/"):
+				return api.OnResolveResult{Path: filepath.Join(here, "stubs", a.Path+".js")}, nil
+			case a.Path == "node:util" || a.Path == "node:assert":
+				return api.OnResolveResult{Path: a.Path, External: true}, nil
 			case nodeBuiltins.MatchString(a.Path):
 				return api.OnResolveResult{Path: strings.TrimPrefix(a.Path, "node:"), External: true}, nil
 			case drivers.MatchString(a.Path):

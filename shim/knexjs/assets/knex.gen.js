@@ -461,6 +461,51 @@ var require_tarn = __commonJS({
   }
 });
 
+// ../../work/main/shim/knexjs/assets/stubs/util.js
+var require_util = __commonJS({
+  "../../work/main/shim/knexjs/assets/stubs/util.js"(exports2, module2) {
+    "use strict";
+    var custom = /* @__PURE__ */ Symbol.for("nodejs.util.promisify.custom");
+    function promisify(original) {
+      if (typeof original != "function") throw new TypeError('The "original" argument must be of type function');
+      if (original[custom]) return original[custom];
+      function fn(...args) {
+        return new Promise((resolve, reject) => {
+          original.call(this, ...args, (err, ...values) => {
+            err ? reject(err) : resolve(values.length > 1 ? values : values[0]);
+          });
+        });
+      }
+      return __name(fn, "fn"), Object.setPrototypeOf(fn, Object.getPrototypeOf(original)), Object.defineProperty(fn, custom, { value: fn, enumerable: !1, writable: !1, configurable: !0 }), Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+    }
+    __name(promisify, "promisify");
+    promisify.custom = custom;
+    function callbackify(original) {
+      if (typeof original != "function") throw new TypeError('The "original" argument must be of type function');
+      return /* @__PURE__ */ __name(function(...args) {
+        let cb = args.pop();
+        if (typeof cb != "function") throw new TypeError("The last argument must be of type function");
+        original.apply(this, args).then(
+          (value) => process.nextTick(cb, null, value),
+          (reason) => {
+            if (!reason) {
+              let err = new Error("Promise was rejected with a falsy value");
+              err.reason = reason, reason = err;
+            }
+            process.nextTick(cb, reason);
+          }
+        );
+      }, "callbackified");
+    }
+    __name(callbackify, "callbackify");
+    function inspect(...args) {
+      return require("node:util").inspect(...args);
+    }
+    __name(inspect, "inspect");
+    module2.exports = { promisify, callbackify, inspect };
+  }
+});
+
 // node_modules/knex/lib/util/string.js
 var require_string = __commonJS({
   "node_modules/knex/lib/util/string.js"(exports2, module2) {
@@ -3826,7 +3871,7 @@ function print() { __p += __j.call(arguments, '') }
 // node_modules/knex/lib/migrations/util/fs.js
 var require_fs = __commonJS({
   "node_modules/knex/lib/migrations/util/fs.js"(exports2, module2) {
-    var fs = require("fs"), flatten = require_flatten(), os = require("os"), path = require("path"), { promisify } = require("util"), stat = promisify(fs.stat), readFile = promisify(fs.readFile), writeFile = promisify(fs.writeFile), readdir = promisify(fs.readdir), mkdir = promisify(fs.mkdir);
+    var fs = require("fs"), flatten = require_flatten(), os = require("os"), path = require("path"), { promisify } = require_util(), stat = promisify(fs.stat), readFile = promisify(fs.readFile), writeFile = promisify(fs.writeFile), readdir = promisify(fs.readdir), mkdir = promisify(fs.mkdir);
     function existsSync(path2) {
       try {
         return fs.accessSync(path2), !0;
@@ -4470,7 +4515,7 @@ var require_cache = __commonJS({
 var require_async = __commonJS({
   "node_modules/get-package-type/async.cjs"(exports2, module2) {
     "use strict";
-    var path = require("path"), { promisify } = require("util"), readFile = promisify(require("fs").readFile), isNodeModules = require_is_node_modules(), resultsCache = require_cache(), promiseCache = /* @__PURE__ */ new Map();
+    var path = require("path"), { promisify } = require_util(), readFile = promisify(require("fs").readFile), isNodeModules = require_is_node_modules(), resultsCache = require_cache(), promiseCache = /* @__PURE__ */ new Map();
     async function getDirectoryTypeActual(directory) {
       if (isNodeModules(directory))
         return "commonjs";
@@ -4647,12 +4692,20 @@ var require_fs_migrations = __commonJS({
   }
 });
 
+// ../../work/main/shim/knexjs/assets/stubs/tty.js
+var require_tty = __commonJS({
+  "../../work/main/shim/knexjs/assets/stubs/tty.js"(exports2, module2) {
+    "use strict";
+    module2.exports = { isatty: /* @__PURE__ */ __name(() => !1, "isatty") };
+  }
+});
+
 // node_modules/colorette/index.cjs
 var require_colorette = __commonJS({
   "node_modules/colorette/index.cjs"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: !0 });
-    var tty = require("tty");
+    var tty = require_tty();
     function _interopNamespace(e) {
       if (e && e.__esModule) return e;
       var n = /* @__PURE__ */ Object.create(null);
@@ -4816,7 +4869,7 @@ var require_colorette = __commonJS({
 // node_modules/knex/lib/logger.js
 var require_logger = __commonJS({
   "node_modules/knex/lib/logger.js"(exports2, module2) {
-    var color = require_colorette(), { inspect } = require("util"), { isString, isFunction } = require_is(), _Logger = class _Logger {
+    var color = require_colorette(), { inspect } = require_util(), { isString, isFunction } = require_is(), _Logger = class _Logger {
       constructor(config = {}) {
         let {
           log: {
@@ -5708,7 +5761,7 @@ var require_finally_mixin = __commonJS({
 // node_modules/knex/lib/execution/transaction.js
 var require_transaction = __commonJS({
   "node_modules/knex/lib/execution/transaction.js"(exports2, module2) {
-    var { EventEmitter } = require("events"), Debug = require_debug(), uniqueId = require_uniqueId(), { callbackify } = require("util"), makeKnex = require_make_knex(), { timeout, KnexTimeoutError } = require_timeout(), finallyMixin = require_finally_mixin(), debug = Debug("knex:tx");
+    var { EventEmitter } = require("events"), Debug = require_debug(), uniqueId = require_uniqueId(), { callbackify } = require_util(), makeKnex = require_make_knex(), { timeout, KnexTimeoutError } = require_timeout(), finallyMixin = require_finally_mixin(), debug = Debug("knex:tx");
     function DEFAULT_CONFIG() {
       return {
         userParams: {},
@@ -5968,6 +6021,16 @@ var require_query_executioner = __commonJS({
       executeQuery,
       formatQuery
     };
+  }
+});
+
+// ../../work/main/shim/knexjs/assets/stubs/assert.js
+var require_assert = __commonJS({
+  "../../work/main/shim/knexjs/assets/stubs/assert.js"(exports2, module2) {
+    "use strict";
+    module2.exports = /* @__PURE__ */ __name(function(value, message) {
+      value || require("node:assert")(value, message);
+    }, "assert");
   }
 });
 
@@ -6290,7 +6353,7 @@ var require_helpers = __commonJS({
 // node_modules/knex/lib/query/joinclause.js
 var require_joinclause = __commonJS({
   "node_modules/knex/lib/query/joinclause.js"(exports2, module2) {
-    var assert = require("assert");
+    var assert = require_assert();
     function getClauseFromArguments(compilerType, bool, first, operator, second) {
       if (typeof first == "function")
         return {
@@ -6491,7 +6554,7 @@ var require_joinclause = __commonJS({
 // node_modules/knex/lib/query/analytic.js
 var require_analytic = __commonJS({
   "node_modules/knex/lib/query/analytic.js"(exports2, module2) {
-    var assert = require("assert"), _Analytic = class _Analytic {
+    var assert = require_assert(), _Analytic = class _Analytic {
       constructor(method, schema, alias, orderBy, partitions) {
         this.schema = schema, this.type = "analytic", this.method = method, this.order = orderBy || [], this.partitions = partitions || [], this.alias = alias, this.and = this, this.grouping = "columns";
       }
@@ -6549,7 +6612,7 @@ var require_constants2 = __commonJS({
 // node_modules/knex/lib/builder-interface-augmenter.js
 var require_builder_interface_augmenter = __commonJS({
   "node_modules/knex/lib/builder-interface-augmenter.js"(exports2, module2) {
-    var clone = require_clone(), isEmpty = require_isEmpty(), { callbackify } = require("util"), finallyMixin = require_finally_mixin(), { formatQuery } = require_query_executioner();
+    var clone = require_clone(), isEmpty = require_isEmpty(), { callbackify } = require_util(), finallyMixin = require_finally_mixin(), { formatQuery } = require_query_executioner();
     function augmentWithBuilderInterface(Target) {
       Target.prototype.toQuery = function(tz) {
         let data = this.toSQL(this._method, tz);
@@ -6605,7 +6668,7 @@ var require_builder_interface_augmenter = __commonJS({
 // node_modules/knex/lib/query/querybuilder.js
 var require_querybuilder = __commonJS({
   "node_modules/knex/lib/query/querybuilder.js"(exports2, module2) {
-    var assert = require("assert"), { EventEmitter } = require("events"), assign = require_assign(), clone = require_clone(), each = require_each(), isEmpty = require_isEmpty(), isPlainObject = require_isPlainObject(), last = require_last(), reject = require_reject(), tail = require_tail(), toArray = require_toArray(), { addQueryContext, normalizeArr } = require_helpers(), JoinClause = require_joinclause(), Analytic = require_analytic(), saveAsyncStack = require_save_async_stack(), {
+    var assert = require_assert(), { EventEmitter } = require("events"), assign = require_assign(), clone = require_clone(), each = require_each(), isEmpty = require_isEmpty(), isPlainObject = require_isPlainObject(), last = require_last(), reject = require_reject(), tail = require_tail(), toArray = require_toArray(), { addQueryContext, normalizeArr } = require_helpers(), JoinClause = require_joinclause(), Analytic = require_analytic(), saveAsyncStack = require_save_async_stack(), {
       isBoolean,
       isNumber,
       isObject,
@@ -10582,7 +10645,7 @@ var require_viewcompiler = __commonJS({
 // node_modules/knex/lib/client.js
 var require_client = __commonJS({
   "node_modules/knex/lib/client.js"(exports2, module2) {
-    var { Pool, TimeoutError } = require_tarn(), { EventEmitter } = require("events"), { promisify } = require("util"), { makeEscape } = require_string(), cloneDeep = require_cloneDeep(), defaults = require_defaults(), uniqueId = require_uniqueId(), Runner = require_runner(), Transaction = require_transaction(), {
+    var { Pool, TimeoutError } = require_tarn(), { EventEmitter } = require("events"), { promisify } = require_util(), { makeEscape } = require_string(), cloneDeep = require_cloneDeep(), defaults = require_defaults(), uniqueId = require_uniqueId(), Runner = require_runner(), Transaction = require_transaction(), {
       executeQuery,
       enrichQueryObject
     } = require_query_executioner(), QueryBuilder = require_querybuilder(), QueryCompiler = require_querycompiler(), SchemaBuilder = require_builder(), SchemaCompiler = require_compiler(), TableBuilder = require_tablebuilder(), TableCompiler = require_tablecompiler(), ColumnBuilder = require_columnbuilder(), ColumnCompiler = require_columncompiler(), { KnexTimeoutError } = require_timeout(), { outputQuery, unwrapRaw } = require_wrappingFormatter(), { compileCallback } = require_formatterUtils(), Raw = require_raw(), Ref = require_ref(), Formatter = require_formatter(), Logger = require_logger(), { POOL_CONFIG_OPTIONS } = require_constants(), ViewBuilder = require_viewbuilder(), ViewCompiler = require_viewcompiler(), isPlainObject = require_isPlainObject(), { setHiddenProperty } = require_security(), debug = require_debug()("knex:client"), _Client = class _Client extends EventEmitter {
@@ -11027,7 +11090,7 @@ var require_mysql_querybuilder = __commonJS({
 // node_modules/knex/lib/dialects/mysql/query/mysql-querycompiler.js
 var require_mysql_querycompiler = __commonJS({
   "node_modules/knex/lib/dialects/mysql/query/mysql-querycompiler.js"(exports2, module2) {
-    var assert = require("assert"), identity = require_identity(), isPlainObject = require_isPlainObject(), isEmpty = require_isEmpty(), QueryCompiler = require_querycompiler(), { wrapAsIdentifier } = require_formatterUtils(), {
+    var assert = require_assert(), identity = require_identity(), isPlainObject = require_isPlainObject(), isEmpty = require_isEmpty(), QueryCompiler = require_querycompiler(), { wrapAsIdentifier } = require_formatterUtils(), {
       columnize: columnize_,
       wrap: wrap_
     } = require_wrappingFormatter(), isPlainObjectOrArray = /* @__PURE__ */ __name((value) => isPlainObject(value) || Array.isArray(value), "isPlainObjectOrArray"), _QueryCompiler_MySQL = class _QueryCompiler_MySQL extends QueryCompiler {
@@ -11620,7 +11683,7 @@ var require_mysql_viewbuilder = __commonJS({
 // node_modules/knex/lib/dialects/mysql/index.js
 var require_mysql = __commonJS({
   "node_modules/knex/lib/dialects/mysql/index.js"(exports2, module2) {
-    var defer = require_defer(), map = require_map(), { promisify } = require("util"), Client = require_client(), Transaction = require_transaction2(), QueryBuilder = require_mysql_querybuilder(), QueryCompiler = require_mysql_querycompiler(), SchemaCompiler = require_mysql_compiler(), TableCompiler = require_mysql_tablecompiler(), ColumnCompiler = require_mysql_columncompiler(), { makeEscape } = require_string(), ViewCompiler = require_mysql_viewcompiler(), ViewBuilder = require_mysql_viewbuilder(), _Client_MySQL = class _Client_MySQL extends Client {
+    var defer = require_defer(), map = require_map(), { promisify } = require_util(), Client = require_client(), Transaction = require_transaction2(), QueryBuilder = require_mysql_querybuilder(), QueryCompiler = require_mysql_querycompiler(), SchemaCompiler = require_mysql_compiler(), TableCompiler = require_mysql_tablecompiler(), ColumnCompiler = require_mysql_columncompiler(), { makeEscape } = require_string(), ViewCompiler = require_mysql_viewcompiler(), ViewBuilder = require_mysql_viewbuilder(), _Client_MySQL = class _Client_MySQL extends Client {
       _driver() {
         return require("mysql");
       }
@@ -12559,7 +12622,7 @@ var require_pg_compiler = __commonJS({
 // node_modules/knex/lib/dialects/postgres/index.js
 var require_postgres = __commonJS({
   "node_modules/knex/lib/dialects/postgres/index.js"(exports2, module2) {
-    var extend = require_extend(), map = require_map(), { promisify } = require("util"), Client = require_client(), Transaction = require_pg_transaction(), QueryCompiler = require_pg_querycompiler(), QueryBuilder = require_pg_querybuilder(), ColumnCompiler = require_pg_columncompiler(), TableCompiler = require_pg_tablecompiler(), ViewCompiler = require_pg_viewcompiler(), ViewBuilder = require_pg_viewbuilder(), SchemaCompiler = require_pg_compiler(), { makeEscape } = require_string(), { isString } = require_is(), _Client_PG = class _Client_PG extends Client {
+    var extend = require_extend(), map = require_map(), { promisify } = require_util(), Client = require_client(), Transaction = require_pg_transaction(), QueryCompiler = require_pg_querycompiler(), QueryBuilder = require_pg_querybuilder(), ColumnCompiler = require_pg_columncompiler(), TableCompiler = require_pg_tablecompiler(), ViewCompiler = require_pg_viewcompiler(), ViewBuilder = require_pg_viewbuilder(), SchemaCompiler = require_pg_compiler(), { makeEscape } = require_string(), { isString } = require_is(), _Client_PG = class _Client_PG extends Client {
       constructor(config) {
         super(config), config.returning && (this.defaultReturning = config.returning), config.searchPath && (this.searchPath = config.searchPath);
       }
@@ -14708,7 +14771,7 @@ var require_sqlite_querybuilder = __commonJS({
 // node_modules/knex/lib/dialects/sqlite3/index.js
 var require_sqlite3 = __commonJS({
   "node_modules/knex/lib/dialects/sqlite3/index.js"(exports2, module2) {
-    var defaults = require_defaults(), map = require_map(), { promisify } = require("util"), Client = require_client(), Raw = require_raw(), Transaction = require_sqlite_transaction(), SqliteQueryCompiler = require_sqlite_querycompiler(), SchemaCompiler = require_sqlite_compiler(), ColumnCompiler = require_sqlite_columncompiler(), TableCompiler = require_sqlite_tablecompiler(), ViewCompiler = require_sqlite_viewcompiler(), SQLite3_DDL = require_ddl(), Formatter = require_formatter(), QueryBuilder = require_sqlite_querybuilder(), _Client_SQLite3 = class _Client_SQLite3 extends Client {
+    var defaults = require_defaults(), map = require_map(), { promisify } = require_util(), Client = require_client(), Raw = require_raw(), Transaction = require_sqlite_transaction(), SqliteQueryCompiler = require_sqlite_querycompiler(), SchemaCompiler = require_sqlite_compiler(), ColumnCompiler = require_sqlite_columncompiler(), TableCompiler = require_sqlite_tablecompiler(), ViewCompiler = require_sqlite_viewcompiler(), SQLite3_DDL = require_ddl(), Formatter = require_formatter(), QueryBuilder = require_sqlite_querybuilder(), _Client_SQLite3 = class _Client_SQLite3 extends Client {
       constructor(config) {
         super(config), config.connection && config.connection.filename === void 0 && this.logger.warn(
           "Could not find `connection.filename` in config. Please specify the database path and name to avoid errors. (see docs https://knexjs.org/guide/#configuration-options)"
