@@ -52,7 +52,7 @@ func (s *Service) DeleteMany(ctx context.Context, keys []any, opts MutationOptio
 			}
 			sql := "DELETE FROM " + b.q(col.Collection) + " WHERE " + b.q(col.Primary) + " IN (" + strings.Join(ps, ", ") + ")"
 			if _, err := svc.conn().ExecContext(ctx, svc.dialect.Rebind(sql), b.args...); err != nil {
-				return svc.translate(err, nil, sql)
+				return svc.translate(ctx, err, nil, sql)
 			}
 		}
 		return svc.track(ctx, col, "delete", keys, nil, nil, opts, nil)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/emitter"
+	"github.com/dxhost/dxhost/services/errs"
 )
 
 var _ Emitter = (*emitter.Emitter)(nil)
@@ -51,3 +52,21 @@ var errFromHook = &hookError{}
 type hookError struct{}
 
 func (*hookError) Error() string { return "hook says no" }
+
+// Translated database errors pass through the `database.error` filter (spec 10 §8).
+func TestDatabaseErrorFilter(t *testing.T) {
+	conn, o := fixture(t, db.ClientSQLite)
+	em := emitter.New(logrus.NewEntry(logrus.New()))
+	var seen any
+	em.On(emitter.Filter, &emitter.Listener{Pattern: "database.error", Handle: func(ctx context.Context, payload any, meta map[string]any, evctx any) (emitter.Result, error) {
+		seen = payload
+		if meta["client"] != "sqlite3" {
+			t.Errorf("meta = %v", meta)
+		}
+		return emitter.Result{Keep: true}, nil
+	}})
+	_, err := New("articles", Options{Schema: o, DB: conn, Emitter: em}).CreateOne(context.Background(), map[string]any{"status": nil}, MutationOptions{})
+	if e := errs.As(err); e == nil || e.Code != "NOT_NULL_VIOLATION" || seen != err {
+		t.Errorf("err = %v, filter saw %v", err, seen)
+	}
+}

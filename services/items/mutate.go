@@ -277,7 +277,7 @@ func (s *Service) insert(ctx context.Context, col *schema.Collection, values map
 	if s.dialect.Client == db.ClientMySQL {
 		res, err := s.conn().ExecContext(ctx, sql, b.args...)
 		if err != nil {
-			return nil, s.translate(err, payloadForErrors, sql)
+			return nil, s.translate(ctx, err, payloadForErrors, sql)
 		}
 		if v, ok := values[col.Primary]; ok && v != nil {
 			return v, nil

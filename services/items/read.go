@@ -271,7 +271,7 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 	sql = s.dialect.Rebind(sql)
 	rows, err := s.conn().QueryxContext(ctx, sql, args...)
 	if err != nil {
-		return nil, s.translate(err, payload, sql)
+		return nil, s.translate(ctx, err, payload, sql)
 	}
 	defer rows.Close()
 	types, err := rows.ColumnTypes()
@@ -294,17 +294,29 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 		out = append(out, vals)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, s.translate(err, payload, sql)
+		return nil, s.translate(ctx, err, payload, sql)
 	}
 	return out, nil
 }
 
 // translate maps a driver error to the Directus error (spec 10 §8) via services/db.
-func (s *Service) translate(err error, payload map[string]any, query string) error {
+// The result passes through the `database.error` filter (meta { client }), as in Directus.
+func (s *Service) translate(ctx context.Context, err error, payload map[string]any, query string) error {
 	if s.opts.DB == nil {
 		return err
 	}
-	return s.opts.DB.Translate(err, payload, query)
+	translated := s.opts.DB.Translate(err, payload, query)
+	if s.opts.Emitter == nil {
+		return translated
+	}
+	out, hookErr := s.opts.Emitter.EmitFilter(ctx, []string{"database.error"}, translated, map[string]any{"client": s.dialect.Client}, s.eventContext(s.opts.DB))
+	if hookErr != nil {
+		return hookErr
+	}
+	if replaced, ok := out.(error); ok {
+		return replaced
+	}
+	return translated
 }
 
 func keyString(v any) string {

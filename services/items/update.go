@@ -97,7 +97,7 @@ func (s *Service) updateInTx(ctx context.Context, col *schema.Collection, keys [
 		}
 		sql := "UPDATE " + b.q(col.Collection) + " SET " + strings.Join(sets, ", ") + " WHERE " + b.q(col.Primary) + " IN (" + strings.Join(ps, ", ") + ")"
 		if _, err := s.conn().ExecContext(ctx, s.dialect.Rebind(sql), b.args...); err != nil {
-			return s.translate(err, processed, sql)
+			return s.translate(ctx, err, processed, sql)
 		}
 	}
 	for _, k := range keys {
