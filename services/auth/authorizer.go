@@ -168,16 +168,21 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 		return out, nil
 	}
 	allowed, all := allowedFields(perms)
+	var sch *schema.Overview
+	if a.Schema != nil {
+		if sch, err = a.Schema(ctx); err != nil {
+			return nil, err
+		}
+		if err := a.expandRelationalWildcards(ctx, acc, collection, out, sch, allowed, all); err != nil {
+			return nil, err
+		}
+	}
 	if !all {
 		if err := a.narrowFields(ctx, collection, out, allowed, allowedOrder(perms)); err != nil {
 			return nil, err
 		}
 	}
-	if a.Schema != nil {
-		sch, err := a.Schema(ctx)
-		if err != nil {
-			return nil, err
-		}
+	if sch != nil {
 		if out.Fields, err = a.authorizeNested(ctx, acc, collection, "", out.Fields, out, sch); err != nil {
 			return nil, err
 		}
@@ -310,7 +315,7 @@ func (a *Authorizer) narrowFields(ctx context.Context, collection string, q *ite
 			exists[name] = true
 		}
 		for _, name := range order {
-			if exists[name] {
+			if exists[name] && !hasPathUnder(fields, name) {
 				expanded = append(expanded, name)
 			}
 		}
@@ -366,4 +371,14 @@ func fieldsForbidden(fields []string, collection string) error {
 		quoted[i] = `"` + f + `"`
 	}
 	return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access fields %s in collection "%s" or they do not exist. Queried in root.`, strings.Join(quoted, ", "), collection))
+}
+
+// hasPathUnder: fields already name a path below field ("field.x"), which places field itself.
+func hasPathUnder(fields []string, field string) bool {
+	for _, f := range fields {
+		if strings.HasPrefix(f, field+".") {
+			return true
+		}
+	}
+	return false
 }

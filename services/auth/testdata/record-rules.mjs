@@ -128,6 +128,10 @@ const nested = [
   ['reader', 'GET', '/items/articles?fields=id,tags.id&sort=id'],
   ['reader', 'GET', '/items/articles?fields=id,tags.name'],
   ['app', 'GET', '/items/articles?fields=id,tags.name'],
+  ['junior', 'GET', '/items/tags?fields=*.*&sort=id'],
+  ['reader', 'GET', '/items/tags?fields=*.*&sort=id'],
+  ['reader', 'GET', '/items/articles?fields=*.*&sort=id'],
+  ['junior', 'GET', '/items/articles?fields=id,tags.*&sort=id&filter[id][_eq]=2'],
 ];
 for (const [caller, method, path] of nested) {
   recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
