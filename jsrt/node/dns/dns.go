@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"os"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -128,6 +129,7 @@ func Require(rt *goja.Runtime, module *goja.Object) {
 			}
 		})
 	})
+	bind.Set("servers", func() []string { return nameservers() })
 	fn, err := rt.RunString(dnsJS)
 	if err != nil {
 		panic(err)
@@ -170,6 +172,12 @@ const dnsJS = `(function (exports, bind) {
     for (const k of ['code', 'errno', 'syscall', 'hostname']) if (info[k] !== undefined) e[k] = info[k];
     return e;
   }
+  let resultOrder = 'verbatim';
+  function ordered(list, order) {
+    if (order === 'ipv4first') return list.slice().sort((a, b) => a.family - b.family);
+    if (order === 'ipv6first') return list.slice().sort((a, b) => b.family - a.family);
+    return list;
+  }
   function lookup(hostname, options, callback) {
     if (typeof options === 'function') { callback = options; options = {}; }
     if (typeof options === 'number') options = { family: options };
@@ -181,6 +189,7 @@ const dnsJS = `(function (exports, bind) {
     }
     bind.query('lookup', String(hostname), family, (err, res) => {
       if (err) return callback(toError(err));
+      res = ordered(res, options.order || (options.verbatim === false ? 'ipv4first' : resultOrder));
       if (options.all) return callback(null, res);
       callback(null, res[0].address, res[0].family);
     });
@@ -212,12 +221,39 @@ const dnsJS = `(function (exports, bind) {
   for (const kind of kinds.concat(['resolve'])) promises[kind] = promisify(exports_[kind]);
   exports_.promises = promises;
   Object.defineProperty(lookup, Symbol.for('nodejs.util.promisify.custom'), { value: promises.lookup });
-  exports_.getServers = () => [];
-  exports_.setServers = () => {};
-  exports_.setDefaultResultOrder = () => {};
-  exports_.getDefaultResultOrder = () => 'verbatim';
+  exports_.getServers = () => bind.servers();
+  exports_.setServers = () => {
+    const e = new Error('dns.setServers is not supported in dxhost: lookups use the host resolver');
+    e.code = 'ERR_DXHOST_UNAVAILABLE';
+    throw e;
+  };
+  exports_.setDefaultResultOrder = (order) => {
+    if (!['verbatim', 'ipv4first', 'ipv6first'].includes(order)) {
+      const e = new TypeError("The argument 'dnsOrder' must be one of: 'verbatim', 'ipv4first', 'ipv6first'. Received '" + order + "'");
+      e.code = 'ERR_INVALID_ARG_VALUE';
+      throw e;
+    }
+    resultOrder = order;
+  };
+  exports_.getDefaultResultOrder = () => resultOrder;
   class Resolver { constructor() { Object.assign(this, exports_); } cancel() {} }
   exports_.Resolver = Resolver;
   promises.Resolver = Resolver;
   Object.assign(exports, exports_);
 })`
+
+// nameservers are the resolver's servers from /etc/resolv.conf (dns.getServers).
+func nameservers() []string {
+	out := []string{}
+	b, err := os.ReadFile("/etc/resolv.conf")
+	if err != nil {
+		return out
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 2 && f[0] == "nameserver" {
+			out = append(out, f[1])
+		}
+	}
+	return out
+}

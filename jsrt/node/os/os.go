@@ -51,9 +51,14 @@ func Require(rt *goja.Runtime, module *goja.Object) {
 	o.Set("availableParallelism", func() int { return runtime.NumCPU() })
 	o.Set("cpus", func() goja.Value {
 		model, speed := cpuModel()
+		times := cpuTimes()
 		out := make([]host.Ordered, runtime.NumCPU())
 		for i := range out {
-			out[i] = host.Obj("model", model, "speed", speed, "times", host.Obj("user", 0, "nice", 0, "sys", 0, "idle", 0, "irq", 0))
+			t := [5]int64{}
+			if i < len(times) {
+				t = times[i]
+			}
+			out[i] = host.Obj("model", model, "speed", speed, "times", host.Obj("user", t[0], "nice", t[1], "sys", t[2], "idle", t[3], "irq", t[4]))
 		}
 		return host.Value(rt, out)
 	})
@@ -79,7 +84,14 @@ func Require(rt *goja.Runtime, module *goja.Object) {
 		return host.Value(rt, host.Obj("uid", uid, "gid", gid, "username", u.Username, "homedir", u.HomeDir, "shell", loginShell(u.Username)))
 	})
 	o.Set("networkInterfaces", func() goja.Value { return host.Value(rt, interfaces()) })
-	o.Set("getPriority", func() int { return 0 })
+	o.Set("getPriority", func(pid int) int {
+		// The raw syscall returns 20 - nice on Linux.
+		p, err := syscall.Getpriority(syscall.PRIO_PROCESS, pid)
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		return 20 - p
+	})
 	o.Set("setPriority", func() {
 		panic(rt.NewGoError(errNotAllowed))
 	})
@@ -241,4 +253,22 @@ func constants(rt *goja.Runtime) *goja.Object {
 	c.Set("priority", prio)
 	c.Set("UV_UDP_REUSEADDR", 4)
 	return c
+}
+
+// cpuTimes reads each CPU's user, nice, sys, idle and irq times (ms) from /proc/stat, as Node does.
+func cpuTimes() [][5]int64 {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return nil
+	}
+	var out [][5]int64
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 8 || !strings.HasPrefix(f[0], "cpu") || f[0] == "cpu" {
+			continue
+		}
+		num := func(i int) int64 { v, _ := strconv.ParseInt(f[i], 10, 64); return v * 10 } // USER_HZ (100) ticks to ms
+		out = append(out, [5]int64{num(1), num(2), num(3), num(4), num(6)})
+	}
+	return out
 }

@@ -80,6 +80,15 @@ func binding(rt *goja.Runtime) *goja.Object {
 		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 		return host.Value(rt, host.Obj("user", ru.Utime.Sec*1e6+int64(ru.Utime.Usec), "system", ru.Stime.Sec*1e6+int64(ru.Stime.Usec)))
 	})
+	// umask(-1) reads the mask (Go can only read it by setting it, so it is set back at once).
+	b.Set("umask", func(mask int) int {
+		if mask < 0 {
+			old := syscall.Umask(0)
+			syscall.Umask(old)
+			return old
+		}
+		return syscall.Umask(mask & 0o777)
+	})
 	b.Set("warn", func(msg string) { log.Warn(msg) })
 	b.Set("stdout", func(msg string) { log.Info(strings.TrimSuffix(msg, "\n")) })
 	b.Set("stderr", func(msg string) { log.Error(strings.TrimSuffix(msg, "\n")) })

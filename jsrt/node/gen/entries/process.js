@@ -50,7 +50,7 @@ process.chdir = () => {
   e.code = 'ERR_WORKER_UNSUPPORTED_OPERATION';
   throw e;
 };
-process.umask = () => 0o22;
+process.umask = (mask) => b.umask(mask === undefined ? -1 : typeof mask === 'string' ? parseInt(mask, 8) : mask);
 process.getuid = () => b.uid;
 process.geteuid = () => b.uid;
 process.getgid = () => b.gid;

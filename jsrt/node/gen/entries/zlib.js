@@ -113,8 +113,16 @@ class ZlibBase extends Transform {
     }
     if (callback) queueMicrotask(callback);
   }
-  params(level, strategy, callback) { if (callback) queueMicrotask(callback); }
-  reset() {}
+  params() {
+    const e = new Error('zlib params() (changing level mid-stream) is not supported in dxhost');
+    e.code = 'ERR_DXHOST_UNAVAILABLE';
+    throw e;
+  }
+  reset() {
+    const e = new Error('zlib reset() is not supported in dxhost');
+    e.code = 'ERR_DXHOST_UNAVAILABLE';
+    throw e;
+  }
   _destroy(err, callback) {
     if (this._inflater && !this._ended) this._inflater.destroy();
     callback(err);

@@ -17,3 +17,9 @@ module.exports = {
   },
   builtins: () => [isBuiltin('fs'), isBuiltin('node:path'), isBuiltin('left-pad'), builtinModules.includes('crypto')].join(','),
 };
+module.exports.realValues = () => {
+  const cpus = require('os').cpus();
+  const t = cpus[0].times;
+  const m = process.umask();
+  return [Object.keys(t).join(','), t.user + t.sys + t.idle > 0, typeof m, m >= 0 && m <= 0o777, require('os').getPriority(), Array.isArray(dns.getServers()), dns.getDefaultResultOrder()].join(' | ');
+};
