@@ -1,6 +1,13 @@
 // Package items is Directus's ItemsService in Go (spec 10) and the query engine behind it: a
 // Directus query (spec 11) becomes parameterised SQL for SQLite, PostgreSQL or MySQL, and rows
 // come back with the value types Directus's Node drivers produce.
+//
+// Where things are: service.go (the Service, options, hooks and permission seams); read.go (an
+// item is read: readByQuery → readLevel → SQL → values), fields.go (fields → nodes), filter.go
+// (filters → SQL), sort.go, search.go, aggregate.go, stitch.go (M2O/O2M/M2A nesting),
+// values.go (driver values → Directus's output); mutate.go, update.go, delete.go, upsert.go
+// (writes), nested.go (relational payloads), payload.go (write-side value processing),
+// track.go (activity and revisions). testdata/peer holds the real Directus's answers.
 package items
 
 import (
