@@ -186,6 +186,23 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 		if out.Fields, err = a.authorizeNested(ctx, acc, collection, "", out.Fields, out, sch); err != nil {
 			return nil, err
 		}
+		// Relational paths in the filter and sort need the same read access (no deep rules).
+		var paths []string
+		for _, f := range filterFields(q.Filter) {
+			if strings.Contains(f, ".") {
+				paths = append(paths, f)
+			}
+		}
+		for _, f := range q.Sort {
+			if f = strings.TrimPrefix(f, "-"); strings.Contains(f, ".") {
+				paths = append(paths, f)
+			}
+		}
+		if len(paths) > 0 {
+			if _, err := a.authorizeNested(ctx, acc, collection, "", paths, nil, sch); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if rule != nil {
 		if len(out.Filter) == 0 {
@@ -339,7 +356,8 @@ func (a *Authorizer) fieldOrder(ctx context.Context, collection string) ([]strin
 	return c.FieldOrder, nil
 }
 
-// filterFields lists the field keys a filter uses at its root level (through _and/_or).
+// filterFields lists the field paths a filter uses ("a" at the root, "rel.field" through
+// relations), looking through _and/_or and operator objects.
 func filterFields(filter map[string]any) []string {
 	var out []string
 	for k, v := range filter {
@@ -357,6 +375,11 @@ func filterFields(filter map[string]any) []string {
 			continue
 		}
 		out = append(out, k)
+		if m, ok := v.(map[string]any); ok {
+			for _, sub := range filterFields(m) {
+				out = append(out, k+"."+sub)
+			}
+		}
 	}
 	return out
 }
