@@ -141,16 +141,18 @@ func (b *binding) query(call goja.FunctionCall) goja.Value {
 		panic(rt.NewGoError(err))
 	}
 	st.mode = call.Argument(3).String()
-	p, resolve, reject := b.inst.NewPromise()
+	// One loop job per query: the Go work settles the promise in the continuation it returns.
+	p, resolve, reject := rt.NewPromise()
 	d := b.dialect
 	b.inst.Go(func() func(*goja.Runtime) {
-		res, err := h.exec(context.Background(), d, st)
-		if err != nil {
-			reject(func(rt *goja.Runtime) goja.Value { return d.jsError(rt, b.values, err) })
-			return nil
+		res, err := safeExec(h, d, st)
+		return func(rt *goja.Runtime) {
+			if err != nil {
+				_ = reject(d.jsError(rt, b.values, err))
+				return
+			}
+			_ = resolve(res.toJS(rt, b.values))
 		}
-		resolve(func(rt *goja.Runtime) goja.Value { return res.toJS(rt, b.values) })
-		return nil
 	})
 	return rt.ToValue(p)
 }
@@ -177,4 +179,15 @@ func errorObject(rt *goja.Runtime, message string, props [][2]any) goja.Value {
 		e.Set(p[0].(string), p[1])
 	}
 	return e
+}
+
+// safeExec runs one statement; a panic in a driver becomes the query's error instead of leaving
+// the promise unsettled.
+func safeExec(h *handle, d dialect, st statement) (res result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("knex: driver panic: %v", r)
+		}
+	}()
+	return h.exec(context.Background(), d, st)
 }
