@@ -195,6 +195,10 @@ module.exports = async function run(database, client) {
       s.on('error', (e) => reject(e));
     })
   );
+  await step('textDates', async () => {
+    await database('items').insert({ name: 'text-dates', day: '2024-06-02', at: '2024-06-02 11:22:33' });
+    return database('items').where({ name: 'text-dates' }).first('day', 'at');
+  });
   await step('selectTyped', () => database('items').where({ name: 'alpha' }).first());
 
   // Transactions.
