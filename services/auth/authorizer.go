@@ -33,7 +33,14 @@ var _ items.Authorizer = (*Authorizer)(nil)
 // Resolve is fetchPermissions for one action and collection: the caller's policies, their rows
 // (plus app minimal permissions) and every dynamic variable in permissions, validation and presets
 // resolved for acc.
+//
+// Share callers (accountability.share) get no read permissions here: Directus derives them from
+// the shared item (getPermissionsForShare), which dxhost does not do yet — refusing is the safe
+// side of that gap.
 func (a *Authorizer) Resolve(ctx context.Context, acc map[string]any, action, collection string) ([]Permission, error) {
+	if share := acc["share"]; share != nil && share != "" && (action == "read" || action == "") {
+		return nil, nil
+	}
 	policies, err := a.Auth.Policies(ctx, acc)
 	if err != nil {
 		return nil, err
