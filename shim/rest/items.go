@@ -63,6 +63,7 @@ func (h *handlers) prepareItems(c *gin.Context, handle itemsHandler) (object, er
 	if col == nil {
 		return nil, errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access collection "%s" or it does not exist. Queried in root.`, collection))
 	}
+	setCollection(c, collection)
 	if col.Status == "inactive" {
 		return nil, errs.CollectionInactive(collection)
 	}

@@ -33,6 +33,10 @@ func respond(c *gin.Context, payload object) {
 	h := c.Writer.Header()
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Vary", "Origin, Cache-Control")
+	if format := exportFormat(c); format != "" {
+		respondExport(c, format, payload)
+		return
+	}
 	if payload == nil {
 		c.Status(http.StatusNoContent)
 		c.Writer.WriteHeaderNow()

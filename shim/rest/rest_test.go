@@ -38,6 +38,7 @@ func TestReplayDirectusRecording(t *testing.T) {
 			for _, x := range resttest.Load(t, "testdata/peer/rest-"+client+".json") {
 				if stack.Name != "" { // MySQL reports the database name in collection schemas
 					x.Response = bytes.ReplaceAll(x.Response, []byte(`"jsdata_peer"`), []byte(`"`+stack.Name+`"`))
+					delete(x.Headers, "content-length") // the names' lengths differ
 				}
 				replay(t, engine, x)
 			}
@@ -51,14 +52,19 @@ func replay(t *testing.T, engine http.Handler, x resttest.Exchange) {
 		return
 	}
 	if reason, ok := knownGaps[x.Name]; ok {
-		t.Logf("%s: known gap: %s", x.Name, reason)
-		resttest.Do(engine, x) // still run it: later exchanges depend on the same state
+		// still run it: later exchanges depend on the same state
+		if resttest.Matches(x, resttest.Do(engine, x)) {
+			t.Logf("%s: now matches Directus — remove it from knownGaps", x.Name)
+		} else {
+			t.Logf("%s: known gap: %s", x.Name, reason)
+		}
 		return
 	}
 	w := resttest.Do(engine, x)
 	if re := volatile[x.Name]; re != nil {
 		x.Response = re.ReplaceAll(x.Response, []byte(`"observedValue":0`))
 		body := re.ReplaceAll(w.Body.Bytes(), []byte(`"observedValue":0`))
+		delete(x.Headers, "content-length") // the timings' digits vary
 		w.Body.Reset()
 		w.Body.Write(body)
 	}

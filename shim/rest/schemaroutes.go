@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -46,6 +47,13 @@ type schemaHandler func(c *gin.Context, o schemasvc.Options) (object, error)
 
 func (h *handlers) schemaRoute(handle schemaHandler) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		// use-collection: req.collection for /fields and /relations (export file names)
+		switch p := strings.ToLower(c.Request.URL.Path); {
+		case strings.HasPrefix(p, "/fields"):
+			setCollection(c, "directus_fields")
+		case strings.HasPrefix(p, "/relations"):
+			setCollection(c, "directus_relations")
+		}
 		payload, err := handle(c, schemasvc.Options{
 			DB:             h.d.DB,
 			Schema:         SchemaOf(c),
@@ -67,6 +75,7 @@ func (h *handlers) schemaRoute(handle schemaHandler) gin.HandlerFunc {
 func (h *handlers) collectionExists(next schemaHandler) schemaHandler {
 	return func(c *gin.Context, o schemasvc.Options) (object, error) {
 		name := param(c, "collection")
+		setCollection(c, name)
 		if o.Schema == nil || o.Schema.Collections[name] == nil {
 			return nil, errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access collection "%s" or it does not exist. Queried in root.`, name))
 		}

@@ -21,6 +21,7 @@ func (h *handlers) mountSettings(r gin.IRoutes) {
 
 func (h *handlers) settingsRoute(handle func(c *gin.Context, svc *items.Service, q *items.Query) (object, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		setCollection(c, "directus_settings")
 		payload, err := func() (object, error) {
 			q, err := items.FromSanitized(server.SanitizedQuery(c))
 			if err != nil {

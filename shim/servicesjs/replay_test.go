@@ -45,6 +45,7 @@ func replayProbe(t *testing.T, client string) {
 	for _, x := range resttest.Load(t, "testdata/peer/probe-"+client+".json") {
 		if stack.Name != "" { // MySQL reports the database name in collection schemas
 			x.Response = bytes.ReplaceAll(x.Response, []byte(`"jsdata_peer"`), []byte(`"`+stack.Name+`"`))
+			delete(x.Headers, "content-length") // the names' lengths differ
 		}
 		if reason, ok := knownGaps[x.Name]; ok {
 			t.Logf("%s: known gap: %s", x.Name, reason)
@@ -57,6 +58,7 @@ func replayProbe(t *testing.T, client string) {
 				t.Logf("%s: %q not compared: %s", x.Name, key, reason)
 			}
 			x.Response = withoutKeys(t, x.Response, drop)
+			delete(x.Headers, "content-length")
 			body := withoutKeys(t, w.Body.Bytes(), drop)
 			w.Body.Reset()
 			w.Body.Write(body)
