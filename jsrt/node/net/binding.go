@@ -1,7 +1,9 @@
 package net
 
 import (
+	"encoding/pem"
 	"errors"
+	"os"
 	"net"
 	"strconv"
 	"time"
@@ -15,6 +17,7 @@ import (
 // options.tls) and returns the socket's handle {write, end, pull, destroy, startTLS, setNoDelay, setKeepAlive}.
 func binding(rt *goja.Runtime) *goja.Object {
 	b := rt.NewObject()
+	b.Set("rootCertificates", rootCertificates)
 	b.Set("connect", func(opts, cbs *goja.Object) *goja.Object {
 		inst := host.Instance(rt)
 		if inst == nil {
@@ -78,4 +81,28 @@ func binding(rt *goja.Runtime) *goja.Object {
 		return h
 	})
 	return b
+}
+
+// rootCertificates are the host's trusted CA certificates as PEM strings (tls.rootCertificates; Go
+// verifies against the same system store).
+func rootCertificates() []string {
+	for _, path := range []string{"/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		var out []string
+		for {
+			var block *pem.Block
+			block, data = pem.Decode(data)
+			if block == nil {
+				break
+			}
+			if block.Type == "CERTIFICATE" {
+				out = append(out, string(pem.EncodeToMemory(block)))
+			}
+		}
+		return out
+	}
+	return []string{}
 }

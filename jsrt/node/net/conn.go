@@ -2,13 +2,19 @@ package net
 
 import (
 	"context"
+	"crypto/sha1"
+	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -124,6 +130,9 @@ func addrInfo(rt *goja.Runtime, c net.Conn) *goja.Object {
 		o.Set("alpnProtocol", st.NegotiatedProtocol)
 		o.Set("tlsVersion", tlsVersion(st.Version))
 		o.Set("authorized", len(st.VerifiedChains) > 0)
+		if len(st.PeerCertificates) > 0 {
+			o.Set("peerCertificate", host.Value(rt, certInfo(st.PeerCertificates[0])))
+		}
 	}
 	return o
 }
@@ -352,4 +361,47 @@ func netError(rt *goja.Runtime, err error, host, port string) goja.Value {
 		e.Set("message", err.Error())
 	}
 	return e
+}
+
+// certInfo is the part of Node's getPeerCertificate() object that Go's x509 gives directly.
+func certInfo(c *x509.Certificate) host.Ordered {
+	name := func(n pkix.Name) host.Ordered {
+		o := host.Ordered{}
+		add := func(k string, v []string) {
+			if len(v) > 0 {
+				o = append(o, host.KV{Key: k, Value: strings.Join(v, "\n")})
+			}
+		}
+		add("C", n.Country)
+		add("ST", n.Province)
+		add("L", n.Locality)
+		add("O", n.Organization)
+		add("OU", n.OrganizationalUnit)
+		if n.CommonName != "" {
+			o = append(o, host.KV{Key: "CN", Value: n.CommonName})
+		}
+		return o
+	}
+	var sans []string
+	for _, d := range c.DNSNames {
+		sans = append(sans, "DNS:"+d)
+	}
+	for _, ip := range c.IPAddresses {
+		sans = append(sans, "IP Address:"+ip.String())
+	}
+	sum := sha256.Sum256(c.Raw)
+	hexColon := func(b []byte) string {
+		parts := make([]string, len(b))
+		for i, x := range b {
+			parts[i] = fmt.Sprintf("%02X", x)
+		}
+		return strings.Join(parts, ":")
+	}
+	sha1sum := sha1.Sum(c.Raw) //nolint:gosec // Node reports the SHA-1 fingerprint too
+	return host.Obj(
+		"subject", name(c.Subject), "issuer", name(c.Issuer), "subjectaltname", strings.Join(sans, ", "),
+		"valid_from", c.NotBefore.UTC().Format("Jan _2 15:04:05 2006 GMT"), "valid_to", c.NotAfter.UTC().Format("Jan _2 15:04:05 2006 GMT"),
+		"serialNumber", strings.ToUpper(hex.EncodeToString(c.SerialNumber.Bytes())), "fingerprint", hexColon(sha1sum[:]), "fingerprint256", hexColon(sum[:]),
+		"raw", c.Raw,
+	)
 }

@@ -65,10 +65,10 @@ var _Socket = class _Socket extends Duplex {
   _onConnect(info) {
     this.connecting = !1, Object.assign(this, { remoteAddress: info.remoteAddress, remotePort: info.remotePort, remoteFamily: info.remoteFamily, localAddress: info.localAddress, localPort: info.localPort }), this._noDelay !== void 0 && this._handle.setNoDelay(this._noDelay !== !1), this._keepAlive && this._handle.setKeepAlive(...this._keepAlive), this._armTimer();
     for (let w of this._pendingWrites.splice(0)) this._send(...w);
-    this._tls ? (this.encrypted = !0, this.authorized = info.authorized || this._tlsOptions.rejectUnauthorized === !1 ? !!info.authorized : !0, this.alpnProtocol = info.alpnProtocol || !1, this._tlsVersion = info.tlsVersion, this.emit("connect"), this.emit("secureConnect")) : this.emit("connect"), this.emit("ready");
+    this._tls ? (this.encrypted = !0, this.authorized = info.authorized || this._tlsOptions.rejectUnauthorized === !1 ? !!info.authorized : !0, this.alpnProtocol = info.alpnProtocol || !1, this._tlsVersion = info.tlsVersion, this._peerCertificate = info.peerCertificate, this.emit("connect"), this.emit("secureConnect")) : this.emit("connect"), this.emit("ready");
   }
   _onSecure(info) {
-    this.encrypted = !0, this.authorized = !0, this.alpnProtocol = info.alpnProtocol || !1, this._tlsVersion = info.tlsVersion, this.emit("secureConnect"), this.emit("secure");
+    this._peerCertificate = info.peerCertificate, this.encrypted = !0, this.authorized = !0, this.alpnProtocol = info.alpnProtocol || !1, this._tlsVersion = info.tlsVersion, this.emit("secureConnect"), this.emit("secure");
   }
   _onData(ab) {
     let chunk = Buffer2.from(ab);
@@ -124,7 +124,8 @@ var _Socket = class _Socket extends Duplex {
   }
   // TLS sockets only.
   getPeerCertificate() {
-    return {};
+    let c = this._peerCertificate;
+    return c ? Object.assign({}, c, { raw: Buffer2.from(c.raw) }) : {};
   }
   getProtocol() {
     return this._tlsVersion || null;
@@ -205,11 +206,11 @@ var _a, tls = {
   DEFAULT_MIN_VERSION: "TLSv1.2",
   DEFAULT_MAX_VERSION: "TLSv1.3",
   DEFAULT_ECDH_CURVE: "auto",
-  rootCertificates: [],
   getCiphers: /* @__PURE__ */ __name(() => ["tls_aes_128_gcm_sha256", "tls_aes_256_gcm_sha384", "tls_chacha20_poly1305_sha256"], "getCiphers"),
   createServer: unavailable("tls.createServer"),
   Server: unavailable("tls.Server"),
   SecureContext: (_a = class {
   }, __name(_a, "SecureContext"), _a)
-};
+}, roots;
+Object.defineProperty(tls, "rootCertificates", { enumerable: !0, get: /* @__PURE__ */ __name(() => roots || (roots = Object.freeze(Array.from(b.rootCertificates()))), "get") });
 module.exports = { net, tls };

@@ -61,7 +61,7 @@ process.chdir = () => {
   let e = new Error("process.chdir() is not supported in dxhost: the working directory is shared by all extensions");
   throw e.code = "ERR_WORKER_UNSUPPORTED_OPERATION", e;
 };
-process.umask = () => 18;
+process.umask = (mask) => b.umask(mask === void 0 ? -1 : typeof mask == "string" ? parseInt(mask, 8) : mask);
 process.getuid = () => b.uid;
 process.geteuid = () => b.uid;
 process.getgid = () => b.gid;

@@ -158,10 +158,13 @@ var _ZlibBase = class _ZlibBase extends Transform {
     }
     callback && queueMicrotask(callback);
   }
-  params(level, strategy, callback) {
-    callback && queueMicrotask(callback);
+  params() {
+    let e = new Error("zlib params() (changing level mid-stream) is not supported in dxhost");
+    throw e.code = "ERR_DXHOST_UNAVAILABLE", e;
   }
   reset() {
+    let e = new Error("zlib reset() is not supported in dxhost");
+    throw e.code = "ERR_DXHOST_UNAVAILABLE", e;
   }
   _destroy(err, callback) {
     this._inflater && !this._ended && this._inflater.destroy(), callback(err);

@@ -94,6 +94,7 @@ class Socket extends Duplex {
       this.authorized = !!info.authorized || this._tlsOptions.rejectUnauthorized === false ? !!info.authorized : true;
       this.alpnProtocol = info.alpnProtocol || false;
       this._tlsVersion = info.tlsVersion;
+      this._peerCertificate = info.peerCertificate;
       this.emit('connect');
       this.emit('secureConnect');
     } else {
@@ -102,6 +103,7 @@ class Socket extends Duplex {
     this.emit('ready');
   }
   _onSecure(info) {
+    this._peerCertificate = info.peerCertificate;
     this.encrypted = true;
     this.authorized = true;
     this.alpnProtocol = info.alpnProtocol || false;
@@ -169,7 +171,11 @@ class Socket extends Duplex {
   unref() { return this; }
   resetAndDestroy() { return this.destroy(); }
   // TLS sockets only.
-  getPeerCertificate() { return {}; }
+  getPeerCertificate() {
+    const c = this._peerCertificate;
+    if (!c) return {};
+    return Object.assign({}, c, { raw: Buffer.from(c.raw) });
+  }
   getProtocol() { return this._tlsVersion || null; }
   getCipher() { return null; }
 }
@@ -241,10 +247,13 @@ function checkServerIdentity(hostname, cert) {
 }
 const tls = {
   connect: tlsConnect, TLSSocket, createSecureContext, checkServerIdentity,
-  DEFAULT_MIN_VERSION: 'TLSv1.2', DEFAULT_MAX_VERSION: 'TLSv1.3', DEFAULT_ECDH_CURVE: 'auto', rootCertificates: [],
+  DEFAULT_MIN_VERSION: 'TLSv1.2', DEFAULT_MAX_VERSION: 'TLSv1.3', DEFAULT_ECDH_CURVE: 'auto',
   getCiphers: () => ['tls_aes_128_gcm_sha256', 'tls_aes_256_gcm_sha384', 'tls_chacha20_poly1305_sha256'],
   createServer: unavailable('tls.createServer'), Server: unavailable('tls.Server'),
   SecureContext: class SecureContext {},
 };
+
+let roots;
+Object.defineProperty(tls, 'rootCertificates', { enumerable: true, get: () => roots || (roots = Object.freeze(Array.from(b.rootCertificates()))) });
 
 module.exports = { net, tls };

@@ -37,6 +37,8 @@ func Value(rt *goja.Runtime, v any) goja.Value {
 			items[i] = Value(rt, o)
 		}
 		return rt.NewArray(items...)
+	case []byte:
+		return rt.ToValue(rt.NewArrayBuffer(append([]byte(nil), x...)))
 	case []any:
 		items := make([]any, len(x))
 		for i, e := range x {

@@ -37,6 +37,15 @@ module.exports = {
     });
     s.on('error', (e) => resolve('error ' + e.code));
   }),
+  peerCertificate: () => new Promise((resolve) => {
+    const { port } = new URL(base);
+    const s = tls.connect({ host: '127.0.0.1', port: Number(port), ca, servername: 'localhost' }, () => {
+      const c = s.getPeerCertificate();
+      s.destroy();
+      resolve([c.subject.CN, c.issuer.CN, c.subjectaltname, c.valid_from, c.valid_to, c.fingerprint256.length, Buffer.isBuffer(c.raw), c.serialNumber, Array.isArray(tls.rootCertificates)].join(' | '));
+    });
+    s.on('error', (e) => resolve('error ' + e.code));
+  }),
   tlsUntrusted: () => new Promise((resolve) => {
     const { port } = new URL(base);
     const s = tls.connect({ host: '127.0.0.1', port: Number(port) }, () => resolve('connected'));
