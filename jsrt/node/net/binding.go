@@ -3,8 +3,8 @@ package net
 import (
 	"encoding/pem"
 	"errors"
-	"os"
 	"net"
+	"os"
 	"strconv"
 	"time"
 
