@@ -19,7 +19,7 @@ func BenchmarkFirstByID(b *testing.B) {
 	for _, client := range dbtest.Clients {
 		b.Run(client, func(b *testing.B) {
 			d := dbtest.Open(b, client)
-			inst := newKnex(b, d)
+			inst := newQuietKnex(b, d)
 			jsrttest.Run(b, inst, `(async () => {
 				await database.schema.createTable('t', (tb) => { tb.increments('id'); tb.string('name'); tb.integer('qty'); });
 				await database('t').insert(Array.from({ length: 100 }, (_, i) => ({ name: 'n' + i, qty: i })));
@@ -40,7 +40,7 @@ func BenchmarkFirstByID(b *testing.B) {
 // BenchmarkCompileOnly is the JS half alone: building and compiling the same query without running it.
 func BenchmarkCompileOnly(b *testing.B) {
 	d := dbtest.Open(b, "sqlite3")
-	inst := newKnex(b, d)
+	inst := newQuietKnex(b, d)
 	b.ResetTimer()
 	cpu := cpuTime()
 	jsrttest.Run(b, inst, `(() => {

@@ -79,6 +79,7 @@ func (b *binding) object() *goja.Object {
 	rt := b.rt
 	o := rt.NewObject()
 	o.Set("client", b.db.Client)
+	o.Set("trace", b.inst.Logger().Logger.IsLevelEnabled(logrus.TraceLevel))
 	o.Set("acquire", func(goja.FunctionCall) goja.Value {
 		h := &handle{db: b.db, log: b.inst.Logger()}
 		b.mu.Lock()

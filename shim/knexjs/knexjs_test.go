@@ -3,6 +3,7 @@ package knexjs_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/sirupsen/logrus"
 
 	"github.com/dxhost/dxhost/jsrt"
 	"github.com/dxhost/dxhost/jsrt/jsrttest"
@@ -147,7 +149,20 @@ func openEnv(t *testing.T, env map[string]any) *db.DB {
 // newKnex makes an instance with `database` set to a knex on d.
 func newKnex(t testing.TB, d *db.DB) *jsrt.Instance {
 	t.Helper()
-	inst := jsrttest.New(t)
+	return withKnex(t, d, jsrttest.New(t))
+}
+
+// newQuietKnex is newKnex logging at info level, as a server runs (no per-query trace lines).
+func newQuietKnex(t testing.TB, d *db.DB) *jsrt.Instance {
+	t.Helper()
+	logger := logrus.New()
+	logger.SetOutput(io.Discard)
+	logger.SetLevel(logrus.InfoLevel)
+	return withKnex(t, d, jsrttest.NewWith(t, jsrt.Options{Logger: logrus.NewEntry(logger)}))
+}
+
+func withKnex(t testing.TB, d *db.DB, inst *jsrt.Instance) *jsrt.Instance {
+	t.Helper()
 	err := inst.Do(context.Background(), func(rt *goja.Runtime) error {
 		k, err := knexjs.New(rt, inst, d)
 		if err != nil {

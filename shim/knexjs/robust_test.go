@@ -1,6 +1,9 @@
 package knexjs_test
 
 import (
+	"strings"
+
+	"github.com/sirupsen/logrus"
 	"testing"
 
 	"github.com/dxhost/dxhost/jsrt/jsrttest"
@@ -38,4 +41,17 @@ func TestBadInputIsContained(t *testing.T) {
 			}
 		})
 	}
+}
+
+// With the logger at trace level every query is logged as Directus logs it.
+func TestTraceLogsQueries(t *testing.T) {
+	d := dbtest.Open(t, "sqlite3")
+	inst := newKnex(t, d) // jsrttest loggers log at trace level
+	jsrttest.Run(t, inst, `database.raw('select ? as v', [42]).then(() => null)`)
+	for _, e := range jsrttest.Logs(inst).AllEntries() {
+		if strings.HasSuffix(e.Message, "ms] select ? as v [42]") && e.Level == logrus.TraceLevel {
+			return
+		}
+	}
+	t.Fatalf("no trace line for the query; logs: %v", jsrttest.Logs(inst).AllEntries())
 }

@@ -190,7 +190,32 @@ function create(binding) {
       throw new Error(`knex: DB_CLIENT "${binding.client}" is not served by dxhost`);
   }
   config.client = Client;
-  return knex(config);
+  const database = knex(config);
+  if (binding.trace) traceQueries(database, binding);
+  return database;
+}
+
+// traceQueries logs every query at trace level as Directus does ("[1.234ms] sql [bindings]").
+function traceQueries(database, binding) {
+  const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+  const times = new Map();
+  database
+    .on('query', ({ __knexUid }) => {
+      times.set(__knexUid, now());
+    })
+    .on('query-response', (_response, queryInfo) => {
+      const time = times.get(queryInfo.__knexUid);
+      let delta;
+      if (time) {
+        delta = now() - time;
+        times.delete(queryInfo.__knexUid);
+      }
+      const bindings = queryInfo.bindings ? (Array.isArray(queryInfo.bindings) ? queryInfo.bindings : Object.values(queryInfo.bindings)) : [];
+      binding.log('trace', `[${delta ? delta.toFixed(3) : '?'}ms] ${queryInfo.sql} [${bindings.join(', ')}]`);
+    })
+    .on('query-error', (_, queryInfo) => {
+      times.delete(queryInfo.__knexUid);
+    });
 }
 
 module.exports = { create, knex };

@@ -15576,7 +15576,23 @@ function create(binding) {
     default:
       throw new Error(`knex: DB_CLIENT "${binding.client}" is not served by dxhost`);
   }
-  return config.client = Client, knex(config);
+  config.client = Client;
+  let database = knex(config);
+  return binding.trace && traceQueries(database, binding), database;
 }
 __name(create, "create");
+function traceQueries(database, binding) {
+  let now = /* @__PURE__ */ __name(() => typeof performance != "undefined" ? performance.now() : Date.now(), "now"), times = /* @__PURE__ */ new Map();
+  database.on("query", ({ __knexUid }) => {
+    times.set(__knexUid, now());
+  }).on("query-response", (_response, queryInfo) => {
+    let time = times.get(queryInfo.__knexUid), delta;
+    time && (delta = now() - time, times.delete(queryInfo.__knexUid));
+    let bindings = queryInfo.bindings ? Array.isArray(queryInfo.bindings) ? queryInfo.bindings : Object.values(queryInfo.bindings) : [];
+    binding.log("trace", `[${delta ? delta.toFixed(3) : "?"}ms] ${queryInfo.sql} [${bindings.join(", ")}]`);
+  }).on("query-error", (_, queryInfo) => {
+    times.delete(queryInfo.__knexUid);
+  });
+}
+__name(traceQueries, "traceQueries");
 module.exports = { create, knex };
