@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -73,7 +74,9 @@ func binding(rt *goja.Runtime) *goja.Object {
 	b.Set("memoryUsage", func() goja.Value {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		return host.Value(rt, host.Obj("rss", m.Sys, "heapTotal", m.HeapSys, "heapUsed", m.HeapAlloc, "external", 0, "arrayBuffers", 0))
+		// These describe the whole dxhost process (all extensions share it): resident memory from
+		// /proc, the heap from Go's runtime. External and ArrayBuffer memory are not tracked apart.
+		return host.Value(rt, host.Obj("rss", rss(m.Sys), "heapTotal", m.HeapSys, "heapUsed", m.HeapAlloc, "external", 0, "arrayBuffers", 0))
 	})
 	b.Set("cpuUsage", func() goja.Value {
 		var ru syscall.Rusage
@@ -116,4 +119,21 @@ func nodeArch(goarch string) string {
 	default:
 		return goarch
 	}
+}
+
+// rss is the process's resident set size from /proc/self/statm, or fallback where /proc is absent.
+func rss(fallback uint64) uint64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return fallback
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return fallback
+	}
+	pages, err := strconv.ParseUint(f[1], 10, 64)
+	if err != nil {
+		return fallback
+	}
+	return pages * uint64(os.Getpagesize())
 }
