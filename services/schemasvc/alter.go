@@ -2,9 +2,12 @@ package schemasvc
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/go-sql-driver/mysql"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jmoiron/sqlx"
 
 	"github.com/dxhost/dxhost/services/db"
@@ -114,8 +117,7 @@ func dropColumn(ctx context.Context, tx *sqlx.Tx, d db.Dialect, collection, fiel
 			return nil
 		})
 	}
-	_, err := tx.ExecContext(ctx, "alter table "+quoteDDL(d, collection)+" drop column "+quoteDDL(d, field))
-	return err
+	return execAll(ctx, tx, []string{"alter table " + quoteDDL(d, collection) + " drop column " + quoteDDL(d, field)})
 }
 
 // foreignKeySpec is one foreign key a relation creates.
@@ -141,8 +143,7 @@ func addForeignKey(ctx context.Context, tx *sqlx.Tx, d db.Dialect, fk foreignKey
 	if fk.OnUpdate != "" {
 		stmt += " on update " + fk.OnUpdate
 	}
-	_, err := tx.ExecContext(ctx, stmt)
-	return err
+	return execAll(ctx, tx, []string{stmt})
 }
 
 // dropForeignKey removes the foreign key of table.column (named constraint on PG/MySQL).
@@ -160,11 +161,9 @@ func dropForeignKey(ctx context.Context, tx *sqlx.Tx, d db.Dialect, table, colum
 			return nil
 		})
 	case db.ClientMySQL:
-		_, err := tx.ExecContext(ctx, "alter table "+quoteDDL(d, table)+" drop foreign key "+quoteDDL(d, name))
-		return err
+		return execAll(ctx, tx, []string{"alter table " + quoteDDL(d, table) + " drop foreign key " + quoteDDL(d, name)})
 	}
-	_, err := tx.ExecContext(ctx, "alter table "+quoteDDL(d, table)+" drop constraint "+quoteDDL(d, name))
-	return err
+	return execAll(ctx, tx, []string{"alter table " + quoteDDL(d, table) + " drop constraint " + quoteDDL(d, name)})
 }
 
 // indexStatements adds the unique constraint / index a column asks for.
@@ -215,11 +214,26 @@ func execAll(ctx context.Context, ex sqlx.ExecerContext, stmts []string) error {
 	return nil
 }
 
-// ddlError keeps the statement that failed, for the log, while errors.As/Is still reach the driver error.
+// ddlError is a failed statement as knex reports it ("<sql> - <driver message>"), which is what a
+// 500 shows; errors.As/Is still reach the driver error.
 type ddlError struct {
 	stmt string
 	err  error
 }
 
-func (e *ddlError) Error() string { return e.stmt + " - " + e.err.Error() }
+func (e *ddlError) Error() string { return e.stmt + " - " + driverMessage(e.err) }
+
+// driverMessage is the message the Node driver would give: node-postgres and mysql2 carry the
+// server's message alone.
+func driverMessage(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Message
+	}
+	var me *mysql.MySQLError
+	if errors.As(err, &me) {
+		return me.Message
+	}
+	return err.Error()
+}
 func (e *ddlError) Unwrap() error { return e.err }

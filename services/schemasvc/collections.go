@@ -543,7 +543,7 @@ func (s *CollectionsService) deleteInTx(ctx context.Context, tx *sqlx.Tx, name s
 		return err
 	}
 	if target.Schema != nil {
-		if err := exec("drop table " + d.Quote(name)); err != nil {
+		if err := execAll(ctx, tx, []string{"drop table " + quoteDDL(d, name)}); err != nil {
 			return err
 		}
 	}
@@ -574,6 +574,20 @@ func (s *CollectionsService) deleteInTx(ctx context.Context, tx *sqlx.Tx, name s
 	} {
 		if err := exec(q, name); err != nil {
 			return err
+		}
+	}
+	tree, fieldTo := relationMaps(ov.Relations)
+	if related := relatedCollections(name, tree); len(related) > 0 {
+		settings, err := readSettings(ctx, tx, d, "", related)
+		if err != nil {
+			return err
+		}
+		if c := ov.Collections[name]; c != nil {
+			for _, f := range c.FieldOrder {
+				if err := applySettings(ctx, tx, d, metaUpdates(name, f, settings, ov, fieldTo)); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	fopts := s.opts

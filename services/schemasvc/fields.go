@@ -610,7 +610,12 @@ func (s *FieldsService) deleteFieldInTx(ctx context.Context, tx *sqlx.Tx, ov *sc
 			}
 		}
 	}
-	if err := clearCollectionSettings(ctx, tx, s.dialect, collection, field); err != nil {
+	tree, fieldTo := relationMaps(ov.Relations)
+	settings, err := readSettings(ctx, tx, s.dialect, collection, relatedCollections(collection, tree))
+	if err != nil {
+		return err
+	}
+	if err := applySettings(ctx, tx, s.dialect, metaUpdates(collection, field, settings, ov, fieldTo)); err != nil {
 		return err
 	}
 	grp := s.dialect.Quote("group")
@@ -624,18 +629,6 @@ func (s *FieldsService) deleteFieldInTx(ctx context.Context, tx *sqlx.Tx, ov *sc
 		return err
 	}
 	return removeFromPermissions(ctx, tx, s.dialect, collection, field)
-}
-
-// clearCollectionSettings nulls archive_field/sort_field of the collection when they name field
-// (getCollectionMetaUpdates for the collection itself; item_duplication_fields paths through
-// relations of other collections are not rewritten).
-func clearCollectionSettings(ctx context.Context, tx *sqlx.Tx, d db.Dialect, collection, field string) error {
-	for _, col := range []string{"archive_field", "sort_field"} {
-		if _, err := tx.ExecContext(ctx, d.Rebind(`UPDATE directus_collections SET `+col+` = NULL WHERE collection = ? AND `+col+` = ?`), collection, field); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // removeFromPermissions drops field from the fields list of the collection's permission rows.

@@ -82,17 +82,36 @@ func TestReplayDirectus(t *testing.T) {
 			if err := json.Unmarshal(raw, &rec); err != nil {
 				t.Fatal(err)
 			}
-			var scen []scenarioStep
-			sraw, err := os.ReadFile("testdata/scenario.json")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(sraw, &scen); err != nil {
-				t.Fatal(err)
-			}
-			replay(t, client, rec, scen)
+			replayFile(t, client, rec, "testdata/scenario.json")
 		})
 	}
+}
+
+// The collection settings that name a removed field (archive_field, sort_field,
+// item_duplication_fields paths through relations), recorded on PostgreSQL.
+func TestReplayDuplicationSettings(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("testdata/scenario-duplication-pg.json")
+	if err != nil {
+		t.Skipf("no recording: %v", err)
+	}
+	var rec recording
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		t.Fatal(err)
+	}
+	replayFile(t, "pg", rec, "testdata/scenario-duplication.json")
+}
+
+func replayFile(t *testing.T, client string, rec recording, scenarioPath string) {
+	var scen []scenarioStep
+	sraw, err := os.ReadFile(scenarioPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(sraw, &scen); err != nil {
+		t.Fatal(err)
+	}
+	replay(t, client, rec, scen)
 }
 
 func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {

@@ -1,12 +1,13 @@
 // Replays scenario.json against a running Directus 12.4.1 (directus-peer) and writes what it
 // answers, plus the system collection/field/relation rows of a fresh install, to <client>.json.
-// usage: PEER_URL=http://127.0.0.1:18058 node record.mjs <client>
+// usage: PEER_URL=http://127.0.0.1:18058 [SCENARIO=scenario-duplication] node record.mjs <client>
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const base = process.env.PEER_URL ?? 'http://127.0.0.1:18058';
 const client = process.argv[2];
 const headers = { Authorization: 'Bearer admin-static-token', 'Content-Type': 'application/json' };
-const scenario = JSON.parse(readFileSync(new URL('./scenario.json', import.meta.url)));
+const scenarioName = process.env.SCENARIO ?? 'scenario';
+const scenario = JSON.parse(readFileSync(new URL(`./${scenarioName}.json`, import.meta.url)));
 
 const tokens = { admin: 'admin-static-token', reader: 'reader-token' };
 const captured = {};
@@ -32,5 +33,6 @@ for (const step of scenario) {
   if (step.userOnly && Array.isArray(res.body?.data)) res.body.data = res.body.data.filter((x) => isUser(x.collection));
   out.steps.push({ name: step.name, method: step.method, path: step.path, status: res.status, response: res.body });
 }
-writeFileSync(new URL(`./${client}.json`, import.meta.url), JSON.stringify(out, null, 1) + '\n');
+const outName = scenarioName === 'scenario' ? client : `${scenarioName}-${client}`;
+writeFileSync(new URL(`./${outName}.json`, import.meta.url), JSON.stringify(out, null, 1) + '\n');
 console.log(`recorded ${out.steps.length} steps for ${client}`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records what the real Directus 12.4.1 answers to scenario.json on each database.
-# usage: services/schemasvc/testdata/record.sh [sqlite3|pg|mysql ...]   (default: all three)
+# usage: [SCENARIO=scenario-duplication] services/schemasvc/testdata/record.sh [sqlite3|pg|mysql ...]   (default: all three)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 peer=${PEER_TOOL:-/work/shared/tools/directus-peer}
