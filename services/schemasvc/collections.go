@@ -405,10 +405,12 @@ func (s *CollectionsService) UpdateOne(ctx context.Context, name string, payload
 		return "", err
 	}
 	defer s.invalidate()
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error { return s.updateInTx(ctx, tx, name, payload, opts) })
+	// No transaction of its own, as Directus (its filter hooks see the pool): the caller's, if any.
+	err := s.updateInTx(ctx, s.opts.Tx, name, payload, opts)
 	return name, err
 }
 
+// updateInTx updates one collection's meta in tx (nil = the pool).
 func (s *CollectionsService) updateInTx(ctx context.Context, tx *sqlx.Tx, name string, payload map[string]any, opts MutationOptions) error {
 	meta, ok := payload["meta"].(map[string]any)
 	if !ok {
@@ -418,7 +420,11 @@ func (s *CollectionsService) updateInTx(ctx context.Context, tx *sqlx.Tx, name s
 	if err != nil {
 		return err
 	}
-	rows, err := queryRows(ctx, tx, s.dialect.Rebind(`SELECT collection FROM directus_collections WHERE collection = ?`), name)
+	var q sqlx.QueryerContext = s.opts.DB
+	if tx != nil {
+		q = tx
+	}
+	rows, err := queryRows(ctx, q, s.dialect.Rebind(`SELECT collection FROM directus_collections WHERE collection = ?`), name)
 	if err != nil {
 		return err
 	}

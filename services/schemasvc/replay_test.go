@@ -88,18 +88,23 @@ func TestReplayDirectus(t *testing.T) {
 }
 
 // The collection settings that name a removed field (archive_field, sort_field,
-// item_duplication_fields paths through relations), recorded on PostgreSQL.
+// item_duplication_fields paths through relations).
 func TestReplayDuplicationSettings(t *testing.T) {
 	t.Parallel()
-	raw, err := os.ReadFile("testdata/scenario-duplication-pg.json")
-	if err != nil {
-		t.Skipf("no recording: %v", err)
+	for _, client := range dbtest.Clients {
+		t.Run(client, func(t *testing.T) {
+			t.Parallel()
+			raw, err := os.ReadFile("testdata/scenario-duplication-" + client + ".json")
+			if err != nil {
+				t.Skipf("no recording for %s: %v", client, err)
+			}
+			var rec recording
+			if err := json.Unmarshal(raw, &rec); err != nil {
+				t.Fatal(err)
+			}
+			replayFile(t, client, rec, "testdata/scenario-duplication.json")
+		})
 	}
-	var rec recording
-	if err := json.Unmarshal(raw, &rec); err != nil {
-		t.Fatal(err)
-	}
-	replayFile(t, "pg", rec, "testdata/scenario-duplication.json")
 }
 
 func replayFile(t *testing.T, client string, rec recording, scenarioPath string) {
