@@ -109,5 +109,6 @@ func (h *handlers) service(c *gin.Context, collection string) *items.Service {
 		Authorizer:        h.d.Authorizer,
 		Logger:            h.d.Logger,
 		QueryLimitDefault: h.limitDflt,
+		MaxBatchMutation:  h.d.Env.Int("MAX_BATCH_MUTATION", 0),
 	})
 }

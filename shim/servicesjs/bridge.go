@@ -71,6 +71,7 @@ func (b *Binding) prepare(fc goja.FunctionCall) (*items.Service, call, error) {
 		Authorizer:        b.deps.Authorizer,
 		Logger:            b.deps.Logger,
 		QueryLimitDefault: b.deps.QueryLimitDefault,
+		MaxBatchMutation:  b.deps.MaxBatchMutation,
 	})
 	do, err := b.method(method, arg)
 	return svc, do, err

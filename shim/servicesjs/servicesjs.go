@@ -28,7 +28,9 @@ type Deps struct {
 	Authorizer items.Authorizer // permissions for non-admin accountability; nil = such callers are refused
 	// QueryLimitDefault is QUERY_LIMIT_DEFAULT (0 = Directus's 100).
 	QueryLimitDefault int
-	Logger            *logrus.Entry
+	// MaxBatchMutation is MAX_BATCH_MUTATION (0 = no limit, Directus's default).
+	MaxBatchMutation int
+	Logger           *logrus.Entry
 }
 
 // Binding is one instance's services namespace and getSchema function. Use it on the instance's loop.
