@@ -8,7 +8,7 @@
 // given it as `knex` run inside it.
 package knexjs
 
-//go:generate sh -c "cd assets && npm ci --ignore-scripts --no-audit --no-fund --prefix /tmp/dxhost-knex . && go run gen.go -modules /tmp/dxhost-knex/node_modules"
+//go:generate sh -c "rm -rf /tmp/dxhost-knex && mkdir -p /tmp/dxhost-knex && cp assets/package.json assets/package-lock.json /tmp/dxhost-knex/ && npm ci --ignore-scripts --no-audit --no-fund --silent --prefix /tmp/dxhost-knex && cd assets && go run gen.go -modules /tmp/dxhost-knex/node_modules"
 
 import (
 	_ "embed"

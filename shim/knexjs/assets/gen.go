@@ -2,9 +2,9 @@
 
 // gen bundles entry.js with knex 3.1.0 into knex.gen.js, which is embedded and committed so that
 // building dxhost needs no npm. The database drivers knex would load (pg, mysql2, sqlite3, …) stay
-// out: the client in entry.js hands queries to Go instead. Run from this folder:
-//
-//	npm ci --ignore-scripts --prefix /tmp/dxhost-knex . && go run gen.go -modules /tmp/dxhost-knex/node_modules
+// out: the client in entry.js hands queries to Go instead. Run by `go generate ./shim/knexjs/`, which
+// installs package-lock.json's packages into /tmp/dxhost-knex (never into the repository) and runs
+// `go run gen.go -modules /tmp/dxhost-knex/node_modules` here.
 package main
 
 import (
