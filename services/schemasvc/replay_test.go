@@ -142,6 +142,9 @@ func replay(t *testing.T, client string, rec recording, scen []scenarioStep) {
 		path string
 		want json.RawMessage
 	}{{"/collections", rec.System.Collections}, {"/fields", rec.System.Fields}, {"/relations", rec.System.Relations}} {
+		if len(sys.want) == 0 {
+			continue // a recording without the fresh-install rows
+		}
 		// Fields and relations come in the order of the system tables' constraints, which is the
 		// bootstrap's (services/systables), not these services': compared sorted.
 		_, got := r.do(ctx, "GET", sys.path, nil)

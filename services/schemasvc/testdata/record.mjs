@@ -22,10 +22,13 @@ async function call(method, path, body, as = 'admin') {
 
 const isUser = (name) => !String(name).startsWith('directus_');
 const out = { client, system: {}, steps: [] };
-// System rows as a fresh install serves them (embedded by dxhost: Directus keeps them in code).
+// System rows as a fresh install serves them (embedded by dxhost: Directus keeps them in code);
+// the main scenario only.
+if (scenarioName === 'scenario') {
 out.system.collections = (await call('GET', '/collections')).body.data.filter((c) => !isUser(c.collection));
 out.system.fields = (await call('GET', '/fields')).body.data.filter((f) => !isUser(f.collection));
 out.system.relations = (await call('GET', '/relations')).body.data.filter((r) => !isUser(r.collection));
+}
 
 for (const step of scenario) {
   const res = await call(step.method, step.path, step.body, step.as);
