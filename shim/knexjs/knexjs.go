@@ -6,6 +6,19 @@
 // with that driver's value types. A knex transaction holds one Go connection and transaction for
 // its lifetime; the transaction object carries it under Symbol.for("dxhost.sqlx.tx") so services
 // given it as `knex` run inside it.
+//
+// Conformance: testdata/cases.js runs under the real knex with the real drivers (testdata/record.js,
+// recorded in UTC and America/New_York) and here; knexjs_test.go compares every case. Known
+// differences from the npm drivers:
+//   - MariaDB JSON columns come back as text (mysql2 parses them from MariaDB's extended column
+//     metadata, which go-sql-driver does not request); MySQL's own JSON type is parsed.
+//   - Driver response objects carry their documented fields only: a node-postgres Result has no
+//     _parsers/_types/RowCtor, mysql2's ResultSetHeader only fieldCount/affectedRows/insertId and
+//     its fields only {name, columnType}; PostgreSQL intervals and geometric types stay strings.
+//   - SQLite TEXT in DATE/DATETIME/TIMESTAMP columns is parsed by the Go driver and written back
+//     in SQLite's "YYYY-MM-DD HH:MM:SS" form ("T"/"Z" spellings are not preserved).
+//   - Queries cannot be cancelled (knex's .timeout({cancel: true}) only rejects); nestTables and
+//     other mysql2 query options are ignored.
 package knexjs
 
 //go:generate sh -c "rm -rf /tmp/dxhost-knex && mkdir -p /tmp/dxhost-knex && cp assets/package.json assets/package-lock.json /tmp/dxhost-knex/ && npm ci --ignore-scripts --no-audit --no-fund --silent --prefix /tmp/dxhost-knex && cd assets && go run gen.go -modules /tmp/dxhost-knex/node_modules"
