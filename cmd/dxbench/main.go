@@ -82,33 +82,40 @@ func main() {
 	check(setRawBody(raw.addr, body))
 
 	fmt.Printf("dxbench: load generator %s, %d connections, %s per target (after %s warm-up), GET %s, %d-byte body\n\n", gen.name(), *conns, *duration, *warmup, *path, len(body))
+	rawCPU := cpuSince(raw.cmd.Process.Pid, *warmup)
 	rawRes := gen.load("http://"+raw.addr+"/bench", *conns, *warmup, *duration)
+	rawRes.cpuPerReq = rawCPU(rawRes, *duration)
 	var profiled func()
 	if pprofAddr != "" {
 		profiled = profileDuring(pprofAddr, *profileDir, *warmup, *duration)
 	}
+	dxCPU := cpuSince(dx.cmd.Process.Pid, *warmup)
 	dxRes := gen.load("http://"+addr+*path, *conns, *warmup, *duration)
+	dxRes.cpuPerReq = dxCPU(dxRes, *duration)
 	if profiled != nil {
 		profiled()
 	}
 	loadedRSS := rssMB(dx.cmd.Process.Pid)
 
-	fmt.Println("| target | req/s | p50 | p99 | errors |")
-	fmt.Println("|---|---|---|---|---|")
+	fmt.Println("| target | req/s | p50 | p99 | server CPU per request | errors |")
+	fmt.Println("|---|---|---|---|---|---|")
 	for _, r := range []struct {
 		name string
 		res  result
 	}{{"raw Gin handler", rawRes}, {"dxhost " + *path, dxRes}} {
-		fmt.Printf("| %s | %.0f | %s | %s | %d |\n", r.name, r.res.rps, r.res.p50, r.res.p99, r.res.errors)
+		fmt.Printf("| %s | %.0f | %s | %s | %s | %d |\n", r.name, r.res.rps, r.res.p50, r.res.p99, r.res.cpuPerReq, r.res.errors)
 	}
-	fmt.Printf("\ndxhost / raw Gin: %.0f%% of the req/s, p99 %.1f×\n", 100*dxRes.rps/rawRes.rps, float64(dxRes.p99)/float64(rawRes.p99))
+	fmt.Printf("\ndxhost / raw Gin: %.0f%% of the req/s, p99 %.1f×, %.1f× the server CPU per request\n",
+		100*dxRes.rps/rawRes.rps, float64(dxRes.p99)/float64(rawRes.p99), float64(dxRes.cpuPerReq)/float64(rawRes.cpuPerReq))
+	fmt.Printf("machine load during the run (uptime): %s\n", loadAverage())
 	fmt.Printf("dxhost start → first 200: %s; RSS idle %.1f MB, after load %.1f MB\n", startup.Round(time.Millisecond), idleRSS, loadedRSS)
 }
 
 type result struct {
-	rps      float64
-	p50, p99 time.Duration
-	errors   int
+	rps       float64
+	p50, p99  time.Duration
+	errors    int
+	cpuPerReq time.Duration // the server's user+system CPU over the measured part / requests served
 }
 
 // goLoad keeps conns connections busy with GET url for warmup+d and measures the last d.
@@ -199,6 +206,7 @@ func startProcess(bin string, args, env []string) *process {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), env...)
 	cmd.Stderr = os.Stderr
+	cmd.SysProcAttr = childAttr() // the servers die with dxbench, even when it is killed
 	check(cmd.Start())
 	return &process{cmd: cmd, args: args}
 }
