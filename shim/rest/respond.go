@@ -15,6 +15,7 @@ import (
 
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/query"
 	shimerrors "github.com/dxhost/dxhost/shim/errors"
 )
 
@@ -115,6 +116,17 @@ func writeJS(b *bytes.Buffer, v any) {
 		}
 		b.WriteByte('}')
 	case *items.Item:
+		if x == nil {
+			b.WriteString("null")
+			return
+		}
+		o := make(object, 0, x.Len())
+		for _, k := range x.Keys() {
+			val, _ := x.Get(k)
+			o = append(o, member{k, val})
+		}
+		writeJS(b, o)
+	case *query.Object: // an ordered JSON object (e.g. a JSON column decoded in order)
 		if x == nil {
 			b.WriteString("null")
 			return

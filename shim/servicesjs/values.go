@@ -10,6 +10,7 @@ import (
 
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/query"
 )
 
 // toJS converts a service result into plain JS values, keeping item key order (never through a Go
@@ -19,6 +20,16 @@ func toJS(rt *goja.Runtime, v any) goja.Value {
 	case nil:
 		return goja.Null()
 	case *items.Item:
+		if x == nil {
+			return goja.Null()
+		}
+		obj := rt.NewObject()
+		for _, k := range x.Keys() {
+			val, _ := x.Get(k)
+			_ = obj.Set(k, toJS(rt, val))
+		}
+		return obj
+	case *query.Object: // an ordered JSON object (e.g. a JSON column decoded in order)
 		if x == nil {
 			return goja.Null()
 		}
