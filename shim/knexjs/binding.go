@@ -2,8 +2,10 @@ package knexjs
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/sirupsen/logrus"
@@ -22,6 +24,8 @@ type binding struct {
 
 	mu   sync.Mutex
 	open map[*handle]struct{} // acquired and not yet released
+
+	dbName *string // the database's name, once asked (loop only)
 }
 
 // dialect is what differs between the npm drivers knex would use.
@@ -119,6 +123,16 @@ func (b *binding) object() *goja.Object {
 		return goja.Undefined()
 	})
 	o.Set("query", b.query)
+	o.Set("databaseName", func(goja.FunctionCall) goja.Value {
+		if b.dbName == nil {
+			name, err := databaseName(b.db)
+			if err != nil {
+				panic(rt.NewGoError(err))
+			}
+			b.dbName = &name
+		}
+		return rt.ToValue(*b.dbName)
+	})
 	o.Set("log", func(call goja.FunctionCall) goja.Value {
 		level, err := logrus.ParseLevel(call.Argument(0).String())
 		if err != nil {
@@ -191,4 +205,26 @@ func safeExec(h *handle, d dialect, st statement) (res result, err error) {
 		}
 	}()
 	return h.exec(context.Background(), d, st)
+}
+
+// databaseName asks the server which database d is connected to ("" on SQLite). knex needs it
+// synchronously (client.database()), so it runs on the loop — once per instance, and only for the
+// few schema helpers that use it.
+func databaseName(d *db.DB) (string, error) {
+	var query string
+	switch d.Client {
+	case db.ClientMySQL:
+		query = "SELECT DATABASE()"
+	case db.ClientPostgres:
+		query = "SELECT current_database()"
+	default:
+		return "", nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var name sql.NullString
+	if err := d.QueryRowContext(ctx, query).Scan(&name); err != nil {
+		return "", fmt.Errorf("knex: reading the database name: %w", err)
+	}
+	return name.String, nil
 }

@@ -119,6 +119,10 @@ function goClient(Base, ConnectionClass, binding) {
     async destroyRawConnection(connection) {
       if (connection instanceof Connection) binding.release(connection._handle);
     }
+    // The database's name (knex's MySQL columnInfo filters information_schema by it).
+    database() {
+      return binding.databaseName();
+    }
     // Called by the patched makeTransactor (gen.go) for every transaction object handed to JS.
     tagTransactor(transactor, connection) {
       if (!(connection instanceof Connection)) return;

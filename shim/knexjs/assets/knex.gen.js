@@ -15519,6 +15519,10 @@ function goClient(Base, ConnectionClass, binding) {
     async destroyRawConnection(connection) {
       connection instanceof Connection && binding.release(connection._handle);
     }
+    // The database's name (knex's MySQL columnInfo filters information_schema by it).
+    database() {
+      return binding.databaseName();
+    }
     // Called by the patched makeTransactor (gen.go) for every transaction object handed to JS.
     tagTransactor(transactor, connection) {
       connection instanceof Connection && Object.defineProperty(transactor, TX, {

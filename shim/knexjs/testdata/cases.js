@@ -199,6 +199,35 @@ module.exports = async function run(database, client) {
     await database('items').insert({ name: 'text-dates', day: '2024-06-02', at: '2024-06-02 11:22:33' });
     return database('items').where({ name: 'text-dates' }).first('day', 'at');
   });
+  await step('columnInfo', async () => {
+    const info = await database('items').columnInfo();
+    return Object.keys(info).map((k) => [k, info[k].type, info[k].nullable]);
+  });
+  await step('union', () =>
+    database('items').select('name').where({ name: 'alpha' }).union(function () {
+      this.select('name').from('items').where({ name: 'beta' });
+    }).orderBy('name')
+  );
+  await step('unionWrapped', () =>
+    database.select('name').from('items').where({ name: 'alpha' }).union([database.select('name').from('items').where({ name: 'gamma' })], true)
+  );
+  await step('withCTE', () =>
+    database.with('big', (qb) => qb.select('name', 'qty').from('items').where('qty', '>', 4)).select('name').from('big').orderBy('name')
+  );
+  await step('whereRaw', () => database('items').whereRaw('qty > ? and name <> ?', [1, 'beta']).orderBy('id').pluck('name'));
+  await step('orderByRaw', () => database('items').select('name').orderByRaw('qty desc, name asc').limit(3));
+  await step('deleteReturning', async () => {
+    await database('items').insert({ name: 'to-delete', qty: 99 });
+    return database('items').where({ name: 'to-delete' }).del(['id', 'name']);
+  });
+  await step('truncateTemp', async () => {
+    await database.schema.createTable('temp_t', (t) => { t.increments('id'); t.string('v'); });
+    await database('temp_t').insert([{ v: 'a' }, { v: 'b' }]);
+    await database('temp_t').truncate();
+    const n = await database('temp_t').count('* as n').first();
+    await database.schema.dropTable('temp_t');
+    return n;
+  });
   await step('selectTyped', () => database('items').where({ name: 'alpha' }).first());
 
   // Transactions.
