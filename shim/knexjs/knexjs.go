@@ -14,7 +14,7 @@
 //     metadata, which go-sql-driver does not request); MySQL's own JSON type is parsed.
 //   - Driver response objects carry their documented fields only: a node-postgres Result has no
 //     _parsers/_types/RowCtor, mysql2's ResultSetHeader only fieldCount/affectedRows/insertId and
-//     its fields only {name, columnType}; PostgreSQL intervals and geometric types stay strings.
+//     its fields only {name, columnType}; PostgreSQL geometric types stay strings.
 //   - SQLite TEXT in DATE/DATETIME/TIMESTAMP columns is parsed by the Go driver and written back
 //     in SQLite's "YYYY-MM-DD HH:MM:SS" form ("T"/"Z" spellings are not preserved).
 //   - Queries cannot be cancelled (knex's .timeout({cancel: true}) only rejects); nestTables and
@@ -52,10 +52,12 @@ func New(rt *goja.Runtime, inst *jsrt.Instance, d *db.DB) (goja.Value, error) {
 		return nil, fmt.Errorf("knexjs: the bundle exports no create function")
 	}
 	b := newBinding(rt, inst, d)
-	knex, err := create(goja.Undefined(), b.object())
+	bo := b.object()
+	knex, err := create(goja.Undefined(), bo)
 	if err != nil {
 		return nil, fmt.Errorf("knexjs: creating the knex instance: %s", jsrt.Describe(err))
 	}
+	b.values.interval, _ = goja.AssertFunction(bo.Get("parseInterval"))
 	// Directus configures knex with the client's npm name; code reads it back from there.
 	if cfg, ok := knex.ToObject(rt).Get("client").ToObject(rt).Get("config").(*goja.Object); ok {
 		cfg.Set("client", knexClientName(d.Client))

@@ -24,6 +24,10 @@ func pgParser(v *jsValues, oid uint32) func(string) goja.Value {
 		return func(s string) goja.Value { return v.rt.ToValue(pgFloat(s)) }
 	case 114, 3802: // json, jsonb
 		return v.json
+	case 1186: // interval
+		return v.pgInterval
+	case 1187: // interval[]
+		return pgArrayOf(v, v.pgInterval)
 	case 1082, 1114, 1184: // date, timestamp, timestamptz
 		return func(s string) goja.Value { return pgDate(v, s) }
 	case 17: // bytea

@@ -15,6 +15,7 @@ type jsValues struct {
 	jsonParse goja.Callable
 	bufFrom   goja.Callable
 	bufCtor   goja.Value
+	interval  goja.Callable // postgres-interval's parse, from the bundle
 }
 
 func newJSValues(rt *goja.Runtime) *jsValues {
@@ -135,3 +136,15 @@ func localTime(ms float64) time.Time {
 
 // str is a JS string.
 func (v *jsValues) str(s string) goja.Value { return v.rt.ToValue(s) }
+
+// pgInterval is postgres-interval's object for an interval's text (the string if unavailable).
+func (v *jsValues) pgInterval(s string) goja.Value {
+	if v.interval == nil {
+		return v.str(s)
+	}
+	out, err := v.interval(goja.Undefined(), v.rt.ToValue(s))
+	if err != nil {
+		return v.str(s)
+	}
+	return out
+}

@@ -13,6 +13,8 @@ const Client_SQLite3_Base = require('knex/lib/dialects/sqlite3');
 // mysql2 writes values into the SQL on the client with sql-escaper (stringifyObjects false,
 // timezone 'local'); the same library does it here.
 const SqlEscaper = require('sql-escaper');
+// node-postgres (pg-types 2.2) parses interval values with postgres-interval.
+const parseInterval = require('postgres-interval');
 
 // Key under which a transaction object carries its Go *sqlx.Tx (agreed with shim/servicesjs).
 const TX = Symbol.for('dxhost.sqlx.tx');
@@ -162,6 +164,7 @@ function goClient(Base, ConnectionClass, binding) {
 
 // create builds the knex instance for one runtime. binding.client is Directus's DB_CLIENT.
 function create(binding) {
+  binding.parseInterval = parseInterval;
   let Client;
   const config = {
     connection: {},

@@ -15441,8 +15441,89 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/xtend/mutable.js
+var require_mutable = __commonJS({
+  "node_modules/xtend/mutable.js"(exports2, module2) {
+    module2.exports = extend;
+    var hasOwnProperty = Object.prototype.hasOwnProperty;
+    function extend(target) {
+      for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i];
+        for (var key in source)
+          hasOwnProperty.call(source, key) && (target[key] = source[key]);
+      }
+      return target;
+    }
+    __name(extend, "extend");
+  }
+});
+
+// node_modules/postgres-interval/index.js
+var require_postgres_interval = __commonJS({
+  "node_modules/postgres-interval/index.js"(exports2, module2) {
+    "use strict";
+    var extend = require_mutable();
+    module2.exports = PostgresInterval;
+    function PostgresInterval(raw) {
+      if (!(this instanceof PostgresInterval))
+        return new PostgresInterval(raw);
+      extend(this, parse(raw));
+    }
+    __name(PostgresInterval, "PostgresInterval");
+    var properties = ["seconds", "minutes", "hours", "days", "months", "years"];
+    PostgresInterval.prototype.toPostgres = function() {
+      var filtered = properties.filter(this.hasOwnProperty, this);
+      return this.milliseconds && filtered.indexOf("seconds") < 0 && filtered.push("seconds"), filtered.length === 0 ? "0" : filtered.map(function(property) {
+        var value = this[property] || 0;
+        return property === "seconds" && this.milliseconds && (value = (value + this.milliseconds / 1e3).toFixed(6).replace(/\.?0+$/, "")), value + " " + property;
+      }, this).join(" ");
+    };
+    var propertiesISOEquivalent = {
+      years: "Y",
+      months: "M",
+      days: "D",
+      hours: "H",
+      minutes: "M",
+      seconds: "S"
+    }, dateProperties = ["years", "months", "days"], timeProperties = ["hours", "minutes", "seconds"];
+    PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function() {
+      var datePart = dateProperties.map(buildProperty, this).join(""), timePart = timeProperties.map(buildProperty, this).join("");
+      return "P" + datePart + "T" + timePart;
+      function buildProperty(property) {
+        var value = this[property] || 0;
+        return property === "seconds" && this.milliseconds && (value = (value + this.milliseconds / 1e3).toFixed(6).replace(/0+$/, "")), value + propertiesISOEquivalent[property];
+      }
+    };
+    var NUMBER = "([+-]?\\d+)", YEAR = NUMBER + "\\s+years?", MONTH = NUMBER + "\\s+mons?", DAY = NUMBER + "\\s+days?", TIME = "([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?", INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function(regexString) {
+      return "(" + regexString + ")?";
+    }).join("\\s*")), positions = {
+      years: 2,
+      months: 4,
+      days: 6,
+      hours: 9,
+      minutes: 10,
+      seconds: 11,
+      milliseconds: 12
+    }, negatives = ["hours", "minutes", "seconds", "milliseconds"];
+    function parseMilliseconds(fraction) {
+      var microseconds = fraction + "000000".slice(fraction.length);
+      return parseInt(microseconds, 10) / 1e3;
+    }
+    __name(parseMilliseconds, "parseMilliseconds");
+    function parse(interval) {
+      if (!interval) return {};
+      var matches = INTERVAL.exec(interval), isNegative = matches[8] === "-";
+      return Object.keys(positions).reduce(function(parsed, property) {
+        var position = positions[property], value = matches[position];
+        return !value || (value = property === "milliseconds" ? parseMilliseconds(value) : parseInt(value, 10), !value) || (isNegative && ~negatives.indexOf(property) && (value *= -1), parsed[property] = value), parsed;
+      }, {});
+    }
+    __name(parse, "parse");
+  }
+});
+
 // ../../work/main/shim/knexjs/assets/entry.js
-var knex = require_Knex(), Client_PG_Base = require_postgres(), Client_MySQL2_Base = require_mysql2(), Client_SQLite3_Base = require_sqlite3(), SqlEscaper = require_lib(), TX = /* @__PURE__ */ Symbol.for("dxhost.sqlx.tx"), _Connection = class _Connection {
+var knex = require_Knex(), Client_PG_Base = require_postgres(), Client_MySQL2_Base = require_mysql2(), Client_SQLite3_Base = require_sqlite3(), SqlEscaper = require_lib(), parseInterval = require_postgres_interval(), TX = /* @__PURE__ */ Symbol.for("dxhost.sqlx.tx"), _Connection = class _Connection {
   constructor(binding, handle) {
     this._binding = binding, this._handle = handle;
   }
@@ -15555,6 +15636,7 @@ function goClient(Base, ConnectionClass, binding) {
 }
 __name(goClient, "goClient");
 function create(binding) {
+  binding.parseInterval = parseInterval;
   let Client, config = {
     connection: {},
     log: {
