@@ -30,7 +30,7 @@ func (s *Service) orderBy(b *sqlBuilder, col *schema.Collection, q *Query, joins
 			dir = " DESC"
 			raw = raw[1:]
 		}
-		expr, err := s.sortExpr(b, col, raw, q.Alias, joins, "s"+strconv.Itoa(i))
+		expr, err := s.sortExpr(b, col, raw, q.Alias, joins, "s"+strconv.Itoa(i), dir == " DESC")
 		if err != nil {
 			return "", err
 		}
@@ -39,7 +39,7 @@ func (s *Service) orderBy(b *sqlBuilder, col *schema.Collection, q *Query, joins
 	return strings.Join(parts, ", "), nil
 }
 
-func (s *Service) sortExpr(b *sqlBuilder, col *schema.Collection, path string, alias map[string]string, joins *[]string, prefix string) (string, error) {
+func (s *Service) sortExpr(b *sqlBuilder, col *schema.Collection, path string, alias map[string]string, joins *[]string, prefix string, desc bool) (string, error) {
 	if target, ok := alias[path]; ok {
 		path = target
 	}
@@ -51,6 +51,24 @@ func (s *Service) sortExpr(b *sqlBuilder, col *schema.Collection, path string, a
 		kind, rel := relationKind(s.opts.Schema, cur.Collection, seg)
 		if cur.Fields[seg] == nil {
 			return "", fieldsForbidden([]string{seg}, cur.Collection, "")
+		}
+		if kind == o2mNode && i == len(parts)-2 {
+			// Each parent appears once, placed by its first related row in this order.
+			related, err := s.collectionInfo(rel.Collection)
+			if err != nil {
+				return "", err
+			}
+			last := parts[len(parts)-1]
+			if related.Fields[last] == nil {
+				return "", fieldsForbidden([]string{last}, related.Collection, "")
+			}
+			agg := "MIN"
+			if desc {
+				agg = "MAX"
+			}
+			ra := prefix + "_o2m"
+			return "(SELECT " + agg + "(" + b.col(ra, last) + ") FROM " + b.q(related.Collection) + " AS " + b.q(ra) +
+				" WHERE " + b.col(ra, rel.Field) + " = " + b.col(table, cur.Primary) + ")", nil
 		}
 		if kind != m2oNode {
 			if kind == a2oNode {
