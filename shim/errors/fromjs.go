@@ -4,6 +4,8 @@ package errors
 
 import (
 	"encoding/json"
+	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -34,6 +36,27 @@ func FromJS(rt *goja.Runtime, v goja.Value) (e *errs.Error) {
 	return e
 }
 
+// FromJSValue is FromJS for a value passed to next() or thrown, where Directus's handler accepts a list:
+// a JS array becomes a List of its elements (each read by FromJS), anything else one *errs.Error.
+func FromJSValue(rt *goja.Runtime, v goja.Value) error {
+	if obj, ok := v.(*goja.Object); ok && obj.ClassName() == "Array" {
+		n := int(obj.Get("length").ToInteger())
+		list := make(List, 0, n)
+		for i := 0; i < n; i++ {
+			list = append(list, FromJS(rt, obj.Get(strconv.Itoa(i))))
+		}
+		return list
+	}
+	return FromJS(rt, v)
+}
+
+// List is several errors answered together (next([a, b]), a validation list): Respond renders each.
+type List []error
+
+func (l List) Error() string { return errors.Join(l...).Error() }
+
+func (l List) Unwrap() []error { return l }
+
 // withPosition attaches the source-mapped exception (file:line for the log line) when rt belongs to a
 // jsrt instance, and uses its Node-style stack.
 func withPosition(rt *goja.Runtime, v goja.Value, e *errs.Error) {
@@ -42,7 +65,11 @@ func withPosition(rt *goja.Runtime, v goja.Value, e *errs.Error) {
 		return
 	}
 	ex := inst.ExceptionOf(v)
-	e.Cause = ex
+	if js, ok := e.Cause.(*jsFields); ok {
+		js.cause = ex
+	} else {
+		e.Cause = ex
+	}
 	if e.Stack != "" && ex.Stack != "" {
 		e.Stack = ex.Text() + "\n" + ex.Stack
 	}
@@ -61,8 +88,32 @@ func directusFromJS(rt *goja.Runtime, obj *goja.Object) *errs.Error {
 	}
 	e.Extensions, e.Order = spreadJSON(rt, obj.Get("extensions"))
 	e.Stack = stackOf(rt, obj)
+	// Directus renders {message: error.message, extensions: {..., code: error.code}} with JSON.stringify:
+	// an undefined message or code disappears and a non-string one keeps its JSON type.
+	stringify, _ := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("stringify"))
+	js := &jsFields{}
+	js.message, js.hasMessage = stringifyValue(rt, stringify, obj.Get("message"))
+	js.code, js.hasCode = stringifyValue(rt, stringify, obj.Get("code"))
+	e.Cause = js
 	return e
 }
+
+// jsFields carries the JSON of a duck-typed error's message and code as JavaScript would write them
+// (absent when undefined). It sits in errs.Error.Cause, in front of the JS exception it wraps.
+type jsFields struct {
+	message, code       json.RawMessage
+	hasMessage, hasCode bool
+	cause               error
+}
+
+func (f *jsFields) Error() string {
+	if f.cause != nil {
+		return f.cause.Error()
+	}
+	return string(f.message)
+}
+
+func (f *jsFields) Unwrap() error { return f.cause }
 
 // plainFromJS keeps what the admin view needs: message (the value's message if a string, else the value
 // itself if a string) and the spread extensions.
@@ -98,12 +149,17 @@ func isDirectusError(obj *goja.Object) bool {
 	return ok && name == "DirectusError"
 }
 
-// toStatus accepts a JS number that is a valid HTTP status code.
+// toStatus accepts a JS number, or a numeric string (Node's writeHead coerces "429" to 429), that is a
+// valid HTTP status code.
 func toStatus(v goja.Value) (int, bool) {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 		return 0, false
 	}
 	switch n := v.Export().(type) {
+	case string:
+		if code, err := strconv.Atoi(n); err == nil && code >= 100 && code <= 999 {
+			return code, true
+		}
 	case int64:
 		if n >= 100 && n <= 999 {
 			return int(n), true

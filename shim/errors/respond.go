@@ -3,6 +3,7 @@ package errors
 import (
 	"bytes"
 	"encoding/json"
+	stderrors "errors"
 	"fmt"
 
 	"os"
@@ -43,14 +44,16 @@ func Respond(c *gin.Context, errors ...error) {
 
 	var entries []entry
 	status := 0
-	for _, err := range errors {
+	for _, err := range flatten(errors) {
 		e := errs.As(err)
 		if e == nil {
 			e = errs.Internal(err)
 		}
 		ext, order := e.Extensions, e.Order
-		if development && e.Stack != "" {
-			ext, order = withKey(ext, order, "stack", e.Stack)
+		if development {
+			if stack := stackFor(e); stack != "" {
+				ext, order = withKey(ext, order, "stack", stack)
+			}
 		}
 		if e.Directus {
 			log.WithField("code", e.Code).Debug(e.Message)
@@ -59,7 +62,11 @@ func Respond(c *gin.Context, errors ...error) {
 			} else if status != e.Status {
 				status = 500
 			}
-			entries = append(entries, entry{message: e.Message, ext: ext, order: order, code: e.Code})
+			en := entry{message: marshal(e.Message), ext: ext, order: order, code: marshal(e.Code)}
+			if js := jsFieldsOf(e); js != nil {
+				en.message, en.code = js.message, js.code
+			}
+			entries = append(entries, en)
 			if e.Code == errs.CodeMethodNotAllowed {
 				c.Header("Allow", joinAllowed(ext["allowed"]))
 			}
@@ -72,9 +79,9 @@ func Respond(c *gin.Context, errors ...error) {
 			if msg == "" {
 				msg = unexpectedMessage
 			}
-			entries = []entry{{message: msg, ext: ext, order: order, code: errs.CodeInternal, codeFirst: true}}
+			entries = []entry{{message: marshal(msg), ext: ext, order: order, code: marshal(errs.CodeInternal), codeFirst: true}}
 		} else {
-			entries = []entry{{message: unexpectedMessage, code: errs.CodeInternal}}
+			entries = []entry{{message: marshal(unexpectedMessage), code: marshal(errs.CodeInternal)}}
 		}
 	}
 	if status == 0 {
@@ -93,11 +100,35 @@ func Respond(c *gin.Context, errors ...error) {
 
 // entry is one element of the "errors" array before rendering.
 type entry struct {
-	message   string
+	message   json.RawMessage // nil: left out (a duck-typed error without a message)
 	ext       map[string]any
 	order     []string
-	code      string
-	codeFirst bool // plain errors for admins: {code, ...ext}; Directus errors: {...ext, code}
+	code      json.RawMessage // nil: left out
+	codeFirst bool            // plain errors for admins: {code, ...ext}; Directus errors: {...ext, code}
+}
+
+// flatten expands lists (next([a, b]), validation lists: anything with Unwrap() []error that is not
+// itself one error) into their elements, as Directus's handler does with toArray.
+func flatten(list []error) []error {
+	var out []error
+	for _, err := range list {
+		if _, single := err.(*errs.Error); !single {
+			if many, ok := err.(interface{ Unwrap() []error }); ok {
+				out = append(out, flatten(many.Unwrap())...)
+				continue
+			}
+		}
+		out = append(out, err)
+	}
+	return out
+}
+
+func jsFieldsOf(e *errs.Error) *jsFields {
+	var js *jsFields
+	if stderrors.As(e.Cause, &js) {
+		return js
+	}
+	return nil
 }
 
 // logPlain logs a plain error at error level, naming the extension's file:line when it came from JS.
@@ -117,9 +148,13 @@ func render(entries []entry) []byte {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(`{"message":`)
-		b.Write(marshal(en.message))
-		b.WriteString(`,"extensions":{`)
+		b.WriteByte('{')
+		if en.message != nil {
+			b.WriteString(`"message":`)
+			b.Write(en.message)
+			b.WriteByte(',')
+		}
+		b.WriteString(`"extensions":{`)
 		keys := orderedKeys(en.ext, en.order)
 		first := true
 		field := func(k string, v any) {
@@ -143,16 +178,17 @@ func render(entries []entry) []byte {
 		}
 		for _, k := range keys {
 			if k == "code" {
-				if en.codeFirst {
+				switch {
+				case en.codeFirst:
 					field(k, en.ext[k])
-				} else {
+				case en.code != nil:
 					field(k, en.code)
 				}
 				continue
 			}
 			field(k, en.ext[k])
 		}
-		if !en.codeFirst && !hasCode {
+		if !en.codeFirst && !hasCode && en.code != nil {
 			field("code", en.code)
 		}
 		b.WriteString("}}")
