@@ -14,7 +14,8 @@
 //     metadata, which go-sql-driver does not request); MySQL's own JSON type is parsed.
 //   - Driver response objects carry their documented fields only: a node-postgres Result has no
 //     _parsers/_types/RowCtor, mysql2's ResultSetHeader only fieldCount/affectedRows/insertId and
-//     its fields only {name, columnType}; PostgreSQL geometric types stay strings.
+//     its fields only {name, columnType}; PostgreSQL geometric types other than point and
+//     circle stay strings, as do arrays of them.
 //   - SQLite TEXT in DATE/DATETIME/TIMESTAMP columns is parsed by the Go driver and written back
 //     in SQLite's "YYYY-MM-DD HH:MM:SS" form ("T"/"Z" spellings are not preserved).
 //   - Queries cannot be cancelled (knex's .timeout({cancel: true}) only rejects); nestTables and

@@ -24,6 +24,10 @@ func pgParser(v *jsValues, oid uint32) func(string) goja.Value {
 		return func(s string) goja.Value { return v.rt.ToValue(pgFloat(s)) }
 	case 114, 3802: // json, jsonb
 		return v.json
+	case 600: // point
+		return func(s string) goja.Value { return pgPoint(v, s) }
+	case 718: // circle
+		return func(s string) goja.Value { return pgCircle(v, s) }
 	case 1186: // interval
 		return v.pgInterval
 	case 1187: // interval[]
@@ -257,4 +261,50 @@ func (p *pgArrayParser) list() goja.Value {
 		}
 	}
 	return p.rt.NewArray(out...)
+}
+
+// pgPoint is pg-types' parsePoint: "(x,y)" → {x, y}.
+func pgPoint(v *jsValues, s string) goja.Value {
+	if !strings.HasPrefix(s, "(") {
+		return goja.Null()
+	}
+	parts := strings.Split(s[1:len(s)-1], ",")
+	o := v.rt.NewObject()
+	o.Set("x", pgFloat(parts[0]))
+	if len(parts) > 1 {
+		o.Set("y", pgFloat(parts[1]))
+	} else {
+		o.Set("y", math.NaN())
+	}
+	return o
+}
+
+// pgCircle is pg-types' parseCircle: "<(x,y),r>" → {x, y, radius}.
+func pgCircle(v *jsValues, s string) goja.Value {
+	if len(s) < 2 || (s[0] != '<' && s[1] != '(') {
+		return goja.Null()
+	}
+	point := "("
+	radius := ""
+	pointParsed := false
+	for i := 2; i < len(s)-1; i++ {
+		if !pointParsed {
+			point += string(s[i])
+		}
+		if s[i] == ')' {
+			pointParsed = true
+			continue
+		} else if !pointParsed {
+			continue
+		}
+		if s[i] == ',' {
+			continue
+		}
+		radius += string(s[i])
+	}
+	res := pgPoint(v, point)
+	if o, ok := res.(*goja.Object); ok {
+		o.Set("radius", pgFloat(radius))
+	}
+	return res
 }

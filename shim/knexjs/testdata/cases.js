@@ -164,7 +164,7 @@ module.exports = async function run(database, client) {
   await step('rawBadSyntax', async () => rawShape(client, await database.raw('selec 1')));
   await step('rawTypes', async () => {
     const sql = {
-      pg: "select 1 as i, 2::bigint as b, 1.50::numeric(10,2) as n, 0.5::float8 as f, true as t, '2024-05-01'::date as d, '2024-05-01 10:20:30.123456'::timestamp as ts, '2024-05-01 10:20:30+02'::timestamptz as tz, '{\"a\":1}'::json as j, '{\"b\":2}'::jsonb as jb, '1 day 02:03:04.5'::interval as iv, interval '-3 hours' as niv, ARRAY[1,2] as arr, ARRAY['x','y z'] as tarr, '\\x00ff'::bytea as bin, '10:20:30'::time as tm, null as nul",
+      pg: "select 1 as i, 2::bigint as b, 1.50::numeric(10,2) as n, 0.5::float8 as f, true as t, '2024-05-01'::date as d, '2024-05-01 10:20:30.123456'::timestamp as ts, '2024-05-01 10:20:30+02'::timestamptz as tz, '{\"a\":1}'::json as j, '{\"b\":2}'::jsonb as jb, '1 day 02:03:04.5'::interval as iv, interval '-3 hours' as niv, point(1.5, 2) as pt, circle(point(1, 2), 3) as ci, ARRAY[1,2] as arr, ARRAY['x','y z'] as tarr, '\\x00ff'::bytea as bin, '10:20:30'::time as tm, null as nul",
       mysql: "select 1 as i, cast(2 as signed) as b, cast(1.5 as decimal(10,2)) as n, 0.5e0 as f, true as t, cast('2024-05-01' as date) as d, cast('2024-05-01 10:20:30.123' as datetime(3)) as ts, 'text' as s, x'00ff' as bin, cast('10:20:30' as time) as tm, null as nul",
       sqlite3: "select 1 as i, 9007199254740993 as b, 1.5 as n, 0.5 as f, 'text' as s, x'00ff' as bin, null as nul",
     }[client];
