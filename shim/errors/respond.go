@@ -166,22 +166,26 @@ func render(entries []entry) []byte {
 			b.WriteByte(':')
 			b.Write(marshal(v))
 		}
-		// A key "code" inside extensions keeps its position; only its value is replaced by the winner.
+		// Directus errors are { ...ext, code }: a key "code" inside extensions keeps its position, only
+		// its value is replaced.
 		hasCode := false
 		for _, k := range keys {
 			if k == "code" {
 				hasCode = true
 			}
 		}
-		if en.codeFirst && !hasCode {
-			field("code", en.code)
+		// Plain errors for admins are { code: "INTERNAL_SERVER_ERROR", ...ext }: code stays the first key
+		// and the extensions' own code, if any, overrides its value.
+		if en.codeFirst {
+			if hasCode {
+				field("code", en.ext["code"])
+			} else {
+				field("code", en.code)
+			}
 		}
 		for _, k := range keys {
 			if k == "code" {
-				switch {
-				case en.codeFirst:
-					field(k, en.ext[k])
-				case en.code != nil:
+				if !en.codeFirst && en.code != nil {
 					field(k, en.code)
 				}
 				continue

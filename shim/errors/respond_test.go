@@ -1,6 +1,7 @@
 package errors
 
 import (
+	stderrors "errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -170,5 +171,54 @@ func TestErrorFilter(t *testing.T) {
 	w = respond(t, false, errs.Forbidden())
 	if w.Code != 500 || w.Body.String() != `{"errors":[{"message":"An unexpected error occurred.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}` {
 		t.Fatalf("failing filter: %d %s", w.Code, w.Body)
+	}
+}
+
+// Bodies recorded from Directus 12.4.1 (fixtures/errors: array-*, duck-*, throw-with-extensions-admin).
+func TestRespondRecordedShapes(t *testing.T) {
+	forbidden := directusLike + `("FORBIDDEN", 403, "You don't have permission to access this.")`
+	tests := []struct {
+		name   string
+		admin  bool
+		thrown string // JS expression, read with FromJSValue as next(value) does
+		status int
+		body   string
+	}{
+		{"array same status", false, `[` + forbidden + `, ` + directusLike + `("FORBIDDEN", 403, "Second", {reason: "Second"})]`, 403,
+			`{"errors":[{"message":"You don't have permission to access this.","extensions":{"code":"FORBIDDEN"}},{"message":"Second","extensions":{"reason":"Second","code":"FORBIDDEN"}}]}`},
+		{"array mixed status", false, `[` + forbidden + `, ` + directusLike + `("INVALID_PAYLOAD", 400, "Invalid payload. Bad.", {reason: "Bad"})]`, 500,
+			`{"errors":[{"message":"You don't have permission to access this.","extensions":{"code":"FORBIDDEN"}},{"message":"Invalid payload. Bad.","extensions":{"reason":"Bad","code":"INVALID_PAYLOAD"}}]}`},
+		{"array with a plain error, admin", true, `[` + forbidden + `, new Error("plain in a list")]`, 500,
+			`{"errors":[{"message":"plain in a list","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`},
+		{"duck without code and message", false, `{name: "DirectusError", status: 409}`, 409,
+			`{"errors":[{"extensions":{}}]}`},
+		{"duck with a string status", false, `{name: "DirectusError", code: "STR", status: "429", message: "String status"}`, 429,
+			`{"errors":[{"message":"String status","extensions":{"code":"STR"}}]}`},
+		{"plain admin, own code after other keys", true, `Object.assign(new Error("has extensions"), {extensions: {foo: "bar", code: "OWN_CODE"}})`, 500,
+			`{"errors":[{"message":"has extensions","extensions":{"code":"OWN_CODE","foo":"bar"}}]}`},
+		{"empty array", false, `[]`, 500, `{"errors":[]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rt := goja.New()
+			v, err := rt.RunString("(" + tt.thrown + ")")
+			if err != nil {
+				t.Fatalf("eval: %v", err)
+			}
+			w := respond(t, tt.admin, FromJSValue(rt, v))
+			if w.Code != tt.status || w.Body.String() != tt.body {
+				t.Errorf("got %d %s\nwant %d %s", w.Code, w.Body.String(), tt.status, tt.body)
+			}
+		})
+	}
+}
+
+// A Go list of errors (errors.Join, a validation list) is rendered element by element.
+func TestRespondExpandsGoLists(t *testing.T) {
+	a, b := errs.New("FAILED_VALIDATION", 400, "a", nil), errs.New("FAILED_VALIDATION", 400, "b", nil)
+	w := respond(t, false, stderrors.Join(a, b))
+	want := `{"errors":[{"message":"a","extensions":{"code":"FAILED_VALIDATION"}},{"message":"b","extensions":{"code":"FAILED_VALIDATION"}}]}`
+	if w.Code != 400 || w.Body.String() != want {
+		t.Errorf("got %d %s", w.Code, w.Body.String())
 	}
 }
