@@ -18,7 +18,9 @@ import (
 var notServedHere = []string{}
 
 // knownGaps are recorded answers dxhost does not reproduce yet, with the reason (reported in the log).
+// Keys are "<case>" (every database) or "<client>/<case>".
 var knownGaps = map[string]string{
+	"sqlite3/collection-update": "after a column drop, services/schemasvc's SQLite table rebuild writes the CREATE TABLE text differently from Directus's (knex) rebuild, and directus reports that text as schema.sql",
 	"create-not-null": "services/items does not run Directus's field validation (FAILED_VALIDATION nnull) for a non-null accountability; the database's NOT_NULL_VIOLATION comes instead",
 }
 
@@ -40,18 +42,22 @@ func TestReplayDirectusRecording(t *testing.T) {
 					x.Response = bytes.ReplaceAll(x.Response, []byte(`"jsdata_peer"`), []byte(`"`+stack.Name+`"`))
 					delete(x.Headers, "content-length") // the names' lengths differ
 				}
-				replay(t, engine, x)
+				replay(t, client, engine, x)
 			}
 		})
 	}
 }
 
-func replay(t *testing.T, engine http.Handler, x resttest.Exchange) {
+func replay(t *testing.T, client string, engine http.Handler, x resttest.Exchange) {
 	if skipped(x.Path) {
 		t.Logf("%s: %s is not served by shim/rest", x.Name, x.Path)
 		return
 	}
-	if reason, ok := knownGaps[x.Name]; ok {
+	reason, ok := knownGaps[x.Name]
+	if !ok {
+		reason, ok = knownGaps[client+"/"+x.Name]
+	}
+	if ok {
 		// still run it: later exchanges depend on the same state
 		if resttest.Matches(x, resttest.Do(engine, x)) {
 			t.Logf("%s: now matches Directus — remove it from knownGaps", x.Name)
