@@ -21,7 +21,7 @@ var notServedHere = []string{}
 // Keys are "<case>" (every database) or "<client>/<case>".
 var knownGaps = map[string]string{
 	"sqlite3/collection-update": "after a column drop, services/schemasvc's SQLite table rebuild writes the CREATE TABLE text differently from Directus's (knex) rebuild, and directus reports that text as schema.sql",
-	"create-not-null": "services/items does not run Directus's field validation (FAILED_VALIDATION nnull) for a non-null accountability; the database's NOT_NULL_VIOLATION comes instead",
+	"create-not-null":           "services/items does not run Directus's field validation (FAILED_VALIDATION nnull) for a non-null accountability; the database's NOT_NULL_VIOLATION comes instead",
 }
 
 // volatile are recorded answers with values that change per run (timings, pool counts): those
