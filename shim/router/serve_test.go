@@ -342,3 +342,26 @@ func TestAsyncParamCallbackRejection(t *testing.T) {
 		t.Fatalf("bad: %d %s", got.status, got.body)
 	}
 }
+
+// next([a, b]) leaves the router as a list, so the error handler renders every element (as Directus's
+// toArray does; recorded in fixtures/errors array-*).
+func TestNextWithArrayKeepsEveryError(t *testing.T) {
+	ts := newTestServer(t, `function (router) {
+		router.get('/two', (req, res, next) => next([{ name: 'DirectusError', code: 'A', status: 403 }, { name: 'DirectusError', code: 'B', status: 400 }]));
+	}`)
+	if got := ts.do(t, "GET", "/ext/two", nil, nil); got.status != 599 {
+		t.Fatalf("two: %d %s", got.status, got.body)
+	}
+	err := <-ts.lastErr
+	many, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("want a list of errors, got %#v", err)
+	}
+	var codes []string
+	for _, e := range many.Unwrap() {
+		codes = append(codes, errs.As(e).Code)
+	}
+	if strings.Join(codes, ",") != "A,B" {
+		t.Fatalf("codes %v", codes)
+	}
+}
