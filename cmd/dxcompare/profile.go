@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/pprof/profile"
+)
+
+// cpuProfile fetches a CPU profile of dxhost (DXHOST_PPROF_ADDR) covering d, starting after warmup;
+// the returned func waits for it.
+func cpuProfile(pprofAddr string, warmup, d time.Duration) func() (*profile.Profile, error) {
+	type answer struct {
+		p   *profile.Profile
+		err error
+	}
+	ch := make(chan answer, 1)
+	go func() {
+		time.Sleep(warmup)
+		secs := max(int(d/time.Second)-1, 1)
+		resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", pprofAddr, secs))
+		if err != nil {
+			ch <- answer{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		p, err := profile.Parse(resp.Body)
+		ch <- answer{p, err}
+	}()
+	return func() (*profile.Profile, error) { a := <-ch; return a.p, a.err }
+}
+
+// where groups the profile's samples by the package of the function on top of the stack (flat time)
+// into the parts the "why" needs: the goja VM, Go's runtime/GC, networking, crypto, JSON, SQL...
+func where(p *profile.Profile) string {
+	if p == nil || len(p.Sample) == 0 {
+		return "no samples"
+	}
+	groups := map[string]int64{}
+	funcs := map[string]int64{}
+	var total int64
+	for _, s := range p.Sample {
+		v := s.Value[len(s.Value)-1]
+		total += v
+		name := ""
+		if len(s.Location) > 0 && len(s.Location[0].Line) > 0 {
+			name = s.Location[0].Line[0].Function.Name
+		}
+		groups[group(name)] += v
+		funcs[name] += v
+	}
+	var b strings.Builder
+	b.WriteString(top(groups, total, 8))
+	b.WriteString("; top functions: ")
+	b.WriteString(top(funcs, total, 6))
+	return b.String()
+}
+
+func top(m map[string]int64, total int64, n int) string {
+	type kv struct {
+		k string
+		v int64
+	}
+	var all []kv
+	for k, v := range m {
+		all = append(all, kv{k, v})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v })
+	var parts []string
+	for i := 0; i < len(all) && i < n; i++ {
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", all[i].k, 100*float64(all[i].v)/float64(total)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func group(fn string) string {
+	for _, g := range []struct{ prefix, name string }{
+		{"github.com/dop251/goja_nodejs", "goja_nodejs"},
+		{"github.com/dop251/goja", "goja VM"},
+		{"github.com/dxhost/dxhost", "dxhost Go code"},
+		{"runtime.", "Go runtime+GC"},
+		{"syscall.", "syscalls"},
+		{"internal/runtime/syscall", "syscalls"},
+		{"internal/poll", "net I/O"},
+		{"net/http", "net/http"},
+		{"net.", "net I/O"},
+		{"github.com/gin-gonic", "gin"},
+		{"crypto/", "Go crypto"},
+		{"encoding/json", "encoding/json"},
+		{"modernc.org", "SQLite (modernc)"},
+		{"github.com/jmoiron/sqlx", "sqlx"},
+		{"database/sql", "database/sql"},
+		{"regexp", "regexp"},
+		{"strings.", "strings/bytes"},
+		{"bytes.", "strings/bytes"},
+		{"unicode", "strings/bytes"},
+		{"sync.", "sync"},
+		{"reflect.", "reflect"},
+	} {
+		if strings.HasPrefix(fn, g.prefix) {
+			return g.name
+		}
+	}
+	if fn == "" {
+		return "unknown"
+	}
+	return "other"
+}

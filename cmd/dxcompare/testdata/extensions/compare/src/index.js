@@ -1,0 +1,48 @@
+// CommonJS so the one bundle runs as-is under Node's import(), Directus and dxhost.
+const crypto = require('node:crypto');
+const axios = require('axios');
+
+// The routes dxcompare loads. DXCOMPARE_UPSTREAM_URL is the loopback server the proxy route relays.
+module.exports = {
+	id: 'compare',
+	handler: (router, { env, services, getSchema }) => {
+		const key = env.DXCOMPARE_HMAC_KEY || 'dxcompare-hmac-key';
+		const upstream = axios.create({ baseURL: env.DXCOMPARE_UPSTREAM_URL || 'http://127.0.0.1:9' });
+
+		// HMAC-SHA256 over the JSON body as it round-trips, answered as JSON.
+		router.post('/hmac', (req, res) => {
+			const text = JSON.stringify(req.body);
+			const digest = crypto.createHmac('sha256', key).update(text).digest('hex');
+			res.json({ digest, bytes: text.length, keys: Object.keys(req.body).length });
+		});
+
+		// axios GET to the upstream, its JSON relayed.
+		router.get('/proxy', async (req, res, next) => {
+			try {
+				const answer = await upstream.get('/data');
+				res.status(answer.status).json(answer.data);
+			} catch (error) {
+				next(error);
+			}
+		});
+
+		// The same read as core GET /items/articles?limit=100&filter[status][_eq]=published&filter[views][_gt]=100&sort=-views.
+		router.get('/articles', async (req, res, next) => {
+			try {
+				const articles = new services.ItemsService('articles', {
+					schema: await getSchema(),
+					accountability: req.accountability,
+				});
+				const data = await articles.readByQuery({
+					fields: ['id', 'title', 'status', 'views'],
+					filter: { status: { _eq: 'published' }, views: { _gt: 100 } },
+					sort: ['-views'],
+					limit: 100,
+				});
+				res.json({ data });
+			} catch (error) {
+				next(error);
+			}
+		});
+	},
+};

@@ -1,0 +1,10 @@
+var index = {
+	id: 'greet',
+	handler: (router) => {
+		router.get('/', (req, res) => res.send('Hello, World!'));
+		router.get('/intro', (req, res) => res.send('Nice to meet you.'));
+		router.get('/goodbye', (req, res) => res.send('Goodbye!'));
+	},
+};
+
+export { index as default };
