@@ -252,9 +252,12 @@ func (h *handlers) updateItems(c *gin.Context, req *itemsRequest) (object, error
 		err  error
 	)
 	if list, ok := body.([]any); ok {
-		data, convErr := objectList(list)
-		if convErr != nil {
-			return nil, convErr
+		data := make([]map[string]any, len(list))
+		for i, e := range list {
+			if data[i], ok = e.(map[string]any); !ok {
+				// item[pk] of a non-object is undefined in Directus's updateBatch
+				return nil, errs.InvalidPayload("Item in update misses primary key")
+			}
 		}
 		keys, err = req.svc.UpdateBatch(ctx, data, items.MutationOptions{})
 	} else {
