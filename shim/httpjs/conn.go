@@ -18,8 +18,11 @@ type Conn struct {
 	// res.write returned false, and what to call (from Pump's goroutine) once the queue has drained.
 	queued    int
 	needDrain bool
-	onDrain   func()
+	onDrain   drainer
 }
+
+// drainer is told (from Pump's goroutine) that a backed-up response may be written to again.
+type drainer interface{ drained() }
 
 // highWaterMark is Node's default for a ServerResponse: res.write returns false beyond it.
 const highWaterMark = 16 << 10
@@ -207,14 +210,14 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 func (c *Conn) written(n int) {
 	c.mu.Lock()
 	c.queued -= n
-	var drain func()
+	var drain drainer
 	if c.needDrain && c.queued < highWaterMark {
 		c.needDrain = false
 		drain = c.onDrain
 	}
 	c.mu.Unlock()
 	if drain != nil {
-		drain()
+		drain.drained()
 	}
 }
 

@@ -49,17 +49,21 @@ func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 	req.res = res
 	obj := k.rt.NewDynamicObject(res)
 	res.obj = obj
-	conn.onDrain = func() {
-		loop.RunOnLoop(func(*goja.Runtime) {
-			if k.hasListeners(obj) {
-				if err := k.emitEvent(obj, "drain"); err != nil && res.OnListenerError != nil {
-					res.OnListenerError(err)
-				}
-			}
-		})
-	}
+	conn.onDrain = res // no closure per request: most responses never drain
 	_ = res.obj.SetPrototype(k.resProto)
 	return res
+}
+
+// drained is called from Pump's goroutine once queued bytes went below the high-water mark after a
+// res.write returned false: 'drain' is emitted on the loop.
+func (res *Response) drained() {
+	res.loop.RunOnLoop(func(*goja.Runtime) {
+		if res.kit.hasListeners(res.obj) {
+			if err := res.kit.emitEvent(res.obj, "drain"); err != nil && res.OnListenerError != nil {
+				res.OnListenerError(err)
+			}
+		}
+	})
 }
 
 // Object is the JS value of res.

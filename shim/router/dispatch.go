@@ -184,20 +184,27 @@ func (d *dispatch) nextLayer(err goja.Value) {
 	} else {
 		d.req.Params, d.req.LazyParams = nil, func() goja.Value { return d.paramsObject(params) }
 	}
-	d.processParams(l, params, func(perr goja.Value) {
-		switch {
-		case truthy(perr):
-			if truthy(layerError) {
-				d.nextLayer(layerError)
-			} else {
-				d.nextLayer(perr)
-			}
-		case l.route != nil:
-			d.dispatchRoute(l)
-		default:
-			d.trimPrefix(l, layerError, matched, path)
+	if len(l.pattern.Keys()) == 0 || len(d.r.params) == 0 {
+		d.afterParams(l, layerError, matched, path, nil) // no router.param callbacks: no closure either
+		return
+	}
+	d.processParams(l, params, func(perr goja.Value) { d.afterParams(l, layerError, matched, path, perr) })
+}
+
+// afterParams continues nextLayer once the router.param callbacks are done.
+func (d *dispatch) afterParams(l *layer, layerError goja.Value, matched, path string, perr goja.Value) {
+	switch {
+	case truthy(perr):
+		if truthy(layerError) {
+			d.nextLayer(layerError)
+		} else {
+			d.nextLayer(perr)
 		}
-	})
+	case l.route != nil:
+		d.dispatchRoute(l)
+	default:
+		d.trimPrefix(l, layerError, matched, path)
+	}
 }
 
 func (d *dispatch) paramsObject(params []paramValue) goja.Value {
@@ -441,53 +448,64 @@ func (d *dispatch) dispatchRoute(rl *layer) {
 		method = "get"
 	}
 	d.req.Route = rte.obj
-	idx := 0
-	var next goja.Value // the route's own next, made only when a handler can reach a later layer
-	var step func(err goja.Value)
-	nextFor := func() goja.Value {
-		// Past the last layer for this method, the route's next(err) is exactly the router's next(err)
-		// ('route' and 'router' included), so the router's function is handed over as is.
-		for _, l := range rte.stack[idx:] {
-			if l.method == "" || l.method == method {
-				if next == nil {
-					next = d.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-						step(call.Argument(0))
-						return goja.Undefined()
-					})
-				}
-				return next
+	rr := &routeRun{d: d, rte: rte, method: method} // one allocation for the whole route's state
+	rr.step(nil)
+}
+
+// routeRun is one pass through a route's stack for one request.
+type routeRun struct {
+	d      *dispatch
+	rte    *route
+	method string
+	idx    int
+	next   goja.Value // the route's own next, made only when a handler can reach a later layer
+}
+
+// nextFor is the next handed to the handler at idx-1. Past the last layer for this method, the route's
+// next(err) is exactly the router's next(err) ('route' and 'router' included), so the router's
+// function is handed over as is.
+func (rr *routeRun) nextFor() goja.Value {
+	for _, l := range rr.rte.stack[rr.idx:] {
+		if l.method == "" || l.method == rr.method {
+			if rr.next == nil {
+				rr.next = rr.d.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+					rr.step(call.Argument(0))
+					return goja.Undefined()
+				})
 			}
+			return rr.next
 		}
-		return d.next
 	}
-	step = func(err goja.Value) {
-		if isString(err, "route") {
-			d.nextLayer(nil)
-			return
-		}
-		if isString(err, "router") {
+	return rr.d.next
+}
+
+func (rr *routeRun) step(err goja.Value) {
+	d := rr.d
+	if isString(err, "route") {
+		d.nextLayer(nil)
+		return
+	}
+	if isString(err, "router") {
+		d.nextLayer(err)
+		return
+	}
+	for {
+		if rr.idx >= len(rr.rte.stack) {
 			d.nextLayer(err)
 			return
 		}
-		for {
-			if idx >= len(rte.stack) {
-				d.nextLayer(err)
-				return
-			}
-			l := rte.stack[idx]
-			idx++
-			if l.method != "" && l.method != method {
-				continue
-			}
-			if truthy(err) {
-				d.handleError(l, err, nextFor())
-			} else {
-				d.handleRequest(l, nextFor())
-			}
-			return
+		l := rr.rte.stack[rr.idx]
+		rr.idx++
+		if l.method != "" && l.method != rr.method {
+			continue
 		}
+		if truthy(err) {
+			d.handleError(l, err, rr.nextFor())
+		} else {
+			d.handleRequest(l, rr.nextFor())
+		}
+		return
 	}
-	step(nil)
 }
 
 func pathname(u string) string { return httpjs.PathnameOf(u) }
