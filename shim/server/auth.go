@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"sync/atomic"
 	"unicode/utf16"
 
 	"github.com/gin-gonic/gin"
@@ -60,8 +61,11 @@ func (cfg ipConfig) anonymous(r *http.Request) map[string]any {
 		"ip":    clientIP(r, cfg.header, cfg.trust),
 	}
 	if ua := r.Header.Get("User-Agent"); ua != "" {
-		if units := utf16.Encode([]rune(ua)); len(units) > 1024 {
-			ua = string(utf16.Decode(units[:1024]))
+		// n UTF-8 bytes never make more than n UTF-16 units: only long values need counting.
+		if len(ua) > 1024 {
+			if units := utf16.Encode([]rune(ua)); len(units) > 1024 {
+				ua = string(utf16.Decode(units[:1024]))
+			}
 		}
 		acc["userAgent"] = ua
 	}
@@ -74,5 +78,24 @@ func (cfg ipConfig) anonymous(r *http.Request) map[string]any {
 // AnonymousAccountability is the anonymous accountability for r under e's IP settings, for callers
 // (such as the auth service) that start from it.
 func AnonymousAccountability(r *http.Request, e *env.Env) map[string]any {
-	return newIPConfig(e).anonymous(r)
+	return cachedIPConfig(e).anonymous(r)
+}
+
+// lastIPConfig remembers the ipConfig of the last env asked for: the process has one env, and
+// compiling IP_TRUST_PROXY on every request was a measurable cost.
+var lastIPConfig atomic.Pointer[struct {
+	e   *env.Env
+	cfg ipConfig
+}]
+
+func cachedIPConfig(e *env.Env) ipConfig {
+	if last := lastIPConfig.Load(); last != nil && last.e == e {
+		return last.cfg
+	}
+	cfg := newIPConfig(e)
+	lastIPConfig.Store(&struct {
+		e   *env.Env
+		cfg ipConfig
+	}{e, cfg})
+	return cfg
 }
