@@ -197,15 +197,23 @@ func benchData(c config, dx *server, directus *peer) error {
 	}
 	fmt.Printf("## 3. Data: %d articles in SQLite (Directus's file, dxhost on a copy), admin static token; answers checked identical first\n\n", articleCount)
 	printHeader()
+	var why []string
 	for _, route := range []struct {
 		name string
 		r    request
 	}{{"core GET " + articlesQuery, core}, {"extension ItemsService.readByQuery (same query)", ext}} {
+		wait := cpuProfile(dx.pprofAddr, c.warmup, c.duration)
 		d := measure(c, dx, route.r)
+		prof, perr := wait()
 		n := measure(c, ds, route.r)
 		printRow("dxhost "+route.name, d, ratio(d.rps, n.rps)+" of Directus")
 		printRow("Directus "+route.name, n, "1×")
+		if perr == nil {
+			why = append(why, fmt.Sprintf("- dxhost CPU under %s: %s", route.name, where(prof)))
+		}
 	}
+	fmt.Println()
+	fmt.Println(strings.Join(why, "\n"))
 	fmt.Println()
 	return nil
 }

@@ -53,10 +53,58 @@ func where(p *profile.Profile) string {
 		funcs[name] += v
 	}
 	var b strings.Builder
-	b.WriteString(top(groups, total, 8))
-	b.WriteString("; top functions: ")
-	b.WriteString(top(funcs, total, 6))
+	b.WriteString("on the stack (inclusive, overlapping): ")
+	b.WriteString(inclusive(p, total))
+	b.WriteString(". Flat by package: ")
+	b.WriteString(top(groups, total, 6))
+	b.WriteString(". Top functions: ")
+	b.WriteString(top(funcs, total, 5))
 	return b.String()
+}
+
+// inclusive gives the share of samples whose stack holds each part, so "JS running in goja" counts
+// the Go work JS calls into (allocation, GC assists, Go-backed modules) as well.
+func inclusive(p *profile.Profile, total int64) string {
+	parts := []struct{ name, prefix string }{
+		{"JS in goja", "github.com/dop251/goja.(*vm).run"},
+		{"goja compile", "github.com/dop251/goja.(*compiler)"},
+		{"allocation (mallocgc)", "runtime.mallocgc"},
+		{"GC background mark", "runtime.gcBgMarkWorker"},
+		{"SQLite (modernc)", "modernc.org/sqlite"},
+		{"Go crypto", "crypto/"},
+		{"encoding/json", "encoding/json"},
+		{"syscalls", "syscall."},
+		{"syscalls", "internal/runtime/syscall"},
+	}
+	shares := map[string]int64{}
+	var order []string
+	for _, part := range parts {
+		if _, ok := shares[part.name]; !ok {
+			shares[part.name] = 0
+			order = append(order, part.name)
+		}
+	}
+	for _, s := range p.Sample {
+		v := s.Value[len(s.Value)-1]
+		seen := map[string]bool{}
+		for _, loc := range s.Location {
+			for _, line := range loc.Line {
+				for _, part := range parts {
+					if !seen[part.name] && strings.HasPrefix(line.Function.Name, part.prefix) {
+						seen[part.name] = true
+						shares[part.name] += v
+					}
+				}
+			}
+		}
+	}
+	var out []string
+	for _, name := range order {
+		if shares[name] > 0 {
+			out = append(out, fmt.Sprintf("%s %.0f%%", name, 100*float64(shares[name])/float64(total)))
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func top(m map[string]int64, total int64, n int) string {
