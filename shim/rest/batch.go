@@ -31,7 +31,7 @@ func validateBatch(scope string, body any) error {
 			switch k.(type) {
 			case string, float64, int64:
 			default:
-				return errs.InvalidPayload(fmt.Sprintf(`"keys[%d]" does not match any of the allowed types`, i))
+				return errs.InvalidPayload(fmt.Sprintf(`"keys[%d]" must be one of [string, number]`, i))
 			}
 		}
 	}

@@ -20,6 +20,7 @@ var notServedHere = []string{}
 // knownGaps are recorded answers dxhost does not reproduce yet, with the reason (reported in the log).
 // Keys are "<case>" (every database) or "<client>/<case>".
 var knownGaps = map[string]string{
+	"odd-pk-escape":             "Go's net/http answers a request-target with an invalid escape (/items/tags/%ZZ) with its own 400 before any handler; Directus answers 500 \"Failed to decode param\"",
 	"sqlite3/collection-update": "after a column drop, services/schemasvc's SQLite table rebuild writes the CREATE TABLE text differently from Directus's (knex) rebuild, and directus reports that text as schema.sql",
 	"create-not-null":           "services/items does not run Directus's field validation (FAILED_VALIDATION nnull) for a non-null accountability; the database's NOT_NULL_VIOLATION comes instead",
 }
@@ -57,6 +58,10 @@ func replay(t *testing.T, client string, engine http.Handler, x resttest.Exchang
 	if !ok {
 		reason, ok = knownGaps[client+"/"+x.Name]
 	}
+	if ok && unsendable[x.Name] {
+		t.Logf("%s: known gap, not sent: %s", x.Name, reason)
+		return
+	}
 	if ok {
 		// still run it: later exchanges depend on the same state
 		if resttest.Matches(x, resttest.Do(engine, x)) {
@@ -76,6 +81,9 @@ func replay(t *testing.T, client string, engine http.Handler, x resttest.Exchang
 	}
 	resttest.Compare(t, x, w)
 }
+
+// unsendable are known gaps whose request cannot even be built in Go.
+var unsendable = map[string]bool{"odd-pk-escape": true}
 
 func skipped(path string) bool {
 	for _, p := range notServedHere {
