@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,8 +59,11 @@ func benchNode(c config, dx *server, upstream string) error {
 	}
 	hmac := request{method: "POST", url: "/compare/hmac", body: hmacBody(), headers: map[string]string{"Content-Type": "application/json"}}
 	proxy := request{method: "GET", url: "/compare/proxy"}
+	if err := sameAnswers(dx, nodeSrv, hmac, proxy); err != nil {
+		return err
+	}
 	fmt.Printf("## 1. Node-inside-VM: the same extension file in dxhost and under Node %s + express 4.22.1\n\n", nodeVersion())
-	fmt.Printf("HMAC route: POST %d-byte JSON, createHmac('sha256').update(JSON.stringify(req.body)), JSON answer. Proxy route: axios GET to a loopback Go upstream, JSON relayed.\n\n", len(hmac.body))
+	fmt.Printf("HMAC route: POST %d-byte JSON, createHmac('sha256').update(JSON.stringify(req.body)), JSON answer. Proxy route: axios GET to a loopback Go upstream, JSON relayed. Both answers checked byte-identical first.\n\n", len(hmac.body))
 	printHeader()
 	var why []string
 	for _, route := range []struct {
@@ -181,19 +185,8 @@ func benchData(c config, dx *server, directus *peer) error {
 	admin := map[string]string{"Authorization": "Bearer " + peerToken}
 	core := request{method: "GET", url: articlesQuery, headers: admin}
 	ext := request{method: "GET", url: "/compare/articles", headers: admin}
-	// Both must serve the same rows before their speed means anything.
-	for _, r := range []request{core, ext} {
-		a, err := body(dx.base+r.url, admin)
-		if err != nil {
-			return err
-		}
-		b, err := body(ds.base+r.url, admin)
-		if err != nil {
-			return err
-		}
-		if a != b {
-			return fmt.Errorf("dxhost and Directus answer %s differently:\n%.300s\n%.300s", r.url, a, b)
-		}
+	if err := sameAnswers(dx, ds, core, ext); err != nil {
+		return err
 	}
 	fmt.Printf("## 3. Data: %d articles in SQLite (Directus's file, dxhost on a copy), admin static token; answers checked identical first\n\n", articleCount)
 	printHeader()
@@ -218,12 +211,13 @@ func benchData(c config, dx *server, directus *peer) error {
 	return nil
 }
 
-func body(url string, headers map[string]string) (string, error) {
-	req, err := http.NewRequest("GET", url, nil)
+// answer sends r to base once and returns the 200 answer's body.
+func answer(base string, r request) (string, error) {
+	req, err := http.NewRequest(r.method, base+r.url, bytes.NewReader(r.body))
 	if err != nil {
 		return "", err
 	}
-	for k, v := range headers {
+	for k, v := range r.headers {
 		req.Header.Set(k, v)
 	}
 	resp, err := http.DefaultClient.Do(req)
@@ -236,7 +230,26 @@ func body(url string, headers map[string]string) (string, error) {
 		return "", err
 	}
 	if resp.StatusCode != 200 {
-		return "", fmt.Errorf("GET %s: %d %s", url, resp.StatusCode, b)
+		return "", fmt.Errorf("%s %s: %d %s", r.method, base+r.url, resp.StatusCode, b)
 	}
 	return string(b), nil
+}
+
+// sameAnswers checks that a and b answer every request with the same bytes: only then do their
+// speeds compare the same work.
+func sameAnswers(a, b *server, rs ...request) error {
+	for _, r := range rs {
+		x, err := answer(a.base, r)
+		if err != nil {
+			return err
+		}
+		y, err := answer(b.base, r)
+		if err != nil {
+			return err
+		}
+		if x != y {
+			return fmt.Errorf("%s and %s answer %s %s differently:\n%.300s\n%.300s", a.name, b.name, r.method, r.url, x, y)
+		}
+	}
+	return nil
 }
