@@ -19,16 +19,16 @@ import (
 
 // mountItems registers /items (spec 14 §3), Directus's controllers/items order.
 func (h *handlers) mountItems(r gin.IRoutes) {
-	h.handle(r, http.MethodPost, "/items/:collection", h.itemsRoute("create", h.createItems))
-	h.handle(r, "SEARCH", "/items/:collection", h.itemsRoute("read", h.searchItems))
-	h.handle(r, http.MethodGet, "/items/:collection", h.itemsRoute("read", h.readItems))
-	h.handle(r, http.MethodHead, "/items/:collection", h.itemsRoute("read", h.readItems))
-	h.handle(r, http.MethodGet, "/items/:collection/:pk", h.itemsRoute("read", h.readItem))
-	h.handle(r, http.MethodHead, "/items/:collection/:pk", h.itemsRoute("read", h.readItem))
-	h.handle(r, http.MethodPatch, "/items/:collection", h.itemsRoute("update", h.updateItems))
-	h.handle(r, http.MethodPatch, "/items/:collection/:pk", h.itemsRoute("update", h.updateItem))
-	h.handle(r, http.MethodDelete, "/items/:collection", h.itemsRoute("delete", h.deleteItems))
-	h.handle(r, http.MethodDelete, "/items/:collection/:pk", h.itemsRoute("delete", h.deleteItem))
+	h.handle(r, http.MethodPost, "/items/:collection", h.itemsRoute(h.createItems))
+	h.handle(r, "SEARCH", "/items/:collection", h.itemsRoute(h.searchItems))
+	h.handle(r, http.MethodGet, "/items/:collection", h.itemsRoute(h.readItems))
+	h.handle(r, http.MethodHead, "/items/:collection", h.itemsRoute(h.readItems))
+	h.handle(r, http.MethodGet, "/items/:collection/:pk", h.itemsRoute(h.readItem))
+	h.handle(r, http.MethodHead, "/items/:collection/:pk", h.itemsRoute(h.readItem))
+	h.handle(r, http.MethodPatch, "/items/:collection", h.itemsRoute(h.updateItems))
+	h.handle(r, http.MethodPatch, "/items/:collection/:pk", h.itemsRoute(h.updateItem))
+	h.handle(r, http.MethodDelete, "/items/:collection", h.itemsRoute(h.deleteItems))
+	h.handle(r, http.MethodDelete, "/items/:collection/:pk", h.itemsRoute(h.deleteItem))
 }
 
 // itemsRequest is what the collection-exists middleware and the controller know about a request.
@@ -44,7 +44,7 @@ type itemsHandler func(c *gin.Context, req *itemsRequest) (object, error)
 
 // itemsRoute runs collection-exists, collection-active and the system-collection check before the
 // handler, then responds (or renders the error).
-func (h *handlers) itemsRoute(_ string, handle itemsHandler) gin.HandlerFunc {
+func (h *handlers) itemsRoute(handle itemsHandler) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		payload, err := h.prepareItems(c, handle)
 		if err != nil {

@@ -1,6 +1,7 @@
-// Package rest is Directus's core REST routes for data (spec 14): /items/:collection and
-// /settings over services/items, and /server/info|health, with the {data, meta} envelope,
-// Directus's status codes, re-reads and headers. Mount it with server.Options.Routes = rest.Routes(deps).
+// Package rest is Directus's core REST routes for data (spec 14): /items/:collection and /settings
+// over services/items, /collections, /fields and /relations over services/schemasvc, and
+// /server/info|health, with the {data, meta} envelope, Directus's status codes, re-reads, headers
+// and ?export=json. Mount it with server.Options.Routes = rest.Routes(deps).
 package rest
 
 import (
