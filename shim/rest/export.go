@@ -51,9 +51,6 @@ func respondExport(c *gin.Context, format string, payload object) {
 	}
 	filename := name + " " + dateTimeFormatted(time.Now()) + ".json"
 	c.Writer.Header().Set("Content-Disposition", contentDisposition(filename))
-	if data == nil {
-		data = nil // JSON.stringify(input || null)
-	}
 	var out bytes.Buffer
 	if err := json.Indent(&out, marshalJS(data), "", "\t"); err != nil {
 		shimerrors.Respond(c, err)

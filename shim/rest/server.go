@@ -93,7 +93,7 @@ func (h *handlers) info(c *gin.Context) (object, error) {
 			member{"files", object{{"mimeTypeAllowList", toArray(env["FILES_MIME_TYPE_ALLOW_LIST"])}}},
 			member{"rateLimit", rateLimit(env, "RATE_LIMITER_")},
 			member{"rateLimitGlobal", rateLimit(env, "RATE_LIMITER_GLOBAL_")},
-			member{"extensions", object{{"limit", orNull(env["EXTENSIONS_LIMIT"])}}},
+			member{"extensions", object{{"limit", env["EXTENSIONS_LIMIT"]}}}, // absent → null
 			member{"queryLimit", object{{"default", orUndefined(env["QUERY_LIMIT_DEFAULT"])}, {"max", queryLimitMax(env["QUERY_LIMIT_MAX"])}}},
 			// dxhost serves no WebSockets and no resumable (tus) uploads: reported as off whatever the env says.
 			member{"websocket", false},
@@ -205,8 +205,6 @@ func jsNumber(v any) any {
 	}
 	return math.NaN()
 }
-
-func orNull(v any) any { return v }
 
 func orUndefined(v any) any {
 	if v == nil {
