@@ -17,7 +17,8 @@ type Conn struct {
 	// Backpressure, as Node's socket gives it: body bytes queued but not yet written, whether a
 	// res.write returned false, and what to call (from Pump's goroutine) once the queue has drained.
 	queued    int
-	needDrain bool
+	needDrain bool // what res.writableNeedDrain reads: true from a false res.write until 'drain'
+	signalled bool // onDrain was told; needDrain is cleared on the loop, right before 'drain'
 	onDrain   drainer
 }
 
@@ -211,14 +212,27 @@ func (c *Conn) written(n int) {
 	c.mu.Lock()
 	c.queued -= n
 	var drain drainer
-	if c.needDrain && c.queued < highWaterMark {
-		c.needDrain = false
+	if c.needDrain && !c.signalled && c.queued < highWaterMark {
+		c.signalled = true
 		drain = c.onDrain
 	}
 	c.mu.Unlock()
 	if drain != nil {
 		drain.drained()
 	}
+}
+
+// drainReached is called on the loop before emitting 'drain': it clears needDrain and reports true,
+// unless JS has filled the queue past the high-water mark again since (a later write-out signals anew).
+func (c *Conn) drainReached() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.signalled = false
+	if c.queued >= highWaterMark {
+		return false
+	}
+	c.needDrain = false
+	return true
 }
 
 func flush(w http.ResponseWriter) {

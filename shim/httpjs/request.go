@@ -261,7 +261,7 @@ func (r *Request) header(lc string) (string, bool) {
 	if lc == "host" {
 		return hr.Host, hr.Host != ""
 	}
-	vals := hr.Header[http.CanonicalHeaderKey(lc)]
+	vals := hr.Header[canonicalHeaderName(lc)]
 	if len(vals) == 0 {
 		return "", false
 	}

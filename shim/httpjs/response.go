@@ -58,7 +58,7 @@ func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
 // res.write returned false: 'drain' is emitted on the loop.
 func (res *Response) drained() {
 	res.loop.RunOnLoop(func(*goja.Runtime) {
-		if res.kit.hasListeners(res.obj) {
+		if res.conn.drainReached() && res.kit.hasListeners(res.obj) {
 			if err := res.kit.emitEvent(res.obj, "drain"); err != nil && res.OnListenerError != nil {
 				res.OnListenerError(err)
 			}
