@@ -242,7 +242,9 @@ func (k *Kit) defineRequest() {
 func (r *Request) headerValue(lc string) goja.Value {
 	if r.headers != nil {
 		if o, ok := r.headers.(*goja.Object); ok {
-			return o.Get(lc)
+			if v := o.Get(lc); v != nil { // Get gives nil (not undefined) for an absent key
+				return v
+			}
 		}
 		return goja.Undefined()
 	}
