@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -59,7 +60,8 @@ func benchNode(c config, dx *server, upstream string) error {
 	}
 	hmac := request{method: "POST", url: "/compare/hmac", body: hmacBody(), headers: map[string]string{"Content-Type": "application/json"}}
 	proxy := request{method: "GET", url: "/compare/proxy"}
-	if err := sameAnswers(dx, nodeSrv, hmac, proxy); err != nil {
+	relay := request{method: "GET", url: "/compare/fetch"}
+	if err := sameAnswers(dx, nodeSrv, hmac, proxy, relay); err != nil {
 		return err
 	}
 	fmt.Printf("## 1. Node-inside-VM: the same extension file in dxhost and under Node %s + express 4.22.1\n\n", nodeVersion())
@@ -69,7 +71,7 @@ func benchNode(c config, dx *server, upstream string) error {
 	for _, route := range []struct {
 		name string
 		r    request
-	}{{"HMAC", hmac}, {"axios proxy", proxy}} {
+	}{{"HMAC", hmac}, {"axios proxy", proxy}, {"fetch proxy (same relay without axios)", relay}} {
 		wait := cpuProfile(dx.pprofAddr, c.warmup, c.duration)
 		d := measure(c, dx, route.r)
 		prof, perr := wait()
@@ -177,7 +179,7 @@ func directusServer(p *peer) (*server, error) {
 
 const articlesQuery = "/items/articles?fields=id,title,status,views&limit=100&filter[status][_eq]=published&filter[views][_gt]=100&sort=-views"
 
-func benchData(c config, dx *server, directus *peer) error {
+func benchData(c config, dx *server, directus *peer, dbFile string) error {
 	ds, err := directusServer(directus)
 	if err != nil {
 		return err
@@ -207,6 +209,11 @@ func benchData(c config, dx *server, directus *peer) error {
 	}
 	fmt.Println()
 	fmt.Println(strings.Join(why, "\n"))
+	if floor, err := sqlFloor(context.Background(), dbFile, 200); err == nil {
+		fmt.Printf("- the SELECT alone, run directly through modernc.org/sqlite by dxcompare (no HTTP, no JSON): %s per query — the floor under dxhost's CPU per request on this driver\n", floor)
+	} else {
+		fmt.Println("-", err)
+	}
 	fmt.Println()
 	return nil
 }

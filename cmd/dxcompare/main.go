@@ -102,7 +102,7 @@ func main() {
 		check(benchAuth(c, dx, directus))
 	}
 	if c.only["data"] {
-		check(benchData(c, dx, directus))
+		check(benchData(c, dx, directus, dbFile))
 	}
 	fmt.Printf("machine at end (`uptime`): %s\n", uptime())
 	runCleanups()

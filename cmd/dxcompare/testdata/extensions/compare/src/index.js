@@ -26,6 +26,16 @@ module.exports = {
 			}
 		});
 
+		// The same relay through the global fetch: tells the cost of axios's JS pipeline from the HTTP bridge's.
+		router.get('/fetch', async (req, res, next) => {
+			try {
+				const answer = await fetch((env.DXCOMPARE_UPSTREAM_URL || 'http://127.0.0.1:9') + '/data');
+				res.status(answer.status).json(await answer.json());
+			} catch (error) {
+				next(error);
+			}
+		});
+
 		// The same read as core GET /items/articles?limit=100&filter[status][_eq]=published&filter[views][_gt]=100&sort=-views.
 		router.get('/articles', async (req, res, next) => {
 			try {
