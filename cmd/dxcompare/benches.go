@@ -61,7 +61,9 @@ func benchNode(c config, dx *server, upstream string) error {
 	hmac := request{method: "POST", url: "/compare/hmac", body: hmacBody(), headers: map[string]string{"Content-Type": "application/json"}}
 	proxy := request{method: "GET", url: "/compare/proxy"}
 	relay := request{method: "GET", url: "/compare/fetch"}
-	if err := sameAnswers(dx, nodeSrv, hmac, proxy, relay); err != nil {
+	echo := request{method: "POST", url: "/compare/echo", body: hmac.body, headers: hmac.headers}
+	hash := request{method: "GET", url: "/compare/hash"}
+	if err := sameAnswers(dx, nodeSrv, hmac, echo, hash, proxy, relay); err != nil {
 		return err
 	}
 	fmt.Printf("## 1. Node-inside-VM: the same extension file in dxhost and under Node %s + express 4.22.1\n\n", nodeVersion())
@@ -71,7 +73,7 @@ func benchNode(c config, dx *server, upstream string) error {
 	for _, route := range []struct {
 		name string
 		r    request
-	}{{"HMAC", hmac}, {"axios proxy", proxy}, {"fetch proxy (same relay without axios)", relay}} {
+	}{{"HMAC", hmac}, {"HMAC route's JSON round trip alone", echo}, {"HMAC route's HMAC alone (fixed 1004 bytes)", hash}, {"axios proxy", proxy}, {"fetch proxy (same relay without axios)", relay}} {
 		wait := cpuProfile(dx.pprofAddr, c.warmup, c.duration)
 		d := measure(c, dx, route.r)
 		prof, perr := wait()

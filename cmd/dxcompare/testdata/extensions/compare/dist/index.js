@@ -14508,6 +14508,14 @@ module.exports = {
       const digest = crypto.createHmac("sha256", key).update(text).digest("hex");
       res.json({ digest, bytes: text.length, keys: Object.keys(req.body).length });
     });
+    router.post("/echo", (req, res) => {
+      const text = JSON.stringify(req.body);
+      res.json({ bytes: text.length, keys: Object.keys(req.body).length });
+    });
+    const fixed = "x".repeat(1004);
+    router.get("/hash", (req, res) => {
+      res.json({ digest: crypto.createHmac("sha256", key).update(fixed).digest("hex") });
+    });
     router.get("/proxy", async (req, res, next) => {
       try {
         const answer = await upstream.get("/data");

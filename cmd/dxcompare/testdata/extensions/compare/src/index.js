@@ -16,6 +16,16 @@ module.exports = {
 			res.json({ digest, bytes: text.length, keys: Object.keys(req.body).length });
 		});
 
+		// The HMAC route's two halves, to split its cost: the JSON round trip alone, the HMAC alone.
+		router.post('/echo', (req, res) => {
+			const text = JSON.stringify(req.body);
+			res.json({ bytes: text.length, keys: Object.keys(req.body).length });
+		});
+		const fixed = 'x'.repeat(1004);
+		router.get('/hash', (req, res) => {
+			res.json({ digest: crypto.createHmac('sha256', key).update(fixed).digest('hex') });
+		});
+
 		// axios GET to the upstream, its JSON relayed.
 		router.get('/proxy', async (req, res, next) => {
 			try {
