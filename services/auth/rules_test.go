@@ -47,7 +47,7 @@ var knownGaps = map[int]string{
 
 // TestCustomRulesMatchDirectus replays the recorded calls: reads through ItemsService with the
 // Authorizer; writes the way ItemsService must call the Authorizer (AuthorizeKeys = validateAccess,
-// AuthorizePayload = processPayload's permission part) and then the write itself.
+// AuthorizePayload = processPayload's permission part), which ItemsService now calls itself.
 func TestCustomRulesMatchDirectus(t *testing.T) {
 	data, err := os.ReadFile("testdata/recording-rules.json")
 	if err != nil {
@@ -199,11 +199,8 @@ func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.S
 		}
 		return 200, map[string]any{"data": data}
 	case "POST":
-		payload, err := a.AuthorizePayload(ctx, "create", "articles", body, acc)
-		if err != nil {
-			return respond(err)
-		}
-		newKey, err := s.CreateOne(ctx, payload, items.MutationOptions{})
+		// ItemsService calls the Authorizer's write checks itself (items.WriteAuthorizer).
+		newKey, err := s.CreateOne(ctx, body, items.MutationOptions{})
 		if err != nil {
 			return respond(err)
 		}
@@ -213,18 +210,7 @@ func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.S
 		}
 		return 200, map[string]any{"data": it}
 	case "PATCH":
-		fields := make([]string, 0, len(body))
-		for k := range body {
-			fields = append(fields, k)
-		}
-		if err := a.AuthorizeKeys(ctx, "update", "articles", []any{key}, fields, acc, opts); err != nil {
-			return respond(err)
-		}
-		payload, err := a.AuthorizePayload(ctx, "update", "articles", body, acc)
-		if err != nil {
-			return respond(err)
-		}
-		if _, err := s.UpdateOne(ctx, key, payload, items.MutationOptions{}); err != nil {
+		if _, err := s.UpdateOne(ctx, key, body, items.MutationOptions{}); err != nil {
 			return respond(err)
 		}
 		it, err := s.ReadOne(ctx, key, &items.Query{}, items.ReadOptions{})
@@ -233,9 +219,6 @@ func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.S
 		}
 		return 200, map[string]any{"data": it}
 	case "DELETE":
-		if err := a.AuthorizeKeys(ctx, "delete", "articles", []any{key}, nil, acc, opts); err != nil {
-			return respond(err)
-		}
 		if _, err := s.DeleteOne(ctx, key, items.MutationOptions{}); err != nil {
 			return respond(err)
 		}

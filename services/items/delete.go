@@ -37,7 +37,7 @@ func (s *Service) DeleteMany(ctx context.Context, keys []any, opts MutationOptio
 	if replaced, ok := raw.([]any); ok {
 		keys = replaced
 	}
-	if _, err := s.authorize(ctx, "delete", &Query{}); err != nil {
+	if _, err := s.authorizeWrite(ctx, "delete", keys, nil); err != nil {
 		return nil, err
 	}
 	if opts.PreMutationError != nil {

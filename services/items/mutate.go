@@ -183,7 +183,7 @@ func (s *Service) createInTx(ctx context.Context, col *schema.Collection, data m
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.authorize(ctx, "create", &Query{}); err != nil {
+	if payload, err = s.authorizeWrite(ctx, "create", nil, payload); err != nil {
 		return nil, err
 	}
 	if opts.PreMutationError != nil {

@@ -46,7 +46,7 @@ func (s *Service) UpdateMany(ctx context.Context, keys []any, data map[string]an
 		return nil, err
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return keyString(keys[i]) < keyString(keys[j]) })
-	if _, err := s.authorize(ctx, "update", &Query{}); err != nil {
+	if payload, err = s.authorizeWrite(ctx, "update", keys, payload); err != nil {
 		return nil, err
 	}
 	if opts.PreMutationError != nil {
