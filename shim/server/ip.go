@@ -126,3 +126,30 @@ func TrustPeer(e *env.Env) func(remoteIP string) bool {
 		return trust(addr, 0)
 	}
 }
+
+// ginTrustedProxies maps IP_TRUST_PROXY onto Gin's trusted proxies, which decide c.ClientIP() (the JS
+// req.ip): false trusts no proxy (Express's default, and Directus's), true trusts every peer, a list
+// names addresses, ranges or the loopback/linklocal/uniquelocal groups. A hop count has no Gin
+// equivalent and trusts every peer.
+func ginTrustedProxies(e *env.Env) (proxies []string, trustAll bool) {
+	v, _ := e.Get("IP_TRUST_PROXY")
+	switch x := v.(type) {
+	case nil, bool:
+		return nil, x == true
+	case float64:
+		return nil, x > 0
+	}
+	var names []string
+	switch x := v.(type) {
+	case string:
+		names = strings.Split(x, ",")
+	case []any:
+		for _, s := range x {
+			names = append(names, env.ToJSString(s))
+		}
+	}
+	for _, name := range names {
+		proxies = append(proxies, expandTrustName(strings.TrimSpace(name))...)
+	}
+	return proxies, false
+}

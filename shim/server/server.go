@@ -60,6 +60,13 @@ func New(opts Options) *gin.Engine {
 	engine.RedirectFixedPath = false
 	engine.UseRawPath = true
 	engine.UnescapePathValues = false
+	engine.RemoteIPHeaders = []string{"X-Forwarded-For"} // Express reads no other header
+	if proxies, all := ginTrustedProxies(opts.Env); !all {
+		if err := engine.SetTrustedProxies(proxies); err != nil {
+			opts.Logger.WithError(err).Warn("IP_TRUST_PROXY: some entries are not addresses or ranges; no proxy is trusted")
+			_ = engine.SetTrustedProxies(nil)
+		}
+	}
 
 	var requestIDs atomic.Int64
 	engine.Use(
