@@ -58,6 +58,9 @@ func main() {
 	defer os.RemoveAll(dir)
 	ext, err := filepath.Abs(*extensions)
 	check(err)
+	if _, err := os.Stat(ext); err != nil {
+		check(fmt.Errorf("-extensions %s: %w (run from the repository root or pass -extensions)", ext, err))
+	}
 	addr := freeAddr()
 	host, port, _ := net.SplitHostPort(addr)
 	dxEnv := []string{
