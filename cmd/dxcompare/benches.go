@@ -83,7 +83,7 @@ func benchNode(c config, dx *server, upstream string) error {
 		if perr != nil {
 			why = append(why, fmt.Sprintf("- %s: no profile (%v)", route.name, perr))
 		} else {
-			why = append(why, fmt.Sprintf("- dxhost CPU under the %s load (flat, by package): %s", route.name, where(prof)))
+			why = append(why, fmt.Sprintf("- dxhost CPU under the %s load: %s", route.name, where(prof)))
 		}
 	}
 	fmt.Println()
