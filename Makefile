@@ -4,7 +4,7 @@ BIN      := bin/dxhost
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 
-.PHONY: all build run test vet fmt-check bench generate clean
+.PHONY: all build run test vet fmt-check bench bench-compare generate clean
 
 all: build
 
@@ -26,9 +26,16 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-## bench: dxhost's hello endpoint against a raw Gin handler, same load generator, same run
+## bench: dxhost's hello endpoint against a raw Gin handler, same load generator, same run (wrk when
+## installed: apt-get install wrk), then the comparisons with Node + express and the real Directus
 bench: build
 	$(GO) run ./cmd/dxbench -dxhost $(BIN)
+	$(MAKE) bench-compare
+
+## bench-compare: the same extension under Node + express 4, auth cost, /items against the real
+## Directus 12.4.1 (needs node and npm; installs Directus into /tmp/peer-compare the first time, minutes)
+bench-compare: build
+	$(GO) run ./cmd/dxcompare -dxhost $(BIN)
 
 ## generate: rebuild the embedded JS assets (needs node/npm; the results are committed)
 generate:
