@@ -212,6 +212,24 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 		}
 	}
 	if rule != nil {
+		// Fields allowed only by rows with an item rule read null outside those rows' rules.
+		roots := make([]string, 0, len(out.Fields))
+		star := len(out.Fields) == 0
+		for _, f := range out.Fields {
+			if r := rootField(f, out.Alias); r == "*" {
+				star = true
+			} else {
+				roots = append(roots, r)
+			}
+		}
+		if star && sch != nil {
+			every, err := a.fieldOrder(ctx, collection)
+			if err != nil {
+				return nil, err
+			}
+			roots = append(roots, every...)
+		}
+		out.FieldCases = FieldCases(perms, roots)
 		if len(out.Filter) == 0 {
 			out.Filter = rule
 		} else {

@@ -95,25 +95,53 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	var sels []selected
 	var exprs []string
 	have := map[string]bool{}
-	addColumn := func(key, field string, helper bool) {
+	// Per-row field masking applies to the root level only (FieldCases names root fields).
+	var cases map[string]map[string]any
+	if path == "" {
+		cases = q.FieldCases
+	}
+	columnExpr := func(field string) (string, error) {
+		rule, masked := cases[field]
+		if !masked {
+			return b.col(collection, field), nil
+		}
+		cond, err := s.whereFor(b, col, rule)
+		if err != nil {
+			return "", fmt.Errorf("items: field mask of %q: %w", field, err)
+		}
+		if cond == "" {
+			return b.col(collection, field), nil
+		}
+		return "CASE WHEN " + cond + " THEN " + b.col(collection, field) + " END", nil
+	}
+	addColumn := func(key, field string, helper bool) error {
 		if have[key] {
-			return
+			return nil
+		}
+		expr, err := columnExpr(field)
+		if err != nil {
+			return err
 		}
 		have[key] = true
 		f := col.Fields[field]
 		sels = append(sels, selected{key: key, field: f, helper: helper})
-		exprs = append(exprs, b.col(collection, field)+" AS "+b.q(key))
+		exprs = append(exprs, expr+" AS "+b.q(key))
+		return nil
 	}
 	for _, n := range nodes {
 		switch n.kind {
 		case plainNode, m2oNode, a2oNode:
 			if n.key != n.field {
 				// an alias of a plain column: select under the alias key
+				expr, err := columnExpr(n.field)
+				if err != nil {
+					return nil, err
+				}
 				have[n.key] = true
 				sels = append(sels, selected{key: n.key, field: col.Fields[n.field]})
-				exprs = append(exprs, b.col(collection, n.field)+" AS "+b.q(n.key))
-			} else {
-				addColumn(n.key, n.field, false)
+				exprs = append(exprs, expr+" AS "+b.q(n.key))
+			} else if err := addColumn(n.key, n.field, false); err != nil {
+				return nil, err
 			}
 		case functionNode:
 			fc := newFilterCompiler(s, b)
@@ -126,14 +154,20 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 			exprs = append(exprs, expr+" AS "+b.q(n.key))
 		}
 	}
-	addColumn(col.Primary, col.Primary, true)
+	if err := addColumn(col.Primary, col.Primary, true); err != nil {
+		return nil, err
+	}
 	for _, n := range nodes {
 		if n.kind == a2oNode && n.relation.Meta.OneCollectionField != nil {
-			addColumn(*n.relation.Meta.OneCollectionField, *n.relation.Meta.OneCollectionField, true)
+			if err := addColumn(*n.relation.Meta.OneCollectionField, *n.relation.Meta.OneCollectionField, true); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, e := range extra {
-		addColumn(e, e, true)
+		if err := addColumn(e, e, true); err != nil {
+			return nil, err
+		}
 	}
 
 	where, err := s.whereFor(b, col, q.Filter)
