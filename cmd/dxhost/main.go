@@ -15,8 +15,6 @@ import (
 	"os/signal"
 	"runtime"
 	"syscall"
-
-	"github.com/dxhost/dxhost/shim/server"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -26,8 +24,6 @@ var version = "dev"
 const directusVersion = "12.4.1"
 
 func main() {
-	// GC default for a request-heavy server; GOGC / GOMEMLIMIT in the environment win.
-	server.ApplyGCDefaults(os.LookupEnv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
@@ -112,7 +108,5 @@ CONFIG_PATH, overrides the process environment as in Directus):
   ROOT_REDIRECT, ROBOTS_TXT, IP_TRUST_PROXY, NODE_ENV
   DXHOST_PPROF_ADDR         serve Go profiles (net/http/pprof) on this loopback address,
                             e.g. 127.0.0.1:6060; unset = off
-  GOGC, GOMEMLIMIT          Go collector settings; unset = GOGC=200 with a soft limit
-                            GOMEMLIMIT=768MiB (less GC CPU per request, bounded memory)
 `)
 }
