@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -16,7 +15,7 @@ import (
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/query"
-	shimerrors "github.com/dxhost/dxhost/shim/errors"
+	"github.com/dxhost/dxhost/shim/server"
 )
 
 // member is one key of an ordered JSON object; an absent value (undefined in JS) is left out.
@@ -47,44 +46,9 @@ func respond(c *gin.Context, payload object) {
 	sendJSON(c, http.StatusOK, "application/json; charset=utf-8", marshalJS(payload))
 }
 
-// sendJSON is Express's res.send for a JSON body: weak ETag, 304 for a fresh GET/HEAD, no body for HEAD.
+// sendJSON is Express's res.send for a JSON body (server.Send: weak ETag, 304, HEAD).
 func sendJSON(c *gin.Context, status int, contentType string, body []byte) {
-	h := c.Writer.Header()
-	etag := shimerrors.WeakETag(body)
-	h.Set("ETag", etag)
-	if status >= 200 && status < 300 && fresh(c.Request, etag) {
-		c.Status(http.StatusNotModified)
-		c.Writer.WriteHeaderNow()
-		c.Abort()
-		return
-	}
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	c.Status(status)
-	if c.Request.Method == http.MethodHead {
-		c.Writer.WriteHeaderNow()
-	} else {
-		_, _ = c.Writer.Write(body)
-	}
-	c.Abort()
-}
-
-// fresh is the `fresh` package's If-None-Match test (GET/HEAD only).
-func fresh(r *http.Request, etag string) bool {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		return false
-	}
-	inm := r.Header.Get("If-None-Match")
-	if inm == "" || strings.Contains(r.Header.Get("Cache-Control"), "no-cache") {
-		return false
-	}
-	for _, tag := range strings.Split(inm, ",") {
-		tag = strings.TrimSpace(tag)
-		if tag == "*" || tag == etag || "W/"+tag == etag || tag == "W/"+etag {
-			return true
-		}
-	}
-	return false
+	server.Send(c, status, contentType, body)
 }
 
 // marshalJS writes v as JSON.stringify would: item key order kept, no HTML escaping, numbers

@@ -61,7 +61,7 @@ func robots(text string) gin.HandlerFunc {
 		if !isGet(c, robotsPath) {
 			return
 		}
-		send(c, http.StatusOK, "text/plain; charset=utf-8", text)
+		Send(c, http.StatusOK, "text/plain; charset=utf-8", []byte(text))
 	}
 }
 
@@ -70,14 +70,14 @@ func ping(c *gin.Context) {
 	if !isGet(c, pingPath) {
 		return
 	}
-	send(c, http.StatusOK, "text/html; charset=utf-8", "pong")
+	Send(c, http.StatusOK, "text/html; charset=utf-8", []byte("pong"))
 }
 
-// send is Express's res.send for a string: Content-Type, Content-Length, weak ETag, 304 when the
-// request's If-None-Match is fresh (GET/HEAD), no body for HEAD.
-func send(c *gin.Context, status int, contentType, body string) {
+// Send is Express's res.send for a finished body: Content-Type, Content-Length, weak ETag, 304 when
+// the request's If-None-Match is fresh (GET/HEAD), no body for HEAD. Core routes answer through it.
+func Send(c *gin.Context, status int, contentType string, body []byte) {
 	h := c.Writer.Header()
-	etag := shimerrors.WeakETag([]byte(body))
+	etag := shimerrors.WeakETag(body)
 	h.Set("ETag", etag)
 	if fresh(c.Request, etag) && (status >= 200 && status < 300 || status == http.StatusNotModified) {
 		c.Status(http.StatusNotModified)
@@ -91,7 +91,7 @@ func send(c *gin.Context, status int, contentType, body string) {
 	if c.Request.Method == http.MethodHead {
 		c.Writer.WriteHeaderNow()
 	} else {
-		_, _ = c.Writer.WriteString(body)
+		_, _ = c.Writer.Write(body)
 	}
 	c.Abort()
 }
