@@ -13,6 +13,8 @@
 package main
 
 import (
+	"github.com/dxhost/dxhost/cmd/internal/loadgen"
+
 	"context"
 	"flag"
 	"fmt"
@@ -22,10 +24,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -45,7 +45,7 @@ func main() {
 	generator := flag.String("generator", "auto", "load generator: auto (wrk if installed, else go), wrk or go")
 	profileDir := flag.String("profile", "", "write dxhost's cpu.prof and allocs.prof under load into this folder")
 	flag.Parse()
-	gen, err := pickGenerator(*generator)
+	gen, err := loadgen.Pick(*generator)
 	check(err)
 
 	self, err := os.Executable()
@@ -84,17 +84,17 @@ func main() {
 	raw.addr = raw.args[2]
 	check(setRawBody(raw.addr, body))
 
-	fmt.Printf("dxbench: load generator %s, %d connections, %s per target (after %s warm-up), GET %s, %d-byte body\n\n", gen.name(), *conns, *duration, *warmup, *path, len(body))
+	fmt.Printf("dxbench: load generator %s, %d connections, %s per target (after %s warm-up), GET %s, %d-byte body\n\n", gen.Name(), *conns, *duration, *warmup, *path, len(body))
 	rawCPU := cpuSince(raw.cmd.Process.Pid, *warmup)
-	rawRes := gen.load("http://"+raw.addr+"/bench", *conns, *warmup, *duration)
-	rawRes.cpuPerReq = rawCPU(rawRes, *duration)
+	rawRes := result{Result: gen.Load(loadgen.Request{Method: "GET", URL: "http://" + raw.addr + "/bench"}, *conns, *warmup, *duration)}
+	rawRes.cpuPerReq = rawCPU(rawRes.Result, *duration)
 	var profiled func()
 	if pprofAddr != "" {
 		profiled = profileDuring(pprofAddr, *profileDir, *warmup, *duration)
 	}
 	dxCPU := cpuSince(dx.cmd.Process.Pid, *warmup)
-	dxRes := gen.load("http://"+addr+*path, *conns, *warmup, *duration)
-	dxRes.cpuPerReq = dxCPU(dxRes, *duration)
+	dxRes := result{Result: gen.Load(loadgen.Request{Method: "GET", URL: "http://" + addr + *path}, *conns, *warmup, *duration)}
+	dxRes.cpuPerReq = dxCPU(dxRes.Result, *duration)
 	if profiled != nil {
 		profiled()
 	}
@@ -106,70 +106,18 @@ func main() {
 		name string
 		res  result
 	}{{"raw Gin handler", rawRes}, {"dxhost " + *path, dxRes}} {
-		fmt.Printf("| %s | %.0f | %s | %s | %s | %d |\n", r.name, r.res.rps, r.res.p50, r.res.p99, r.res.cpuPerReq, r.res.errors)
+		fmt.Printf("| %s | %.0f | %s | %s | %s | %d |\n", r.name, r.res.RPS, r.res.P50, r.res.P99, r.res.cpuPerReq, r.res.Errors)
 	}
 	fmt.Printf("\ndxhost / raw Gin: %.0f%% of the req/s, p99 %.1f×, %.1f× the server CPU per request\n",
-		100*dxRes.rps/rawRes.rps, float64(dxRes.p99)/float64(rawRes.p99), float64(dxRes.cpuPerReq)/float64(rawRes.cpuPerReq))
+		100*dxRes.RPS/rawRes.RPS, float64(dxRes.P99)/float64(rawRes.P99), float64(dxRes.cpuPerReq)/float64(rawRes.cpuPerReq))
 	fmt.Printf("machine load during the run (uptime): %s\n", loadAverage())
 	fmt.Printf("dxhost start → first 200: %s; RSS idle %.1f MB, after load %.1f MB\n", startup.Round(time.Millisecond), idleRSS, loadedRSS)
 }
 
+// result is one target's load figures plus the server's CPU per request.
 type result struct {
-	rps       float64
-	p50, p99  time.Duration
-	errors    int
+	loadgen.Result
 	cpuPerReq time.Duration // the server's user+system CPU over the measured part / requests served
-}
-
-// goLoad keeps conns connections busy with GET url for warmup+d and measures the last d.
-func goLoad(url string, conns int, warmup, d time.Duration) result {
-	run := func(d time.Duration, measure bool) result {
-		var mu sync.Mutex
-		var all []time.Duration
-		errs := 0
-		deadline := time.Now().Add(d)
-		var wg sync.WaitGroup
-		for i := 0; i < conns; i++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, MaxConnsPerHost: 1}}
-				var lat []time.Duration
-				bad := 0
-				for time.Now().Before(deadline) {
-					t0 := time.Now()
-					resp, err := client.Get(url)
-					if err != nil {
-						bad++
-						continue
-					}
-					_, _ = io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					if resp.StatusCode != 200 {
-						bad++
-					}
-					lat = append(lat, time.Since(t0))
-				}
-				mu.Lock()
-				all = append(all, lat...)
-				errs += bad
-				mu.Unlock()
-			}()
-		}
-		wg.Wait()
-		if !measure || len(all) == 0 {
-			return result{}
-		}
-		sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
-		return result{
-			rps:    float64(len(all)) / d.Seconds(),
-			p50:    all[len(all)/2].Round(time.Microsecond),
-			p99:    all[len(all)*99/100].Round(time.Microsecond),
-			errors: errs,
-		}
-	}
-	run(warmup, false)
-	return run(d, true)
 }
 
 // rawGin serves GET /bench with the bytes POSTed to /body, in gin's release mode with no middleware.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/dxhost/dxhost/cmd/internal/loadgen"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -58,27 +60,27 @@ func benchNode(c config, dx *server, upstream string) error {
 	if err != nil {
 		return err
 	}
-	hmac := request{method: "POST", url: "/compare/hmac", body: hmacBody(), headers: map[string]string{"Content-Type": "application/json"}}
-	proxy := request{method: "GET", url: "/compare/proxy"}
-	relay := request{method: "GET", url: "/compare/fetch"}
-	echo := request{method: "POST", url: "/compare/echo", body: hmac.body, headers: hmac.headers}
-	hash := request{method: "GET", url: "/compare/hash"}
+	hmac := loadgen.Request{Method: "POST", URL: "/compare/hmac", Body: hmacBody(), Headers: map[string]string{"Content-Type": "application/json"}}
+	proxy := loadgen.Request{Method: "GET", URL: "/compare/proxy"}
+	relay := loadgen.Request{Method: "GET", URL: "/compare/fetch"}
+	echo := loadgen.Request{Method: "POST", URL: "/compare/echo", Body: hmac.Body, Headers: hmac.Headers}
+	hash := loadgen.Request{Method: "GET", URL: "/compare/hash"}
 	if err := sameAnswers(dx, nodeSrv, hmac, echo, hash, proxy, relay); err != nil {
 		return err
 	}
 	fmt.Printf("## 1. Node-inside-VM: the same extension file in dxhost and under Node %s + express 4.22.1\n\n", nodeVersion())
-	fmt.Printf("HMAC route: POST %d-byte JSON, createHmac('sha256').update(JSON.stringify(req.body)), JSON answer. Proxy route: axios GET to a loopback Go upstream, JSON relayed. Both answers checked byte-identical first.\n\n", len(hmac.body))
+	fmt.Printf("HMAC route: POST %d-byte JSON, createHmac('sha256').update(JSON.stringify(req.body)), JSON answer. Proxy route: axios GET to a loopback Go upstream, JSON relayed. Both answers checked byte-identical first.\n\n", len(hmac.Body))
 	printHeader()
 	var why []string
 	for _, route := range []struct {
 		name string
-		r    request
+		r    loadgen.Request
 	}{{"HMAC", hmac}, {"HMAC route's JSON round trip alone", echo}, {"HMAC route's HMAC alone (fixed 1004 bytes)", hash}, {"axios proxy", proxy}, {"fetch proxy (same relay without axios)", relay}} {
 		wait := cpuProfile(dx.pprofAddr, c.warmup, c.duration)
 		d := measure(c, dx, route.r)
 		prof, perr := wait()
 		n := measure(c, nodeSrv, route.r)
-		printRow("dxhost "+route.name, d, ratio(d.rps, n.rps)+" of Node")
+		printRow("dxhost "+route.name, d, ratio(d.RPS, n.RPS)+" of Node")
 		printRow("Node/express "+route.name, n, "1×")
 		if perr != nil {
 			why = append(why, fmt.Sprintf("- %s: no profile (%v)", route.name, perr))
@@ -151,12 +153,12 @@ func benchAuth(c config, dx *server, directus *peer) error {
 		if err != nil {
 			return err
 		}
-		pub := measure(c, s, request{method: "GET", url: "/greet"})
-		tok := measure(c, s, request{method: "GET", url: "/greet", headers: map[string]string{"Authorization": "Bearer " + peerToken}})
-		jw := measure(c, s, request{method: "GET", url: "/greet", headers: map[string]string{"Authorization": "Bearer " + jwt}})
+		pub := measure(c, s, loadgen.Request{Method: "GET", URL: "/greet"})
+		tok := measure(c, s, loadgen.Request{Method: "GET", URL: "/greet", Headers: map[string]string{"Authorization": "Bearer " + peerToken}})
+		jw := measure(c, s, loadgen.Request{Method: "GET", URL: "/greet", Headers: map[string]string{"Authorization": "Bearer " + jwt}})
 		printRow(s.name+" public", pub, "1×")
-		printRow(s.name+" static token", tok, ratio(tok.rps, pub.rps)+" of public, "+costPerReq(tok, pub))
-		printRow(s.name+" JWT", jw, ratio(jw.rps, pub.rps)+" of public, "+costPerReq(jw, pub))
+		printRow(s.name+" static token", tok, ratio(tok.RPS, pub.RPS)+" of public, "+costPerReq(tok, pub))
+		printRow(s.name+" JWT", jw, ratio(jw.RPS, pub.RPS)+" of public, "+costPerReq(jw, pub))
 	}
 	fmt.Println()
 	return nil
@@ -187,8 +189,8 @@ func benchData(c config, dx *server, directus *peer, dbFile string) error {
 		return err
 	}
 	admin := map[string]string{"Authorization": "Bearer " + peerToken}
-	core := request{method: "GET", url: articlesQuery, headers: admin}
-	ext := request{method: "GET", url: "/compare/articles", headers: admin}
+	core := loadgen.Request{Method: "GET", URL: articlesQuery, Headers: admin}
+	ext := loadgen.Request{Method: "GET", URL: "/compare/articles", Headers: admin}
 	if err := sameAnswers(dx, ds, core, ext); err != nil {
 		return err
 	}
@@ -197,13 +199,13 @@ func benchData(c config, dx *server, directus *peer, dbFile string) error {
 	var why []string
 	for _, route := range []struct {
 		name string
-		r    request
+		r    loadgen.Request
 	}{{"core GET " + articlesQuery, core}, {"extension ItemsService.readByQuery (same query)", ext}} {
 		wait := cpuProfile(dx.pprofAddr, c.warmup, c.duration)
 		d := measure(c, dx, route.r)
 		prof, perr := wait()
 		n := measure(c, ds, route.r)
-		printRow("dxhost "+route.name, d, ratio(d.rps, n.rps)+" of Directus")
+		printRow("dxhost "+route.name, d, ratio(d.RPS, n.RPS)+" of Directus")
 		printRow("Directus "+route.name, n, "1×")
 		if perr == nil {
 			why = append(why, fmt.Sprintf("- dxhost CPU under %s: %s", route.name, where(prof)))
@@ -221,12 +223,12 @@ func benchData(c config, dx *server, directus *peer, dbFile string) error {
 }
 
 // answer sends r to base once and returns the 200 answer's body.
-func answer(base string, r request) (string, error) {
-	req, err := http.NewRequest(r.method, base+r.url, bytes.NewReader(r.body))
+func answer(base string, r loadgen.Request) (string, error) {
+	req, err := http.NewRequest(r.Method, base+r.URL, bytes.NewReader(r.Body))
 	if err != nil {
 		return "", err
 	}
-	for k, v := range r.headers {
+	for k, v := range r.Headers {
 		req.Header.Set(k, v)
 	}
 	resp, err := http.DefaultClient.Do(req)
@@ -239,14 +241,14 @@ func answer(base string, r request) (string, error) {
 		return "", err
 	}
 	if resp.StatusCode != 200 {
-		return "", fmt.Errorf("%s %s: %d %s", r.method, base+r.url, resp.StatusCode, b)
+		return "", fmt.Errorf("%s %s: %d %s", r.Method, base+r.URL, resp.StatusCode, b)
 	}
 	return string(b), nil
 }
 
 // sameAnswers checks that a and b answer every request with the same bytes: only then do their
 // speeds compare the same work.
-func sameAnswers(a, b *server, rs ...request) error {
+func sameAnswers(a, b *server, rs ...loadgen.Request) error {
 	for _, r := range rs {
 		x, err := answer(a.base, r)
 		if err != nil {
@@ -257,7 +259,7 @@ func sameAnswers(a, b *server, rs ...request) error {
 			return err
 		}
 		if x != y {
-			return fmt.Errorf("%s and %s answer %s %s differently:\n%.300s\n%.300s", a.name, b.name, r.method, r.url, x, y)
+			return fmt.Errorf("%s and %s answer %s %s differently:\n%.300s\n%.300s", a.name, b.name, r.Method, r.URL, x, y)
 		}
 	}
 	return nil

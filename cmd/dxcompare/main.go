@@ -21,6 +21,8 @@
 package main
 
 import (
+	"github.com/dxhost/dxhost/cmd/internal/loadgen"
+
 	"flag"
 	"fmt"
 	"net"
@@ -38,7 +40,7 @@ type config struct {
 	duration, warmup          time.Duration
 	conns                     int
 	only                      map[string]bool
-	gen                       generator
+	gen                       loadgen.Generator
 	work                      string
 }
 
@@ -61,7 +63,7 @@ func main() {
 
 	cleanupOnSignal()
 	var err error
-	c.gen, err = pickGenerator(genChoice)
+	c.gen, err = loadgen.Pick(genChoice)
 	check(err)
 	c.only = map[string]bool{}
 	for _, s := range strings.Split(only, ",") {
@@ -79,7 +81,7 @@ func main() {
 	atExit(func() { os.RemoveAll(c.work) })
 
 	fmt.Printf("# dxcompare — %s\n\nload generator %s, %d connections, %s measured per target after %s warm-up, loopback.\n",
-		time.Now().UTC().Format(time.RFC3339), c.gen.name(), c.conns, c.duration, c.warmup)
+		time.Now().UTC().Format(time.RFC3339), c.gen.Name(), c.conns, c.duration, c.warmup)
 	fmt.Printf("machine at start (`uptime`): %s — shared and loaded, absolute numbers move with it; ratios of one run are the point.\n\n", uptime())
 
 	upstream, err := startUpstream()
@@ -147,18 +149,18 @@ func startDxhost(c config, dbFile, upstream string) (*server, error) {
 
 // measure loads s with r: warm-up, then the measured run with the server's CPU time around it.
 type measured struct {
-	result
+	loadgen.Result
 	cpuPerReq time.Duration
 }
 
-func measure(c config, s *server, r request) measured {
-	r.url = s.base + r.url
-	c.gen.load(r, c.conns, 0, c.warmup)
-	cpu0 := processCPU(s.pid)
-	res := c.gen.load(r, c.conns, 0, c.duration)
-	used := processCPU(s.pid) - cpu0
-	m := measured{result: res}
-	if n := res.rps * c.duration.Seconds(); n >= 1 {
+func measure(c config, s *server, r loadgen.Request) measured {
+	r.URL = s.base + r.URL
+	c.gen.Load(r, c.conns, 0, c.warmup)
+	cpu0 := loadgen.ProcessCPU(s.pid)
+	res := c.gen.Load(r, c.conns, 0, c.duration)
+	used := loadgen.ProcessCPU(s.pid) - cpu0
+	m := measured{Result: res}
+	if n := res.RPS * c.duration.Seconds(); n >= 1 {
 		m.cpuPerReq = (used / time.Duration(n)).Round(time.Microsecond)
 	}
 	return m
@@ -170,7 +172,7 @@ func printHeader() {
 }
 
 func printRow(name string, m measured, ratio string) {
-	fmt.Printf("| %s | %.0f | %s | %s | %s | %d | %s |\n", name, m.rps, m.p50, m.p99, m.cpuPerReq, m.errors, ratio)
+	fmt.Printf("| %s | %.0f | %s | %s | %s | %d | %s |\n", name, m.RPS, m.P50, m.P99, m.cpuPerReq, m.Errors, ratio)
 }
 
 func ratio(a, b float64) string {

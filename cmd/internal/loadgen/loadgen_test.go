@@ -1,4 +1,4 @@
-package main
+package loadgen
 
 import (
 	"io"
@@ -15,10 +15,10 @@ import (
 func TestParseWrk(t *testing.T) {
 	tests := []struct {
 		file string
-		want result
+		want Result
 	}{
-		{"ok.txt", result{rps: 895.91, p50: 1450 * time.Microsecond, p99: 115350 * time.Microsecond}},
-		{"non2xx.txt", result{rps: 1166.30, p50: 1230 * time.Microsecond, p99: 9990 * time.Microsecond, errors: 1169}},
+		{"ok.txt", Result{RPS: 895.91, P50: 1450 * time.Microsecond, P99: 115350 * time.Microsecond}},
+		{"non2xx.txt", Result{RPS: 1166.30, P50: 1230 * time.Microsecond, P99: 9990 * time.Microsecond, Errors: 1169}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -26,8 +26,8 @@ func TestParseWrk(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := parseWrk(out); got != tt.want {
-				t.Errorf("parseWrk = %+v, want %+v", got, tt.want)
+			if got := ParseWrk(out); got != tt.want {
+				t.Errorf("ParseWrk = %+v, want %+v", got, tt.want)
 			}
 		})
 	}
@@ -65,31 +65,13 @@ func TestGoClientSendsRequest(t *testing.T) {
 		w.WriteHeader(http.StatusTeapot)
 	}))
 	defer srv.Close()
-	r := request{method: "POST", url: srv.URL, body: []byte(`{"a":1}`), headers: map[string]string{"Authorization": "Bearer t"}}
+	r := Request{Method: "POST", URL: srv.URL, Body: []byte(`{"a":1}`), Headers: map[string]string{"Authorization": "Bearer t"}}
 	res := goRun(r, 2, 200*time.Millisecond)
-	if res.errors != 0 || good.Load() == 0 || bad.Load() != 0 || res.rps <= 0 || res.p50 <= 0 || res.p99 < res.p50 {
+	if res.Errors != 0 || good.Load() == 0 || bad.Load() != 0 || res.RPS <= 0 || res.P50 <= 0 || res.P99 < res.P50 {
 		t.Errorf("goRun = %+v (good %d, bad %d)", res, good.Load(), bad.Load())
 	}
-	res = goRun(request{method: "GET", url: srv.URL}, 1, 100*time.Millisecond)
-	if res.errors == 0 {
-		t.Errorf("418 answers not counted as errors: %+v", res)
-	}
-}
-
-func TestGroup(t *testing.T) {
-	tests := map[string]string{
-		"github.com/dop251/goja.(*vm).run":                "goja VM",
-		"github.com/dop251/goja_nodejs/eventloop.(*X).Y":  "goja_nodejs",
-		"runtime.mallocgc":                                "Go runtime+GC",
-		"modernc.org/sqlite/lib._sqlite3VdbeExec":         "SQLite (modernc)",
-		"github.com/dxhost/dxhost/shim/router.(*R).Serve": "dxhost Go code",
-		"crypto/sha256.block":                             "Go crypto",
-		"":                                                "unknown",
-		"main.main":                                       "other",
-	}
-	for fn, want := range tests {
-		if got := group(fn); got != want {
-			t.Errorf("group(%q) = %q, want %q", fn, got, want)
-		}
+	res = goRun(Request{Method: "GET", URL: srv.URL}, 1, 100*time.Millisecond)
+	if res.Errors == 0 {
+		t.Errorf("418 answers not counted as Errors: %+v", res)
 	}
 }
