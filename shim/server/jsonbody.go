@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net/http"
 	"strings"
 	"unicode/utf8"
 
@@ -39,6 +40,16 @@ func jsonBody(limit int64) gin.HandlerFunc {
 
 var errTooLarge = errors.New("request entity too large")
 
+// maxDrain bounds how much of an oversized body is read and thrown away before the 400 is sent.
+const maxDrain = 32 << 20
+
+// tooLarge reads and discards the rest of an oversized body (up to maxDrain) so that the client,
+// still sending, receives the 400 instead of a connection reset — as Node does.
+func tooLarge(r *http.Request) error {
+	_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, maxDrain))
+	return errTooLarge
+}
+
 // readJSONBody returns (nil, nil, nil) when the request is not one the parser takes.
 func readJSONBody(c *gin.Context, limit int64) (any, []byte, error) {
 	r := c.Request
@@ -65,7 +76,7 @@ func readJSONBody(c *gin.Context, limit int64) (any, []byte, error) {
 	switch encoding {
 	case "identity":
 		if r.ContentLength > limit {
-			return nil, nil, errTooLarge
+			return nil, nil, tooLarge(r)
 		}
 	case "gzip", "deflate":
 		// Node's zlib (createGunzip / createInflate) checks the magic bytes first.
@@ -98,7 +109,7 @@ func readJSONBody(c *gin.Context, limit int64) (any, []byte, error) {
 		return nil, nil, zlibError(err)
 	}
 	if int64(len(raw)) > limit {
-		return nil, nil, errTooLarge
+		return nil, nil, tooLarge(r)
 	}
 	text := decodeUTF8(raw)
 	if text == "" {
