@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"github.com/dxhost/dxhost/services/env"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -105,7 +107,7 @@ func accumulateAccess(ctx context.Context, q sqlx.QueryerContext, query string, 
 		if err := rows.Scan(&admin, &app, &ipAccess); err != nil {
 			return fmt.Errorf("auth: reading global access: %w", err)
 		}
-		if ipStr != "" && jsTruthy(dbString(ipAccess)) {
+		if ipStr != "" && env.Truthy(dbString(ipAccess)) {
 			in, err := IPInNetworks(ipStr, csv(dbString(ipAccess)))
 			if err != nil {
 				return err

@@ -71,10 +71,10 @@ func cookieFromEnv(e *env.Env, prefix string, ttl any) Cookie {
 		c.Domain = env.ToJSString(v)
 	}
 	v, _ := e.Get(prefix + "_SECURE")
-	c.Secure = jsTruthy(v)
+	c.Secure = env.Truthy(v)
 	same, _ := e.Get(prefix + "_SAME_SITE")
 	c.sameSite = "strict"
-	if jsTruthy(same) {
+	if env.Truthy(same) {
 		c.sameSite = strings.ToLower(env.ToJSString(same))
 	}
 	switch c.sameSite {
@@ -86,21 +86,6 @@ func cookieFromEnv(e *env.Env, prefix string, ttl any) Cookie {
 		c.SameSite = http.SameSiteStrictMode
 	}
 	return c
-}
-
-// jsTruthy is JavaScript's Boolean(v) for env values.
-func jsTruthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case float64:
-		return x != 0 && !math.IsNaN(x)
-	}
-	return true
 }
 
 const tokenAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict"

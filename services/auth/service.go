@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"github.com/dxhost/dxhost/services/env"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -79,10 +81,10 @@ func (s *Service) Accountability(ctx context.Context, token string, base map[str
 				acc["oauth"] = oauthAccountability(*oauthClient, claims)
 			}
 		}
-		if share := claims["share"]; jsTruthy(share) {
+		if share := claims["share"]; env.Truthy(share) {
 			acc["share"] = share
 		}
-		if id := claims["id"]; jsTruthy(id) {
+		if id := claims["id"]; env.Truthy(id) {
 			acc["user"] = id
 		}
 		acc["role"] = claims["role"]
@@ -147,7 +149,7 @@ func (s *Service) verifySession(ctx context.Context, claims map[string]any) (*st
 		if k == "share" {
 			claim = "share"
 		}
-		if v := claims[claim]; jsTruthy(v) {
+		if v := claims[claim]; env.Truthy(v) {
 			where = append(where, d.Quote(k)+` = ?`)
 			args = append(args, claimValue(v))
 		} else {
@@ -188,7 +190,7 @@ func oauthAccountability(client string, claims map[string]any) map[string]any {
 	case []any:
 		aud = a
 	default:
-		if jsTruthy(a) {
+		if env.Truthy(a) {
 			aud = []any{fmt.Sprint(a)}
 		}
 	}

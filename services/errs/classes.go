@@ -1,6 +1,8 @@
 package errs
 
 import (
+	"github.com/dxhost/dxhost/services/env"
+
 	"fmt"
 	"math"
 	"strconv"
@@ -141,7 +143,7 @@ func ValueOutOfRange(collection, field string, value any) *Error {
 // InvalidForeignKey is InvalidForeignKeyError({ collection, field, value }).
 func InvalidForeignKey(collection, field string, value any) *Error {
 	msg := "Invalid foreign key"
-	if truthy(value) {
+	if env.Truthy(value) {
 		msg += " \"" + fmt.Sprint(value) + "\""
 	}
 	if field != "" {
@@ -175,7 +177,7 @@ func inCollection(collection string) string {
 }
 
 func quotedValue(v any) string {
-	if !truthy(v) {
+	if !env.Truthy(v) {
 		return ""
 	}
 	return `"` + jsString(v) + `" `
@@ -212,25 +214,6 @@ func jsNumber(f float64) string {
 		return mant + "e" + string(sign) + exp
 	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
-// truthy mirrors JS truthiness for the values Go passes as extensions.
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case string:
-		return x != ""
-	case bool:
-		return x
-	case int:
-		return x != 0
-	case int64:
-		return x != 0
-	case float64:
-		return x != 0 && x == x
-	}
-	return true
 }
 
 // ordered records the JS key order of e's extensions.

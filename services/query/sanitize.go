@@ -18,7 +18,7 @@ func FromRequest(parsed *Object, limits Limits, accountability map[string]any) (
 		return nil, nil
 	}
 	raw := NewObject()
-	if v, ok := parsed.Get("fields"); ok && truthy(v) {
+	if v, ok := parsed.Get("fields"); ok && env.Truthy(v) {
 		raw.Set("fields", v)
 	} else {
 		raw.Set("fields", "*")
@@ -71,25 +71,25 @@ func SanitizeObject(raw *Object, limits Limits, accountability map[string]any) (
 		n := math.Min(limits.DefaultLimit, limits.MaxLimit)
 		q.Limit = &n
 	}
-	if v, _ := get("fields"); truthy(v) {
+	if v, _ := get("fields"); env.Truthy(v) {
 		if q.Fields, err = sanitizeFields(v); err != nil {
 			return nil, err
 		}
 	}
-	if v, _ := get("groupBy"); truthy(v) {
+	if v, _ := get("groupBy"); env.Truthy(v) {
 		if q.Group, err = sanitizeFields(v); err != nil {
 			return nil, err
 		}
 	}
-	if v, _ := get("aggregate"); truthy(v) {
+	if v, _ := get("aggregate"); env.Truthy(v) {
 		q.Aggregate = sanitizeAggregate(v)
 	}
-	if v, _ := get("sort"); truthy(v) {
+	if v, _ := get("sort"); env.Truthy(v) {
 		if q.Sort, err = sanitizeSort(v); err != nil {
 			return nil, err
 		}
 	}
-	if v, _ := get("filter"); truthy(v) {
+	if v, _ := get("filter"); env.Truthy(v) {
 		if q.Filter, err = sanitizeFilter(v, accountability); err != nil {
 			return nil, err
 		}
@@ -99,17 +99,17 @@ func SanitizeObject(raw *Object, limits Limits, accountability map[string]any) (
 		n := env.ToNumber(plainNumberInput(v))
 		q.Offset = &n
 	}
-	if v, _ := get("page"); truthy(v) {
+	if v, _ := get("page"); env.Truthy(v) {
 		n := env.ToNumber(plainNumberInput(v))
 		q.Page = &n
 	}
-	if v, _ := get("meta"); truthy(v) {
+	if v, _ := get("meta"); env.Truthy(v) {
 		if _, isObject := v.(*Object); isObject {
 			return nil, errs.Internal(fmt.Errorf("rawMeta.includes is not a function"))
 		}
 		q.Meta = sanitizeMeta(v)
 	}
-	if v, _ := get("search"); truthy(v) {
+	if v, _ := get("search"); env.Truthy(v) {
 		if s, ok := v.(string); ok {
 			if t := strings.TrimSpace(s); t != "" {
 				q.Search = &t
@@ -118,21 +118,21 @@ func SanitizeObject(raw *Object, limits Limits, accountability map[string]any) (
 			}
 		}
 	}
-	if v, _ := get("version"); truthy(v) {
+	if v, _ := get("version"); env.Truthy(v) {
 		q.Version = v
 		raw, has := get("versionRaw")
 		b := has && (raw == "" || raw == "true")
 		q.VersionRaw = &b
 	}
-	if v, _ := get("export"); truthy(v) {
+	if v, _ := get("export"); env.Truthy(v) {
 		q.Export = v
 	}
-	if v, _ := get("deep"); truthy(v) {
+	if v, _ := get("deep"); env.Truthy(v) {
 		if q.Deep, err = sanitizeDeep(v, limits, accountability); err != nil {
 			return nil, err
 		}
 	}
-	if v, _ := get("alias"); truthy(v) {
+	if v, _ := get("alias"); env.Truthy(v) {
 		q.Alias = parseJSONOrKeep(v)
 	}
 	if v, ok := get("backlink"); ok {
@@ -355,19 +355,4 @@ func parseDeepLevel(level *Object, root bool, limits Limits, accountability map[
 		}
 	}
 	return node, nil
-}
-
-// truthy is JavaScript truthiness for parsed query values.
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case float64:
-		return x != 0 && !math.IsNaN(x)
-	}
-	return true
 }

@@ -407,7 +407,7 @@ func fieldDepth(v any, dotKeys []string) int {
 				isDot = true
 			}
 		}
-		if isDot && truthy(e.value) {
+		if isDot && env.Truthy(e.value) {
 			d := 0
 			if list, ok := e.value.([]any); ok {
 				for _, s := range list {

@@ -107,13 +107,13 @@ func (h *handlers) answerTokens(c *gin.Context, mode string, res *auth.LoginResu
 
 // currentMode is getCurrentMode: body.mode, else json when a refresh_token is in the body, else cookie.
 func currentMode(b map[string]any) string {
-	if m := b["mode"]; jsTruthy(m) {
+	if m := b["mode"]; env.Truthy(m) {
 		if s, ok := m.(string); ok {
 			return s
 		}
 		return "?"
 	}
-	if jsTruthy(b["refresh_token"]) {
+	if env.Truthy(b["refresh_token"]) {
 		return "json"
 	}
 	return "cookie"
@@ -198,12 +198,12 @@ func (h *handlers) providers(c *gin.Context) {
 // user read through UsersService with the caller's permissions ({id} when that is forbidden).
 func (h *handlers) me(c *gin.Context) {
 	acc := exchange.Get(c).Accountability
-	if share, ok := acc["share"]; ok && jsTruthy(share) {
+	if share, ok := acc["share"]; ok && env.Truthy(share) {
 		respond(c, http.StatusOK, ordered{{"data", ordered{{"share", share}}}})
 		return
 	}
 	user := acc["user"]
-	if !jsTruthy(user) {
+	if !env.Truthy(user) {
 		shimerrors.Respond(c, errs.InvalidCredentials())
 		return
 	}
@@ -287,18 +287,4 @@ func (o ordered) MarshalJSON() ([]byte, error) {
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
-}
-
-func jsTruthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case float64:
-		return x != 0 && x == x
-	}
-	return true
 }

@@ -1,6 +1,8 @@
 package rest
 
 import (
+	"github.com/dxhost/dxhost/services/env"
+
 	"context"
 	"fmt"
 	"net/http"
@@ -101,7 +103,7 @@ func (h *handlers) searchItems(c *gin.Context, req *itemsRequest) (object, error
 	if err := validateBatch("read", exchange.Get(c).Body); err != nil {
 		return nil, err
 	}
-	if body != nil && truthy(body["query"]) {
+	if body != nil && env.Truthy(body["query"]) {
 		raw, err := h.sanitize(c, body["query"])
 		if err != nil {
 			return nil, err
@@ -112,7 +114,7 @@ func (h *handlers) searchItems(c *gin.Context, req *itemsRequest) (object, error
 		req.raw = raw
 	}
 	var keys []any
-	if body != nil && truthy(body["keys"]) {
+	if body != nil && env.Truthy(body["keys"]) {
 		keys, _ = body["keys"].([]any)
 		if keys == nil {
 			keys = []any{}
@@ -263,7 +265,7 @@ func (h *handlers) updateItems(c *gin.Context, req *itemsRequest) (object, error
 	} else {
 		m := body.(map[string]any)
 		data, _ := m["data"].(map[string]any)
-		if truthy(m["keys"]) {
+		if env.Truthy(m["keys"]) {
 			list, _ := m["keys"].([]any)
 			keys, err = req.svc.UpdateMany(ctx, list, data, items.MutationOptions{})
 		} else {
@@ -309,7 +311,7 @@ func (h *handlers) deleteItems(c *gin.Context, req *itemsRequest) (object, error
 	case []any:
 		_, err = req.svc.DeleteMany(ctx, m, items.MutationOptions{})
 	case map[string]any:
-		if truthy(m["keys"]) {
+		if env.Truthy(m["keys"]) {
 			list, _ := m["keys"].([]any)
 			_, err = req.svc.DeleteMany(ctx, list, items.MutationOptions{})
 		} else {
@@ -366,21 +368,4 @@ func objectList(list []any) ([]map[string]any, error) {
 		out[i] = m
 	}
 	return out, nil
-}
-
-// truthy is JavaScript truthiness of a JSON value.
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case float64:
-		return x != 0
-	case int64:
-		return x != 0
-	}
-	return true
 }

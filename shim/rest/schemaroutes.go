@@ -1,6 +1,8 @@
 package rest
 
 import (
+	"github.com/dxhost/dxhost/services/env"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -162,7 +164,7 @@ func (h *handlers) readCollections(c *gin.Context, o schemasvc.Options) (object,
 		return nil, err
 	}
 	svc := schemasvc.NewCollectionsService(o)
-	if m, ok := body.(map[string]any); ok && truthy(m["keys"]) {
+	if m, ok := body.(map[string]any); ok && env.Truthy(m["keys"]) {
 		list, _ := m["keys"].([]any)
 		names := make([]string, len(list))
 		for i, k := range list {

@@ -1,6 +1,8 @@
 package rest
 
 import (
+	dxenv "github.com/dxhost/dxhost/services/env"
+
 	"context"
 	"fmt"
 	"math"
@@ -67,10 +69,10 @@ func (h *handlers) info(c *gin.Context) (object, error) {
 	info := object{{"project", project}}
 	if !setupCompleted {
 		// dxhost has no licence manager: the licence source is always null.
-		info = append(info, member{"setup", object{{"license_complete", false}, {"owner_complete", truthy(owner)}}})
+		info = append(info, member{"setup", object{{"license_complete", false}, {"owner_complete", dxenv.Truthy(owner)}}})
 	}
 	acc := exchange.Get(c).Accountability
-	loggedIn := acc != nil && truthy(acc["user"])
+	loggedIn := acc != nil && dxenv.Truthy(acc["user"])
 	if loggedIn {
 		aiEnabled := truthyEnv(env["AI_ENABLED"], true)
 		info = append(info,
@@ -126,7 +128,7 @@ func (h *handlers) setupCompleted(ctx context.Context) (bool, error) {
 
 // aiProviders is buildProviderConfigs(...).map(c => c.type).
 func aiProviders(keys *items.Item) []any {
-	get := func(k string) bool { v, _ := keys.Get(k); return truthy(v) }
+	get := func(k string) bool { v, _ := keys.Get(k); return dxenv.Truthy(v) }
 	out := []any{}
 	if get("ai_openai_api_key") {
 		out = append(out, "openai")
@@ -144,7 +146,7 @@ func aiProviders(keys *items.Item) []any {
 }
 
 func rateLimit(env map[string]any, prefix string) any {
-	if !truthy(env[prefix+"ENABLED"]) {
+	if !dxenv.Truthy(env[prefix+"ENABLED"]) {
 		return false
 	}
 	return object{{"points", orUndefined(env[prefix+"POINTS"])}, {"duration", orUndefined(env[prefix+"DURATION"])}}

@@ -43,7 +43,7 @@ type ipConfig struct {
 func newIPConfig(e *env.Env) ipConfig {
 	trust, _ := e.Get("IP_TRUST_PROXY")
 	header := ""
-	if v, _ := e.Get("IP_CUSTOM_HEADER"); truthy(v) {
+	if v, _ := e.Get("IP_CUSTOM_HEADER"); env.Truthy(v) {
 		header = env.ToJSString(v)
 	}
 	return ipConfig{trust: compileTrust(trust), header: header}

@@ -32,13 +32,13 @@ func newConfig(e *env.Env) *config {
 		limits:      query.LimitsFromEnv(e),
 		ignorePaths: map[string]bool{},
 	}
-	if v, _ := e.Get("CROSS_ORIGIN_OPENER_POLICY_ENABLED"); truthy(v) {
+	if v, _ := e.Get("CROSS_ORIGIN_OPENER_POLICY_ENABLED"); env.Truthy(v) {
 		cfg.coop = "same-origin-allow-popups"
 		if p, ok := e.Get("CROSS_ORIGIN_OPENER_POLICY"); ok && p != nil {
 			cfg.coop = env.ToJSString(p)
 		}
 	}
-	if v, _ := e.Get("HSTS_ENABLED"); truthy(v) {
+	if v, _ := e.Get("HSTS_ENABLED"); env.Truthy(v) {
 		cfg.hsts = strictTransportSecurity(e)
 	}
 	if e.Bool("CORS_ENABLED") {
@@ -50,7 +50,7 @@ func newConfig(e *env.Env) *config {
 			cfg.maxPayload = n
 		}
 	}
-	if v, _ := e.Get("ROOT_REDIRECT"); truthy(v) {
+	if v, _ := e.Get("ROOT_REDIRECT"); env.Truthy(v) {
 		cfg.rootRedirect = env.ToJSString(v)
 	}
 	if e.Has("LOG_HTTP_IGNORE_PATHS") {
@@ -59,19 +59,4 @@ func newConfig(e *env.Env) *config {
 		}
 	}
 	return cfg
-}
-
-// truthy is JavaScript truthiness for env values.
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case float64:
-		return x != 0 && x == x
-	}
-	return true
 }

@@ -38,7 +38,7 @@ func newCORS(e *env.Env) *corsConfig {
 		case string:
 			cfg.maxAge = x
 		default:
-			if truthy(x) {
+			if env.Truthy(x) {
 				cfg.maxAge = env.ToJSString(x)
 			}
 		}
@@ -81,7 +81,7 @@ func joinList(e *env.Env, key string) string {
 
 func (cfg *corsConfig) handler(c *gin.Context) {
 	// A falsy origin option makes cors skip the request entirely (no headers, preflights pass through).
-	if !truthy(cfg.origin) {
+	if !env.Truthy(cfg.origin) {
 		return
 	}
 	h := c.Writer.Header()
@@ -158,7 +158,7 @@ func (cfg *corsConfig) allowed(origin string, present bool, allowedOrigin any) b
 		}
 		return re != nil && re.MatchString(subject)
 	}
-	return truthy(allowedOrigin)
+	return env.Truthy(allowedOrigin)
 }
 
 // vary is the `vary` package: append field to the Vary header unless it (or *) is already there.

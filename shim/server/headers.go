@@ -144,10 +144,10 @@ func strictTransportSecurity(e *env.Env) string {
 		}
 	}
 	parts := []string{"max-age=" + env.FormatJSNumber(maxAge)}
-	if v, ok := e.Get("HSTS_INCLUDE_SUB_DOMAINS"); !ok || truthy(v) {
+	if v, ok := e.Get("HSTS_INCLUDE_SUB_DOMAINS"); !ok || env.Truthy(v) {
 		parts = append(parts, "includeSubDomains")
 	}
-	if v, _ := e.Get("HSTS_PRELOAD"); truthy(v) {
+	if v, _ := e.Get("HSTS_PRELOAD"); env.Truthy(v) {
 		parts = append(parts, "preload")
 	}
 	return strings.Join(parts, "; ")

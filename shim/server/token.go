@@ -1,6 +1,8 @@
 package server
 
 import (
+	"github.com/dxhost/dxhost/services/env"
+
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -17,7 +19,7 @@ func extractToken(sessionCookie string) gin.HandlerFunc {
 		ex := exchange.Get(c)
 		var token *string
 		source := ""
-		if v, ok := ParsedQuery(c).Get("access_token"); ok && truthy(v) {
+		if v, ok := ParsedQuery(c).Get("access_token"); ok && env.Truthy(v) {
 			s := tokenString(v)
 			token, source = &s, "query"
 		}
