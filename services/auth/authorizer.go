@@ -34,13 +34,17 @@ var _ items.Authorizer = (*Authorizer)(nil)
 // (plus app minimal permissions) and every dynamic variable in permissions, validation and presets
 // resolved for acc.
 //
-// Share callers (accountability.share) get no read permissions here: Directus derives them from
-// the shared item (getPermissionsForShare), which dxhost does not do yet — refusing is the safe
-// side of that gap.
+// Share callers (accountability.share) read through the permissions Directus derives from the
+// shared item (SharePermissions); their other actions are the public ones, as in Directus.
 func (a *Authorizer) Resolve(ctx context.Context, acc map[string]any, action, collection string) ([]Permission, error) {
 	if share := acc["share"]; share != nil && share != "" && (action == "read" || action == "") {
-		return nil, nil
+		return a.SharePermissions(ctx, acc, collection)
 	}
+	return a.resolve(ctx, acc, action, collection)
+}
+
+// resolve is Resolve without the share rule: acc's own policies and rows.
+func (a *Authorizer) resolve(ctx context.Context, acc map[string]any, action, collection string) ([]Permission, error) {
 	policies, err := a.Auth.Policies(ctx, acc)
 	if err != nil {
 		return nil, err
