@@ -15,11 +15,9 @@ import (
 
 // Authorizer is the items.Authorizer of dxhost: it resolves the caller's permissions (Resolve)
 // and applies them to a query the way Directus's processAst does for reads (spec 13 §8):
-// collection access, explicit fields within the allowed ones, `*` narrowed to them, and the item
-// rules of all rows ORed into the filter.
-//
-// Not done: nested relational paths are checked only at the root collection; the per-row field
-// masking (CASE WHEN) of rows with different field lists is not applied (fields are the union).
+// collection access, explicit fields within the allowed ones at every relational level, `*`
+// narrowed to them, and the read rules of every collection handed to the engine (items.Access),
+// which filters items and masks fields per row at each level it reads.
 type Authorizer struct {
 	Auth *Service
 	// Schema gives the schema overview (for `*` and for $CURRENT_USER.<path> variables).
@@ -161,32 +159,41 @@ func walk(v any, path string) any {
 	return v
 }
 
-// Authorize implements items.Authorizer. For reads it returns the query narrowed to what the
-// caller may see; for create/update/delete it refuses callers without a row for the action and
-// returns a query whose Filter is the item rule of the action (nil = every item).
+// Authorize implements items.Authorizer. For reads it checks the paths the query names (fields,
+// filter, sort) against the caller's read permissions, narrows `*` to the allowed fields and hands
+// the engine the read rules of every collection (Query.Access), which it applies at each level it
+// reads. For create/update/delete it refuses callers without a row for the action and returns a
+// query whose Filter is the item rule of the action (nil = every item).
 func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q *items.Query, acc map[string]any) (*items.Query, error) {
-	perms, err := a.Resolve(ctx, acc, action, collection)
+	if action != "read" {
+		perms, err := a.Resolve(ctx, acc, action, collection)
+		if err != nil {
+			return nil, err
+		}
+		if len(perms) == 0 {
+			return nil, collectionForbidden(collection)
+		}
+		out := q.Clone()
+		out.Filter = itemRule(perms)
+		return out, nil
+	}
+	// Directus reads the caller's read permissions of every collection once per read.
+	every, err := a.Resolve(ctx, acc, "read", "")
 	if err != nil {
 		return nil, err
 	}
+	perms := forCollection(every, collection)
 	if len(perms) == 0 {
-		return nil, errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access collection "%s" or it does not exist. Queried in root.`, collection))
+		return nil, collectionForbidden(collection)
 	}
 	out := q.Clone()
-	rule := itemRule(perms)
-	if action != "read" {
-		out.Filter = rule
-		return out, nil
-	}
 	allowed, all := allowedFields(perms)
 	var sch *schema.Overview
 	if a.Schema != nil {
 		if sch, err = a.Schema(ctx); err != nil {
 			return nil, err
 		}
-		if err := a.expandRelationalWildcards(ctx, acc, collection, out, sch, allowed, all); err != nil {
-			return nil, err
-		}
+		expandRelationalWildcards(every, collection, out, sch, allowed, all)
 	}
 	if !all {
 		if err := a.narrowFields(ctx, collection, out, allowed, allowedOrder(perms)); err != nil {
@@ -194,10 +201,10 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 		}
 	}
 	if sch != nil {
-		if out.Fields, err = a.authorizeNested(ctx, acc, collection, "", out.Fields, out, sch); err != nil {
+		if err := checkNested(every, collection, "", out.Fields, out.Alias, sch); err != nil {
 			return nil, err
 		}
-		// Relational paths in the filter and sort need the same read access (no deep rules).
+		// Relational paths in the filter and sort need the same read access.
 		var paths []string
 		for _, f := range filterFields(q.Filter) {
 			if strings.Contains(f, ".") {
@@ -209,37 +216,11 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 				paths = append(paths, f)
 			}
 		}
-		if len(paths) > 0 {
-			if _, err := a.authorizeNested(ctx, acc, collection, "", paths, nil, sch); err != nil {
-				return nil, err
-			}
+		if err := checkNested(every, collection, "", paths, nil, sch); err != nil {
+			return nil, err
 		}
 	}
-	if rule != nil {
-		// Fields allowed only by rows with an item rule read null outside those rows' rules.
-		roots := make([]string, 0, len(out.Fields))
-		star := len(out.Fields) == 0
-		for _, f := range out.Fields {
-			if r := rootField(f, out.Alias); r == "*" {
-				star = true
-			} else {
-				roots = append(roots, r)
-			}
-		}
-		if star && sch != nil {
-			every, err := a.fieldOrder(ctx, collection)
-			if err != nil {
-				return nil, err
-			}
-			roots = append(roots, every...)
-		}
-		out.FieldCases = FieldCases(perms, roots)
-		if len(out.Filter) == 0 {
-			out.Filter = rule
-		} else {
-			out.Filter = map[string]any{"_and": []any{out.Filter, rule}}
-		}
-	}
+	out.Access = readAccess(every)
 	return out, nil
 }
 

@@ -1,7 +1,6 @@
 package auth
 
 import (
-	"context"
 	"strings"
 
 	"github.com/dxhost/dxhost/services/items"
@@ -13,7 +12,7 @@ import (
 // skips relations the caller cannot read when they are reached through a wildcard, and the
 // explicit paths then go through authorizeNested's field checks.
 // Relational fields the caller may not read at the root are skipped too.
-func (a *Authorizer) expandRelationalWildcards(ctx context.Context, acc map[string]any, collection string, q *items.Query, sch *schema.Overview, allowed map[string]bool, all bool) error {
+func expandRelationalWildcards(every []Permission, collection string, q *items.Query, sch *schema.Overview, allowed map[string]bool, all bool) {
 	var out []string
 	wildcard := false
 	for _, f := range q.Fields {
@@ -32,11 +31,7 @@ func (a *Authorizer) expandRelationalWildcards(ctx context.Context, acc map[stri
 			if related == "" || (!all && !allowed[field]) {
 				continue
 			}
-			perms, err := a.Resolve(ctx, acc, "read", related)
-			if err != nil {
-				return err
-			}
-			if len(perms) > 0 {
+			if len(forCollection(every, related)) > 0 {
 				out = append(out, field+"."+rest)
 			}
 		}
@@ -45,7 +40,6 @@ func (a *Authorizer) expandRelationalWildcards(ctx context.Context, acc map[stri
 		// Directus lists the expanded relations before the plain fields (recorded key order).
 		q.Fields = dedupe(append(out, "*"))
 	}
-	return nil
 }
 
 func dedupe(list []string) []string {

@@ -75,7 +75,18 @@ func (s *Service) readAggregate(ctx context.Context, col *schema.Collection, q *
 	if len(exprs) == 0 {
 		return nil, errs.InvalidQuery("No aggregate or group specified")
 	}
-	where, err := s.whereFor(b, col, q.Filter)
+	var requested []string
+	for _, g := range q.Group {
+		requested = append(requested, strings.TrimSpace(g))
+	}
+	for _, fields := range q.Aggregate {
+		for _, f := range fields {
+			if f = strings.TrimSpace(f); f != "*" {
+				requested = append(requested, f)
+			}
+		}
+	}
+	where, err := s.whereFor(b, col, andFilter(q.Filter, q.Access.level(col.Collection, requested).where()))
 	if err != nil {
 		return nil, err
 	}

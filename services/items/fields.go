@@ -91,7 +91,7 @@ func relationKind(o *schema.Overview, collection, field string) (nodeKind, *sche
 
 // parseFields turns the fields list of one level into nodes (wildcards expanded, dot paths grouped
 // under their relational field), checking every name against the schema.
-func (s *Service) parseFields(collection string, fields []string, alias map[string]string, deep map[string]any, path, skip string) ([]*fieldNode, error) {
+func (s *Service) parseFields(collection string, fields []string, alias map[string]string, deep map[string]any, path, skip string, access *Access) ([]*fieldNode, error) {
 	col, err := s.collectionInfo(collection)
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 	if len(fields) == 0 {
 		fields = []string{"*"}
 	}
-	expanded := s.expandWildcards(col, fields, alias, skip)
+	expanded := s.expandWildcards(col, fields, alias, skip, access)
 
 	var nodes []*fieldNode
 	byKey := map[string]*fieldNode{}
@@ -187,8 +187,9 @@ func fieldsForbidden(fields []string, collection, path string) error {
 }
 
 // expandWildcards implements `*` (every field plus alias keys) and `*.x` (x under every
-// relational field); explicit paths keep their place.
-func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias map[string]string, skip string) []string {
+// relational field); explicit paths keep their place. With access, `*` is the caller's allowed
+// fields (in the permissions' order) and `*.x` skips relations to collections it cannot read.
+func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias map[string]string, skip string, access *Access) []string {
 	var out []string
 	seen := map[string]bool{}
 	// backlink=false: the field pointing back to the parent stays in `*.x`, unexpanded, among
@@ -205,6 +206,24 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 			out = append(out, f)
 		}
 	}
+	every := col.FieldOrder
+	if allowed, ok := access.restrictedFields(col.Collection); ok {
+		every = nil
+		for _, name := range allowed {
+			if col.Fields[name] != nil {
+				every = append(every, name)
+			}
+		}
+	}
+	readable := func(rel *schema.Relation, kind nodeKind) bool {
+		switch kind {
+		case m2oNode:
+			return access.readable(*rel.RelatedCollection)
+		case o2mNode:
+			return access.readable(rel.Collection)
+		}
+		return true
+	}
 	aliasKeys := make([]string, 0, len(alias))
 	for k := range alias {
 		aliasKeys = append(aliasKeys, k)
@@ -214,7 +233,7 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 		f = strings.TrimSpace(f)
 		switch {
 		case f == "*":
-			for _, name := range col.FieldOrder {
+			for _, name := range every {
 				wildcard(name)
 			}
 			for _, k := range aliasKeys {
@@ -225,9 +244,14 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 			// (the key order Directus's output has, recorded live)
 			rest := f[2:]
 			var plain []string
-			for _, name := range col.FieldOrder {
-				if kind, _ := relationKind(s.opts.Schema, col.Collection, name); kind != plainNode && name != skip {
-					wildcard(name + "." + rest)
+			for _, name := range every {
+				kind, rel := relationKind(s.opts.Schema, col.Collection, name)
+				if kind != plainNode && name != skip {
+					if readable(rel, kind) {
+						wildcard(name + "." + rest)
+					} else {
+						plain = append(plain, name) // its key only, as for the root
+					}
 				} else {
 					plain = append(plain, name)
 				}

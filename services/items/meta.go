@@ -42,7 +42,7 @@ func (s *Service) count(ctx context.Context, q *Query) (int64, error) {
 		return 0, err
 	}
 	b := &sqlBuilder{d: s.dialect}
-	where, err := s.whereFor(b, col, q.Filter)
+	where, err := s.whereFor(b, col, andFilter(q.Filter, q.Access.level(col.Collection, nil).where()))
 	if err != nil {
 		return 0, err
 	}

@@ -29,10 +29,10 @@ type Query struct {
 	// Backlink false drops, from wildcard expansions of nested levels, the field that points back
 	// to the parent (REST backlink=false). nil = true.
 	Backlink *bool `json:"backlink,omitempty"`
-	// FieldCases is per-row field masking (spec 13 §7.3): a root field listed here is selected
-	// as CASE WHEN <filter> THEN field END, so it reads null on items outside the filter
-	// (variables already resolved). Filters and sorts still use the raw column.
-	FieldCases map[string]map[string]any `json:"-"`
+	// Access is the caller's read permissions, applied at every level read (item rules and
+	// per-row field masking, spec 13 §7.3); nil = none (admin, system). Filters and sorts use
+	// the raw columns. Set by the Authorizer.
+	Access *Access `json:"-"`
 
 	// skipWildcard is the back-link field left out of `*` at this nested level.
 	skipWildcard string

@@ -87,7 +87,12 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	if err != nil {
 		return nil, err
 	}
-	nodes, err := s.parseFields(collection, q.Fields, q.Alias, q.Deep, path, q.skipWildcard)
+	if !q.Access.readable(collection) {
+		// A nested collection the caller has no read rule for shows nothing (the path checks
+		// refuse it when named; this is the rest, e.g. a bare O2M reached through a wildcard).
+		return []*Item{}, nil
+	}
+	nodes, err := s.parseFields(collection, q.Fields, q.Alias, q.Deep, path, q.skipWildcard, q.Access)
 	if err != nil {
 		return nil, err
 	}
@@ -95,15 +100,23 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	var sels []selected
 	var exprs []string
 	have := map[string]bool{}
-	// Per-row field masking applies to the root level only (FieldCases names root fields).
-	var cases map[string]map[string]any
-	if path == "" {
-		cases = q.FieldCases
+	requested := make([]string, len(nodes))
+	for i, n := range nodes {
+		requested[i] = n.field
 	}
-	columnExpr := func(field string) (string, error) {
-		rule, masked := cases[field]
+	access := q.Access.level(collection, requested)
+	// columnExpr is the column of field, masked per row when only rules with an item filter
+	// allow it (Directus's CASE WHEN … THEN col END).
+	columnExpr := func(field string, plain bool) (string, error) {
+		rule, masked := access.mask(field)
+		if plain {
+			masked = false
+		}
 		if !masked {
 			return b.col(collection, field), nil
+		}
+		if rule == nil {
+			return "NULL", nil
 		}
 		cond, err := s.whereFor(b, col, rule)
 		if err != nil {
@@ -114,11 +127,13 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 		}
 		return "CASE WHEN " + cond + " THEN " + b.col(collection, field) + " END", nil
 	}
+	// addColumn selects field as key; helpers (keys the stitching needs) are never masked, as
+	// the columns Directus adds itself are not.
 	addColumn := func(key, field string, helper bool) error {
 		if have[key] {
 			return nil
 		}
-		expr, err := columnExpr(field)
+		expr, err := columnExpr(field, helper)
 		if err != nil {
 			return err
 		}
@@ -131,9 +146,21 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	for _, n := range nodes {
 		switch n.kind {
 		case plainNode, m2oNode, a2oNode:
+			if n.kind != plainNode && (n.children != nil || n.scoped != nil) {
+				// Directus selects the key column of an expanded relation unmasked; the related
+				// item's own rules decide what it shows.
+				expr, err := columnExpr(n.field, true)
+				if err != nil {
+					return nil, err
+				}
+				have[n.key] = true
+				sels = append(sels, selected{key: n.key, field: col.Fields[n.field]})
+				exprs = append(exprs, expr+" AS "+b.q(n.key))
+				continue
+			}
 			if n.key != n.field {
 				// an alias of a plain column: select under the alias key
-				expr, err := columnExpr(n.field)
+				expr, err := columnExpr(n.field, false)
 				if err != nil {
 					return nil, err
 				}
@@ -170,7 +197,35 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 		}
 	}
 
-	where, err := s.whereFor(b, col, q.Filter)
+	// An O2M alias allowed only on some items gets a flag column: its list reads null where the
+	// flag is null (Directus selects CASE WHEN <rules> THEN 1 END under the alias).
+	flags := map[string]string{}
+	for _, n := range nodes {
+		if n.kind != o2mNode {
+			continue
+		}
+		rule, masked := access.mask(n.field)
+		if !masked {
+			continue
+		}
+		expr := "NULL"
+		if rule != nil {
+			cond, err := s.whereFor(b, col, rule)
+			if err != nil {
+				return nil, fmt.Errorf("items: field mask of %q: %w", n.field, err)
+			}
+			expr = "1"
+			if cond != "" {
+				expr = "CASE WHEN " + cond + " THEN 1 END"
+			}
+		}
+		key := "\x00allowed:" + n.key
+		flags[n.key] = key
+		sels = append(sels, selected{key: key, helper: true})
+		exprs = append(exprs, expr+" AS "+b.q(fmt.Sprintf("dx_allowed_%d", len(exprs))))
+	}
+
+	where, err := s.whereFor(b, col, andFilter(q.Filter, access.where()))
 	if err != nil {
 		return nil, err
 	}
@@ -225,11 +280,19 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 			err = s.stitchO2M(ctx, q, col, items, n, path, keep)
 		case a2oNode:
 			if n.children != nil || n.scoped != nil {
-				err = s.stitchA2O(ctx, items, n, path, keep)
+				err = s.stitchA2O(ctx, q, items, n, path, keep)
 			}
 		}
 		if err != nil {
 			return nil, err
+		}
+	}
+	for key, flag := range flags {
+		for _, it := range items {
+			if v, _ := it.Get(flag); falsy(v) {
+				it.Set(key, nil)
+			}
+			it.Delete(flag)
 		}
 	}
 	if !keep {

@@ -35,6 +35,9 @@ func andFilter(a, b map[string]any) map[string]any {
 	if len(b) == 0 {
 		return a
 	}
+	if len(a) == 0 {
+		return b
+	}
 	return map[string]any{"_and": []any{a, b}}
 }
 
@@ -72,6 +75,7 @@ func (s *Service) stitchM2O(ctx context.Context, parent *Query, items []*Item, n
 		q.Fields = n.children
 		// backlink=false keeps the O2M alias pointing back here (recorded live)
 		q.Backlink = parent.Backlink
+		q.Access = parent.Access
 		q.Filter = andFilter(map[string]any{rc.Primary: map[string]any{"_in": keys}}, q.Filter)
 		all := -1
 		q.Limit = &all
@@ -136,6 +140,7 @@ func (s *Service) stitchO2M(ctx context.Context, parentQuery *Query, col *schema
 		q.Fields = n.children
 	}
 	q.Backlink = parentQuery.Backlink
+	q.Access = parentQuery.Access
 	if noBacklink(parentQuery) {
 		q.skipWildcard = fk
 	}
@@ -207,7 +212,7 @@ func (s *Service) stitchO2M(ctx context.Context, parentQuery *Query, col *schema
 
 // stitchA2O resolves a many-to-any item field: rows are grouped by their collection column and
 // each target collection is read with its scoped fields (item:<collection>.<field>).
-func (s *Service) stitchA2O(ctx context.Context, items []*Item, n *fieldNode, path string, keep bool) error {
+func (s *Service) stitchA2O(ctx context.Context, parent *Query, items []*Item, n *fieldNode, path string, keep bool) error {
 	meta := n.relation.Meta
 	if meta.OneCollectionField == nil {
 		return nil
@@ -253,6 +258,7 @@ func (s *Service) stitchA2O(ctx context.Context, items []*Item, n *fieldNode, pa
 			q = &Query{}
 		}
 		q.Fields = fields
+		q.Access = parent.Access
 		if bareKey {
 			q.Fields = []string{rc.Primary}
 		}
