@@ -63,17 +63,6 @@ func (a *Authorizer) AuthorizePayload(ctx context.Context, action, collection st
 	return out, nil
 }
 
-// ValidationErrors is the list of FAILED_VALIDATION errors Directus throws together.
-type ValidationErrors []*errs.Error
-
-func (v ValidationErrors) Error() string {
-	parts := make([]string, len(v))
-	for i, e := range v {
-		parts[i] = e.Message
-	}
-	return strings.Join(parts, "; ")
-}
-
 // AuthorizeKeys is validateAccess for update and delete (spec 13 §8): fields must be allowed for
 // the action (else fields FORBIDDEN), and every key must be reachable through the action's item
 // rules — for update, for each field through the rows that allow that field. Otherwise FORBIDDEN
@@ -181,13 +170,4 @@ func uniqueKeys(keys []any) []any {
 
 func collectionForbidden(collection string) error {
 	return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access collection "%s" or it does not exist. Queried in root.`, collection))
-}
-
-// Unwrap exposes every validation error (errors.As finds the first).
-func (v ValidationErrors) Unwrap() []error {
-	out := make([]error, len(v))
-	for i, e := range v {
-		out[i] = e
-	}
-	return out
 }

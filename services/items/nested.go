@@ -41,7 +41,7 @@ func (s *Service) nestedManyToOne(ctx context.Context, col *schema.Collection, p
 		if err != nil {
 			return err
 		}
-		svc := s.Fork(target)
+		svc := s.forkNested(target, rel.Field)
 		var key any
 		if pk, has := obj[rc.Primary]; has && pk != nil {
 			exists, err := svc.exists(ctx, target, rc.Primary, pk)
@@ -108,7 +108,7 @@ func (s *Service) nestedOneToMany(ctx context.Context, col *schema.Collection, p
 		if err != nil {
 			return err
 		}
-		svc := s.Fork(rel.Collection)
+		svc := s.forkNested(rel.Collection, *rel.Meta.OneField)
 		switch v := o.value.(type) {
 		case nil:
 			err = svc.replaceChildren(ctx, rc, rel, parent, nil, opts)

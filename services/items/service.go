@@ -64,6 +64,9 @@ type Service struct {
 	collection string
 	opts       Options
 	dialect    db.Dialect
+	// nested is Directus's `nested`: the relational fields a nested write came through, the path
+	// of its FAILED_VALIDATION errors.
+	nested []string
 }
 
 // New returns the ItemsService of collection. Like Directus, it touches nothing until a method runs.
@@ -81,6 +84,13 @@ func (s *Service) Collection() string { return s.collection }
 // Fork returns a service of another collection sharing this one's options (nested writes).
 func (s *Service) Fork(collection string) *Service {
 	return &Service{collection: collection, opts: s.opts, dialect: s.dialect}
+}
+
+// forkNested is Fork for the nested write through field (Directus's [...this.nested, field]).
+func (s *Service) forkNested(collection, field string) *Service {
+	f := s.Fork(collection)
+	f.nested = append(append([]string{}, s.nested...), field)
+	return f
 }
 
 // WithTx returns a copy of the service bound to tx.

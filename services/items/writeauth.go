@@ -21,11 +21,15 @@ func (s *Service) authorizeWrite(ctx context.Context, action string, keys []any,
 	if _, err := s.authorize(ctx, action, &Query{}); err != nil {
 		return nil, err
 	}
-	if s.isAdmin() {
-		return payload, nil
-	}
+	// processPayload's field rules run for every caller with an accountability, admin included.
+	validate := s.opts.Accountability != nil && (action == "create" || action == "update")
 	w, ok := s.opts.Authorizer.(WriteAuthorizer)
-	if !ok {
+	if s.isAdmin() || !ok {
+		if validate {
+			if err := s.validatePayload(ctx, action, payload, nil); err != nil {
+				return nil, err
+			}
+		}
 		return payload, nil
 	}
 	if action == "update" || action == "delete" {
@@ -41,8 +45,19 @@ func (s *Service) authorizeWrite(ctx context.Context, action string, keys []any,
 			return nil, err
 		}
 	}
-	if action == "create" || action == "update" {
-		return w.AuthorizePayload(ctx, action, s.collection, payload, s.opts.Accountability)
+	if action != "create" && action != "update" {
+		return payload, nil
 	}
-	return payload, nil
+	withPresets, err := w.AuthorizePayload(ctx, action, s.collection, payload, s.opts.Accountability)
+	if err != nil {
+		if isValidationFailure(err) {
+			// Directus checks field and permission rules in one pass: field failures come first.
+			return nil, s.validatePayload(ctx, action, payload, err)
+		}
+		return nil, err
+	}
+	if err := s.validatePayload(ctx, action, withPresets, nil); err != nil {
+		return nil, err
+	}
+	return withPresets, nil
 }
