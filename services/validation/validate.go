@@ -217,6 +217,7 @@ func failedValidation(field string, path []any, typ string, kv ...any) *errs.Err
 		msg += " Value doesn't have the correct format."
 	}
 	e := errs.New(Code, 400, msg, ext)
+	e.Order = order // joiValidationErrorItemToErrorExtensions: field, path, type, then the detail
 	return e
 }
 

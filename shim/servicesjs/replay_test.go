@@ -23,7 +23,15 @@ import (
 )
 
 // knownGaps are recorded answers dxhost does not reproduce yet, with the reason.
-var knownGaps = map[string]string{}
+var knownGaps = map[string]string{
+	"rest-required-role":     "POST /roles is not served by dxhost (only /items, /collections, /fields, /relations, /settings)",
+	"collection-order":       "getSchema()'s collections come sorted, not in the database's table order",
+	"json-order-read":        "JSON written by dxhost has its keys sorted (Go maps), Directus keeps the JS object's order",
+	"json-order-rest-create": "JSON written by dxhost has its keys sorted (Go maps), Directus keeps the JS object's order",
+	"json-order-rest-read":   "JSON written by dxhost has its keys sorted (Go maps), Directus keeps the JS object's order",
+	"json-order-rest-update": "JSON written by dxhost has its keys sorted (Go maps), Directus keeps the JS object's order",
+	"json-order-reread":      "JSON written by dxhost has its keys sorted (Go maps), Directus keeps the JS object's order",
+}
 
 // notOurs are keys of recorded answers that depend on other packages' work; they are removed from
 // both sides before comparing, and logged.
@@ -34,14 +42,23 @@ var notOurs = map[string]map[string]string{}
 // compares every answer, in order, with what it answered inside Directus 12.4.1 (testdata/peer).
 func TestProbeExtensionMatchesDirectus(t *testing.T) {
 	for _, client := range []string{"sqlite3", "pg", "mysql"} {
-		t.Run(client, func(t *testing.T) { replayProbe(t, client) })
+		t.Run(client, func(t *testing.T) { replayProbe(t, client, "probe") })
 	}
 }
 
-func replayProbe(t *testing.T, client string) {
+// TestProbeGapsMatchDirectus replays the gaps suite the same way: field validation (not-null,
+// required, directus_fields.validation) for callers with an accountability, JSON key order through
+// writes and reads, getSchema()'s collection order.
+func TestProbeGapsMatchDirectus(t *testing.T) {
+	for _, client := range []string{"sqlite3", "pg", "mysql"} {
+		t.Run(client, func(t *testing.T) { replayProbe(t, client, "gaps") })
+	}
+}
+
+func replayProbe(t *testing.T, client, suite string) {
 	stack := resttest.Recorded(t, client, "../rest/testdata/peer")
 	engine := extensionEngine(t, stack, "testdata/peer/extensions")
-	for _, x := range resttest.Load(t, "testdata/peer/probe-"+client+".json") {
+	for _, x := range resttest.Load(t, "testdata/peer/"+suite+"-"+client+".json") {
 		if stack.Name != "" { // MySQL reports the database name in collection schemas
 			x.Response = bytes.ReplaceAll(x.Response, []byte(`"jsdata_peer"`), []byte(`"`+stack.Name+`"`))
 			delete(x.Headers, "content-length") // the names' lengths differ

@@ -11,6 +11,7 @@ import (
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/query"
+	"github.com/dxhost/dxhost/services/validation"
 )
 
 // toJS converts a service result into plain JS values, keeping item key order (never through a Go
@@ -157,6 +158,15 @@ func (b *Binding) errorValue(err error) goja.Value {
 		return newError(b.rt, "TypeError", te.msg)
 	}
 	rt := b.rt
+	var list validation.Errors
+	if errors.As(err, &list) && len(list) > 0 {
+		// processPayload throws its FailedValidationErrors as an array
+		out := make([]any, len(list))
+		for i, e := range list {
+			out[i] = b.errorValue(e)
+		}
+		return rt.NewArray(out...)
+	}
 	if e := errs.As(err); e != nil && e.Directus {
 		if v, ok := b.directusError(e); ok {
 			return v

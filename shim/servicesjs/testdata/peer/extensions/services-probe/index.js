@@ -26,6 +26,7 @@ function errorShape(err) {
     message: e.message,
     extensions: e.extensions === undefined ? '<undefined>' : e.extensions,
     ownKeys: Object.keys(e),
+    ...(Array.isArray(err) && err.length > 1 ? { all: err.map((x) => ({ code: x.code, message: x.message, extensions: x.extensions })) } : {}),
   };
 }
 
@@ -79,6 +80,11 @@ module.exports = {
         sameAsRequest: JSON.stringify(schema) === JSON.stringify(req.schema),
         relationsCount: schema.relations.length,
       });
+    });
+    // The order of getSchema()'s collections (Object.keys), which extensions iterating the schema see.
+    router.get('/collection-order', async (req, res) => {
+      const schema = await getSchema();
+      res.json({ collections: Object.keys(schema.collections), fields: Object.keys(schema.collections.directus_users.fields) });
     });
     router.post('/run', async (req, res) => {
       const { service = 'ItemsService', collection, method, args = [], accountability = 'none' } = req.body;
