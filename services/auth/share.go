@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/errs"
@@ -97,7 +98,7 @@ func (s *Service) shareKey(v any) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if s.db.Client == db.ClientPostgres && !uuidPattern.MatchString(id) {
+	if s.db.Client == db.ClientPostgres && !uuidPattern.MatchString(strings.ToLower(id)) {
 		return "", false
 	}
 	return id, true

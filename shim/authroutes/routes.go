@@ -25,8 +25,8 @@ type Options struct {
 	Items func(c *gin.Context, collection string, acc map[string]any) (*items.Service, error)
 }
 
-// Register adds Directus's auth routes: POST /auth/login, /auth/refresh, /auth/logout, GET /auth
-// and GET /users/me. They run after the server's middleware chain, as in Directus (a bad token on
+// Register adds Directus's auth routes: POST /auth/login, /auth/refresh, /auth/logout, GET /auth,
+// POST /shares/auth, GET /shares/info/:pk, GET /users/me and the /users/me/tfa/* set-up routes. They run after the server's middleware chain, as in Directus (a bad token on
 // the request is refused before login runs).
 func Register(r gin.IRoutes, svc *auth.Service, opts Options) {
 	h := &handlers{svc: svc, env: opts.Env, cfg: svc.Config(), items: opts.Items}
@@ -36,8 +36,12 @@ func Register(r gin.IRoutes, svc *auth.Service, opts Options) {
 	r.POST("/auth/logout", h.logout)
 	r.GET("/auth", h.providers)
 	r.GET("/auth/", h.providers)
+	r.POST("/shares/auth", h.shareAuth)
+	r.POST("/shares/auth/", h.shareAuth)
 	if opts.Items != nil {
 		r.GET("/users/me", h.me)
+		r.GET("/shares/info/:pk", h.shareInfo)
+		h.registerTFA(r)
 	}
 }
 
