@@ -4,7 +4,6 @@ import (
 	"github.com/dxhost/dxhost/cmd/internal/loadgen"
 
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -179,47 +178,6 @@ func directusServer(p *peer) (*server, error) {
 		return nil, fmt.Errorf("Directus pid: %w", err)
 	}
 	return &server{name: "Directus 12.4.1 (frozen schema)", base: p.url(), pid: pid}, nil
-}
-
-const articlesQuery = "/items/articles?fields=id,title,status,views&limit=100&filter[status][_eq]=published&filter[views][_gt]=100&sort=-views"
-
-func benchData(c config, dx *server, directus *peer, dbFile string) error {
-	ds, err := directusServer(directus)
-	if err != nil {
-		return err
-	}
-	admin := map[string]string{"Authorization": "Bearer " + peerToken}
-	core := loadgen.Request{Method: "GET", URL: articlesQuery, Headers: admin}
-	ext := loadgen.Request{Method: "GET", URL: "/compare/articles", Headers: admin}
-	if err := sameAnswers(dx, ds, core, ext); err != nil {
-		return err
-	}
-	fmt.Printf("## 3. Data: %d articles in SQLite (Directus's file, dxhost on a copy), admin static token; answers checked identical first\n\n", articleCount)
-	printHeader()
-	var why []string
-	for _, route := range []struct {
-		name string
-		r    loadgen.Request
-	}{{"core GET " + articlesQuery, core}, {"extension ItemsService.readByQuery (same query)", ext}} {
-		wait := cpuProfile(dx.pprofAddr, c.warmup, c.duration)
-		d := measure(c, dx, route.r)
-		prof, perr := wait()
-		n := measure(c, ds, route.r)
-		printRow("dxhost "+route.name, d, ratio(d.RPS, n.RPS)+" of Directus")
-		printRow("Directus "+route.name, n, "1×")
-		if perr == nil {
-			why = append(why, fmt.Sprintf("- dxhost CPU under %s: %s", route.name, where(prof)))
-		}
-	}
-	fmt.Println()
-	fmt.Println(strings.Join(why, "\n"))
-	if floor, err := sqlFloor(context.Background(), dbFile, 200); err == nil {
-		fmt.Printf("- the SELECT alone, run directly through modernc.org/sqlite by dxcompare (no HTTP, no JSON): %s per query — the floor under dxhost's CPU per request on this driver\n", floor)
-	} else {
-		fmt.Println("-", err)
-	}
-	fmt.Println()
-	return nil
 }
 
 // answer sends r to base once and returns the 200 answer's body.

@@ -9,13 +9,16 @@
 //     dxhost and on the real Directus 12.4.1.
 //
 //  3. data: core GET /items/articles?limit=100&filter=…&sort=… and an extension endpoint doing the same
-//     through ItemsService.readByQuery, over the same 10,000 rows in SQLite — dxhost against the real
-//     Directus with CACHE_SCHEMA_FREEZE_ENABLED=true (directus-peer, PEER_FREEZE=1).
+//     through ItemsService.readByQuery, over the same 10,000 rows — dxhost against the real Directus
+//     with CACHE_SCHEMA_FREEZE_ENABLED=true (directus-peer, PEER_FREEZE=1), on SQLite and then on
+//     PostgreSQL (database dxcompare_data, shared by both servers), each without and with an index
+//     on (status, views).
 //
 //     go run ./cmd/dxcompare -dxhost bin/dxhost [-only node,auth,data] [-duration 8s] [-conns 16]
 //
 // Directus runs through /work/shared/tools/directus-peer in -peer-dir (its articles are seeded through
-// the REST API once; dxhost serves a copy of that SQLite file). Every process dxcompare starts is
+// the REST API once per database; on SQLite dxhost serves a copy of Directus's file, on PostgreSQL
+// the same database). Every process dxcompare starts is
 // stopped on the way out, also on failure or interrupt. Node and npm are needed only here, never by
 // dxhost or its tests.
 package main
@@ -41,7 +44,7 @@ type config struct {
 	conns                     int
 	only                      map[string]bool
 	gen                       loadgen.Generator
-	work                      string
+	work, profileDir          string
 }
 
 func main() {
@@ -57,6 +60,7 @@ func main() {
 	flag.DurationVar(&c.warmup, "warmup", 2*time.Second, "unmeasured load before each target")
 	flag.IntVar(&c.conns, "conns", 16, "concurrent keep-alive connections")
 	flag.StringVar(&only, "only", "node,auth,data", "benchmarks to run: node, auth, data (auth and data load Directus too unless -no-directus)")
+	flag.StringVar(&c.profileDir, "profile-dir", "", "keep dxhost's raw CPU profiles of the data benchmark here (for go tool pprof)")
 	noDirectus := flag.Bool("no-directus", false, "skip the real Directus (auth runs on dxhost only; data is skipped)")
 	flag.StringVar(&genChoice, "generator", "auto", "load generator: auto (wrk if installed), wrk or go")
 	flag.Parse()
@@ -94,7 +98,7 @@ func main() {
 		check(directus.start())
 		check(copyFile(directus.dbFile(), dbFile))
 	}
-	dx, err := startDxhost(c, dbFile, upstream)
+	dx, err := startDxhost(c, "dxhost", []string{"DB_CLIENT=sqlite3", "DB_FILENAME=" + dbFile}, upstream)
 	check(err)
 
 	if c.only["node"] {
@@ -104,7 +108,7 @@ func main() {
 		check(benchAuth(c, dx, directus))
 	}
 	if c.only["data"] {
-		check(benchData(c, dx, directus, dbFile))
+		check(benchData(c, dx, directus, dbFile, upstream))
 	}
 	fmt.Printf("machine at end (`uptime`): %s\n", uptime())
 	runCleanups()
@@ -118,7 +122,8 @@ type server struct {
 	pprofAddr string
 }
 
-func startDxhost(c config, dbFile, upstream string) (*server, error) {
+// startDxhost starts dxhost (logging to <name>.log) on the database dbEnv (DB_* variables) describes.
+func startDxhost(c config, name string, dbEnv []string, upstream string) (*server, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
@@ -130,21 +135,23 @@ func startDxhost(c config, dbFile, upstream string) (*server, error) {
 	host, port, _ := net.SplitHostPort(addr)
 	env := []string{
 		"HOST=" + host, "PORT=" + port, "EXTENSIONS_PATH=" + filepath.Join(c.testdata, "extensions"),
-		"EXTENSIONS_AUTO_RELOAD=false", "DB_CLIENT=sqlite3", "DB_FILENAME=" + dbFile, "LOG_LEVEL=warn",
+		"EXTENSIONS_AUTO_RELOAD=false", "LOG_LEVEL=warn",
 		"CONFIG_PATH=" + filepath.Join(c.work, "none.env"), "KEY=dxcompare-key", "SECRET=dxcompare-secret",
 		"ADMIN_EMAIL=" + adminEmail, "ADMIN_PASSWORD=" + adminPass, "ADMIN_TOKEN=" + peerToken,
 		"DXCOMPARE_UPSTREAM_URL=" + upstream, "DXHOST_PPROF_ADDR=" + pprofAddr,
 	}
-	p, err := startProcess("dxhost", c.work, c.dxhost, []string{"serve"}, env, filepath.Join(c.work, "dxhost.log"))
+	env = append(env, dbEnv...)
+	logFile := filepath.Join(c.work, name+".log")
+	p, err := startProcess(name, c.work, c.dxhost, []string{"serve"}, env, logFile)
 	if err != nil {
 		return nil, err
 	}
 	base := "http://" + addr
 	if err := waitFor(p, base+"/greet", 60*time.Second); err != nil {
-		log, _ := os.ReadFile(filepath.Join(c.work, "dxhost.log"))
+		log, _ := os.ReadFile(logFile)
 		return nil, fmt.Errorf("%w\n%s", err, log)
 	}
-	return &server{name: "dxhost", base: base, pid: p.pid(), pprofAddr: pprofAddr}, nil
+	return &server{name: name, base: base, pid: p.pid(), pprofAddr: pprofAddr}, nil
 }
 
 // measure loads s with r: warm-up, then the measured run with the server's CPU time around it.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -24,6 +25,7 @@ const (
 type peer struct {
 	script, dir, extensions string
 	port                    int
+	db, dbName              string // PEER_DB ("" = sqlite3) and PEER_DB_NAME (pg, mysql)
 }
 
 func (p peer) url() string { return fmt.Sprintf("http://127.0.0.1:%d", p.port) }
@@ -37,7 +39,7 @@ func (p peer) run(freeze bool, action string) error {
 		f = "1"
 	}
 	cmd.Env = append(os.Environ(), "PEER_DIR="+p.dir, fmt.Sprintf("PEER_PORT=%d", p.port),
-		"PEER_EXTENSIONS="+p.extensions, "PEER_DB=sqlite3", "PEER_FREEZE="+f,
+		"PEER_EXTENSIONS="+p.extensions, "PEER_DB="+cmp.Or(p.db, "sqlite3"), "PEER_DB_NAME="+cmp.Or(p.dbName, "directus_peer"), "PEER_FREEZE="+f,
 		"PEER_ENV_EXTRA=DXCOMPARE_UPSTREAM_URL=http://127.0.0.1:9")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
