@@ -6,45 +6,63 @@ import (
 )
 
 // Item is one row as Directus returns it: a JSON object whose keys keep their insertion order
-// (Directus's key order), so REST output can be byte-identical.
+// (Directus's key order), so REST output can be byte-identical. Keys and values sit in two parallel
+// slices: a row has a handful of keys, where a linear search beats hashing and a map per row would
+// be the read path's largest allocation.
 type Item struct {
 	keys   []string
-	values map[string]any
+	values []any
 }
 
 // NewItem returns an empty Item.
-func NewItem() *Item { return &Item{values: map[string]any{}} }
+func NewItem() *Item { return &Item{} }
+
+// newItemCap returns an empty Item with room for n keys.
+func newItemCap(n int) *Item { return &Item{keys: make([]string, 0, n), values: make([]any, 0, n)} }
+
+func (it *Item) index(key string) int {
+	for i, k := range it.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
 
 // Set sets key to v, appending key if it is new.
 func (it *Item) Set(key string, v any) {
-	if _, ok := it.values[key]; !ok {
-		it.keys = append(it.keys, key)
+	if i := it.index(key); i >= 0 {
+		it.values[i] = v
+		return
 	}
-	it.values[key] = v
+	it.keys = append(it.keys, key)
+	it.values = append(it.values, v)
 }
 
 // Get returns the value of key and whether it is present.
 func (it *Item) Get(key string) (any, bool) {
-	v, ok := it.values[key]
-	return v, ok
+	if i := it.index(key); i >= 0 {
+		return it.values[i], true
+	}
+	return nil, false
 }
 
 // Delete removes key.
 func (it *Item) Delete(key string) {
-	if _, ok := it.values[key]; !ok {
+	i := it.index(key)
+	if i < 0 {
 		return
 	}
-	delete(it.values, key)
-	for i, k := range it.keys {
-		if k == key {
-			it.keys = append(it.keys[:i:i], it.keys[i+1:]...)
-			break
-		}
-	}
+	// Copy on delete: Keys() may have been handed out and must not change under its holder.
+	it.keys = append(it.keys[:i:i], it.keys[i+1:]...)
+	it.values = append(it.values[:i:i], it.values[i+1:]...)
 }
 
 // Keys returns the keys in order.
 func (it *Item) Keys() []string { return it.keys }
+
+// Values returns the values in the order of Keys.
+func (it *Item) Values() []any { return it.values }
 
 // Len is the number of keys.
 func (it *Item) Len() int { return len(it.keys) }
@@ -52,8 +70,8 @@ func (it *Item) Len() int { return len(it.keys) }
 // Map returns the item as a plain map, nested items included (order lost).
 func (it *Item) Map() map[string]any {
 	m := make(map[string]any, len(it.keys))
-	for _, k := range it.keys {
-		m[k] = plain(it.values[k])
+	for i, k := range it.keys {
+		m[k] = plain(it.values[i])
 	}
 	return m
 }
@@ -89,7 +107,7 @@ func (it *Item) MarshalJSON() ([]byte, error) {
 		kb, _ := json.Marshal(k)
 		b.Write(kb)
 		b.WriteByte(':')
-		vb, err := json.Marshal(it.values[k])
+		vb, err := json.Marshal(it.values[i])
 		if err != nil {
 			return nil, err
 		}

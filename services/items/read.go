@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jmoiron/sqlx"
+
 	"github.com/dxhost/dxhost/services/schema"
 )
 
@@ -254,17 +256,31 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 		return nil, err
 	}
 	items := make([]*Item, len(rows))
+	// Every row of a level has the same keys: they share one key list (full, so an append by Set
+	// copies it; Delete and reorder never write into it) and each row's values become its item's.
+	keys := make([]string, len(sels))
+	for j, sel := range sels {
+		keys[j] = sel.key
+	}
 	for i, row := range rows {
-		it := NewItem()
+		whole := true
 		for j, sel := range sels {
-			v := row[j]
 			if sel.field != nil {
-				v = s.readValue(sel.field, v)
+				row[j] = s.readValue(sel.field, row[j])
 			}
-			if _, skip := v.(absent); skip {
-				continue
+			if _, skip := row[j].(absent); skip {
+				whole = false
 			}
-			it.Set(sel.key, v)
+		}
+		if whole {
+			items[i] = &Item{keys: keys[:len(keys):len(keys)], values: row}
+			continue
+		}
+		it := newItemCap(len(sels))
+		for j, v := range row {
+			if _, skip := v.(absent); !skip {
+				it.Set(keys[j], v)
+			}
 		}
 		items[i] = it
 	}
@@ -312,20 +328,41 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 }
 
 func reorder(it *Item, nodes []*fieldNode) {
-	var keys []string
-	seen := map[string]bool{}
+	// Rows have few keys: keep the bookkeeping on the stack.
+	var orderBuf [32]int
+	var takenBuf [32]bool
+	order := orderBuf[:0] // it's key indexes in the new order
+	taken := takenBuf[:0]
+	if len(it.keys) <= len(takenBuf) {
+		taken = takenBuf[:len(it.keys)]
+	} else {
+		taken = make([]bool, len(it.keys))
+	}
+	inPlace := true
 	for _, n := range nodes {
-		if _, ok := it.values[n.key]; ok && !seen[n.key] {
-			keys = append(keys, n.key)
-			seen[n.key] = true
+		i := it.index(n.key)
+		if i < 0 || taken[i] {
+			continue
+		}
+		taken[i] = true
+		inPlace = inPlace && i == len(order)
+		order = append(order, i)
+	}
+	for i := range it.keys {
+		if !taken[i] {
+			inPlace = inPlace && i == len(order)
+			order = append(order, i)
 		}
 	}
-	for _, k := range it.keys {
-		if !seen[k] {
-			keys = append(keys, k)
-		}
+	if inPlace {
+		return
 	}
-	it.keys = keys
+	keys := make([]string, len(order))
+	values := make([]any, len(order))
+	for j, i := range order {
+		keys[j], values[j] = it.keys[i], it.values[i]
+	}
+	it.keys, it.values = keys, values
 }
 
 // limitClause renders limit/offset/page (spec 11 §5).
@@ -366,7 +403,13 @@ func (s *Service) query(ctx context.Context, sql string, args []any, sels []sele
 // queryWithPayload is query for writes: payload feeds the translated error's value.
 func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, payload map[string]any) ([][]any, error) {
 	sql = s.dialect.Rebind(sql)
-	rows, err := s.conn().QueryxContext(ctx, sql, args...)
+	var rows *sqlx.Rows
+	var err error
+	if s.opts.Tx == nil {
+		rows, err = s.opts.DB.QueryxCached(ctx, sql, args...)
+	} else {
+		rows, err = s.opts.Tx.QueryxContext(ctx, sql, args...)
+	}
 	if err != nil {
 		return nil, s.translate(ctx, err, payload, sql)
 	}
@@ -375,10 +418,14 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 	if err != nil {
 		return nil, err
 	}
+	typeNames := make([]string, len(types))
+	for i, t := range types {
+		typeNames[i] = strings.ToUpper(t.DatabaseTypeName())
+	}
+	ptrs := make([]any, len(types))
 	var out [][]any
 	for rows.Next() {
 		vals := make([]any, len(types))
-		ptrs := make([]any, len(types))
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
@@ -386,7 +433,7 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 			return nil, fmt.Errorf("items: scan %s: %w", s.collection, err)
 		}
 		for i, v := range vals {
-			vals[i] = driverValue(s.dialect.Client, types[i].DatabaseTypeName(), v)
+			vals[i] = driverValue(s.dialect.Client, typeNames[i], v)
 		}
 		out = append(out, vals)
 	}

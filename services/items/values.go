@@ -17,11 +17,11 @@ import (
 // (pg, mysql2, sqlite3) would have returned (spec 11 §12): e.g. PostgreSQL int8 and numeric
 // are strings, MySQL DECIMAL is a string, JSON is parsed only where the driver parses it.
 // Dates stay time.Time/strings/epoch numbers; formatting is done per field type afterwards.
+// typeName is the column's DatabaseTypeName in upper case.
 func driverValue(client, typeName string, v any) any {
 	if v == nil {
 		return nil
 	}
-	typeName = strings.ToUpper(typeName)
 	switch client {
 	case db.ClientPostgres:
 		switch typeName {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -43,8 +44,17 @@ func respond(c *gin.Context, payload object) {
 		c.Abort()
 		return
 	}
-	sendJSON(c, http.StatusOK, "application/json; charset=utf-8", marshalJS(payload))
+	b := bufPool.Get().(*bytes.Buffer)
+	b.Reset()
+	writeJS(b, payload)
+	sendJSON(c, http.StatusOK, "application/json; charset=utf-8", b.Bytes())
+	if b.Cap() <= 1<<20 { // a rare huge answer is not kept alive
+		bufPool.Put(b)
+	}
 }
+
+// bufPool recycles answer buffers: sendJSON has written the bytes when it returns.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // sendJSON is Express's res.send for a JSON body (server.Send: weak ETag, 304, HEAD).
 func sendJSON(c *gin.Context, status int, contentType string, body []byte) {
@@ -84,12 +94,7 @@ func writeJS(b *bytes.Buffer, v any) {
 			b.WriteString("null")
 			return
 		}
-		o := make(object, 0, x.Len())
-		for _, k := range x.Keys() {
-			val, _ := x.Get(k)
-			o = append(o, member{k, val})
-		}
-		writeJS(b, o)
+		writeMembers(b, x.Keys(), x.Values())
 	case *query.Object: // an ordered JSON object (e.g. a JSON column decoded in order)
 		if x == nil {
 			b.WriteString("null")
@@ -167,6 +172,26 @@ func writeJS(b *bytes.Buffer, v any) {
 		}
 		b.Write(raw)
 	}
+}
+
+// writeMembers writes an object from parallel key and value lists (an item's rows: no copy into an
+// object first).
+func writeMembers(b *bytes.Buffer, keys []string, values []any) {
+	b.WriteByte('{')
+	first := true
+	for i, k := range keys {
+		if _, skip := values[i].(undefined); skip {
+			continue
+		}
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		writeString(b, k)
+		b.WriteByte(':')
+		writeJS(b, values[i])
+	}
+	b.WriteByte('}')
 }
 
 // undefined is a value JSON.stringify leaves out of objects.
