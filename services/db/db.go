@@ -22,6 +22,7 @@ const (
 type DB struct {
 	*sqlx.DB
 	Client string // "sqlite3" | "pg" | "mysql"
+	stmts  *stmtCache
 }
 
 // Open connects to the database described by env (DB_* keys with values already cast by the env
@@ -51,7 +52,7 @@ func Open(ctx context.Context, env map[string]any) (*DB, error) {
 		conn.Close()
 		return nil, fmt.Errorf("db: can't connect to the %s database: %w", cfg.client, err)
 	}
-	return &DB{DB: conn, Client: cfg.client}, nil
+	return &DB{DB: conn, Client: cfg.client, stmts: &stmtCache{m: map[string]*sqlx.Stmt{}}}, nil
 }
 
 // Dialect is the SQL dialect of this database.
