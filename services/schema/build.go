@@ -74,6 +74,7 @@ func Build(ctx context.Context, q sqlx.QueryerContext, client string, opts Build
 			continue
 		}
 		overview.Collections[t.Name] = newCollection(t, findCollectionMeta(collectionMetas, t.Name))
+		overview.CollectionOrder = append(overview.CollectionOrder, t.Name)
 	}
 
 	for _, fm := range fieldMetas {

@@ -12,13 +12,26 @@ import (
 var firstParens = regexp.MustCompile(`\([^)]*\)`)
 
 func introspectMySQL(ctx context.Context, q sqlx.QueryerContext) (*database, error) {
+	// @directus/schema's own statement, unordered: the order its rows come in (the server's) is
+	// the order of getSchema()'s collections and fields in Directus.
 	cols, err := queryMaps(ctx, q, `
-SELECT c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name, c.COLUMN_TYPE AS column_type,
-       c.COLUMN_DEFAULT AS column_default, c.IS_NULLABLE AS is_nullable, c.EXTRA AS extra, c.COLUMN_KEY AS column_key
-FROM information_schema.COLUMNS c
-JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-WHERE t.TABLE_TYPE = 'BASE TABLE' AND c.TABLE_SCHEMA = DATABASE()
-ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`)
+SELECT
+	C.TABLE_NAME as table_name,
+	C.COLUMN_NAME as column_name,
+	C.COLUMN_DEFAULT as column_default,
+	C.IS_NULLABLE as is_nullable,
+	C.COLUMN_TYPE as column_type,
+	C.COLUMN_KEY as column_key,
+	C.CHARACTER_MAXIMUM_LENGTH as max_length,
+	C.EXTRA as extra
+FROM
+	INFORMATION_SCHEMA.COLUMNS AS C
+LEFT JOIN
+	INFORMATION_SCHEMA.TABLES AS T ON C.TABLE_NAME = T.TABLE_NAME
+	AND C.TABLE_SCHEMA = T.TABLE_SCHEMA
+WHERE
+	T.TABLE_TYPE = 'BASE TABLE' AND
+	C.TABLE_SCHEMA = DATABASE()`)
 	if err != nil {
 		return nil, fmt.Errorf("schema: mysql columns: %w", err)
 	}

@@ -9,12 +9,24 @@ import (
 )
 
 func introspectPostgres(ctx context.Context, q sqlx.QueryerContext) (*database, error) {
+	// @directus/schema's own statement, unordered: the order its rows come in (the planner's) is
+	// the order of getSchema()'s collections and fields in Directus. Like Directus, one schema.
 	cols, err := queryMaps(ctx, q, `
-SELECT c.table_name, c.column_name, c.data_type, c.column_default, c.is_nullable, c.is_generated, c.is_identity
-FROM information_schema.columns c
-JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-WHERE t.table_type = 'BASE TABLE' AND c.table_schema = ANY (current_schemas(false))
-ORDER BY c.table_name, c.ordinal_position`)
+        SELECT c.table_name
+          , c.column_name
+          , c.column_default
+          , c.data_type
+          , c.character_maximum_length as max_length
+          , c.is_generated
+          , c.is_identity
+          , c.is_nullable
+        FROM
+          information_schema.columns c
+        LEFT JOIN information_schema.tables t
+          ON c.table_name = t.table_name
+        WHERE
+          t.table_type = 'BASE TABLE'
+          AND c.table_schema IN (current_schema());`)
 	if err != nil {
 		return nil, fmt.Errorf("schema: postgres columns: %w", err)
 	}

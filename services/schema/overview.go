@@ -8,6 +8,10 @@ package schema
 type Overview struct {
 	Collections map[string]*Collection `json:"collections"`
 	Relations   []*Relation            `json:"relations"`
+	// CollectionOrder lists the collections in the order Directus's object has them: the order
+	// the database listed the tables in (SQLite: creation order; PostgreSQL and MySQL: the row
+	// order of @directus/schema's statement). Nil for an overview not built from a database.
+	CollectionOrder []string `json:"-"`
 }
 
 // Collection is one CollectionOverview. JSON key order follows what Directus emits.
@@ -115,7 +119,8 @@ func (f *Field) HasSpecial(s string) bool {
 // Clone returns a deep-enough copy for callers that want to mutate an overview (Directus code
 // treats it as immutable; extensions sometimes change a copy).
 func (o *Overview) Clone() *Overview {
-	c := &Overview{Collections: make(map[string]*Collection, len(o.Collections)), Relations: make([]*Relation, len(o.Relations))}
+	c := &Overview{Collections: make(map[string]*Collection, len(o.Collections)), Relations: make([]*Relation, len(o.Relations)),
+		CollectionOrder: append([]string(nil), o.CollectionOrder...)}
 	for name, col := range o.Collections {
 		cc := *col
 		cc.Fields = make(map[string]*Field, len(col.Fields))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"sort"
 	"testing"
 	"time"
 
@@ -25,7 +26,6 @@ import (
 // knownGaps are recorded answers dxhost does not reproduce yet, with the reason.
 var knownGaps = map[string]string{
 	"rest-required-role":     "POST /roles is not served by dxhost (only /items, /collections, /fields, /relations, /settings)",
-	"collection-order":       "getSchema()'s collections come sorted, not in the database's table order",
 	"json-order-read":        "JSON written by dxhost has its keys sorted (Go maps), Directus keeps the JS object's order",
 	"json-order-rest-create": "JSON written by dxhost has its keys sorted (Go maps), Directus keeps the JS object's order",
 	"json-order-rest-read":   "JSON written by dxhost has its keys sorted (Go maps), Directus keeps the JS object's order",
@@ -69,6 +69,13 @@ func replayProbe(t *testing.T, client, suite string) {
 			continue
 		}
 		w := resttest.Do(engine, x)
+		if reason, ok := plannerOrder[client+"/"+x.Name]; ok {
+			t.Logf("%s: collections compared as a set: %s", x.Name, reason)
+			x.Response = sortedCollections(t, x.Response)
+			body := sortedCollections(t, w.Body.Bytes())
+			w.Body.Reset()
+			w.Body.Write(body)
+		}
 		if drop := notOurs[x.Name]; drop != nil {
 			for key, reason := range drop {
 				t.Logf("%s: %q not compared: %s", x.Name, key, reason)
@@ -81,6 +88,29 @@ func replayProbe(t *testing.T, client, suite string) {
 		}
 		resttest.Compare(t, x, w)
 	}
+}
+
+// plannerOrder are recorded orders that not even Directus reproduces: PostgreSQL returns the rows of
+// @directus/schema's unordered information_schema query in an order that depends on the catalog's
+// physical layout and statistics (a restored copy of the very database lists its tables otherwise).
+// dxhost runs the same statement, so it lists them as Directus would on that database at that time.
+var plannerOrder = map[string]string{
+	"pg/collection-order": "PostgreSQL's row order of an unordered information_schema query differs between copies of one database",
+}
+
+// sortedCollections sorts the "collections" list of a collection-order answer.
+func sortedCollections(t *testing.T, raw []byte) []byte {
+	t.Helper()
+	var v struct {
+		Collections []string `json:"collections"`
+		Fields      []string `json:"fields"`
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatalf("collection-order answer: %v", err)
+	}
+	sort.Strings(v.Collections)
+	out, _ := json.Marshal(v)
+	return out
 }
 
 // withoutKeys removes top-level keys from a JSON object, keeping the others in order.

@@ -108,6 +108,7 @@ func (b *Binding) overviewOf(v goja.Value) (*schema.Overview, error) {
 		return nil, fmt.Errorf("servicesjs: reading the schema option: %w", err)
 	}
 	if cols, ok := obj.Get("collections").(*goja.Object); ok {
+		o.CollectionOrder = cols.Keys()
 		for name, c := range o.Collections {
 			if c == nil {
 				delete(o.Collections, name)
@@ -208,14 +209,24 @@ func writeJSON(buf *bytes.Buffer, v any) {
 }
 
 // collectionOrder is the overview's collection names in Directus's order when the overview knows
-// it, else sorted.
+// it (CollectionOrder), then any others sorted.
 func collectionOrder(o *schema.Overview) []string {
 	names := make([]string, 0, len(o.Collections))
-	for name := range o.Collections {
-		names = append(names, name)
+	seen := make(map[string]bool, len(o.Collections))
+	for _, name := range o.CollectionOrder {
+		if _, ok := o.Collections[name]; ok && !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
 	}
-	sort.Strings(names)
-	return names
+	var rest []string
+	for name := range o.Collections {
+		if !seen[name] {
+			rest = append(rest, name)
+		}
+	}
+	sort.Strings(rest)
+	return append(names, rest...)
 }
 
 func fieldOrder(c *schema.Collection) []string {
