@@ -187,21 +187,31 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 		return nil, collectionForbidden(collection)
 	}
 	out := q.Clone()
-	allowed, all := allowedFields(perms)
 	var sch *schema.Overview
 	if a.Schema != nil {
 		if sch, err = a.Schema(ctx); err != nil {
 			return nil, err
 		}
-		expandRelationalWildcards(every, collection, out, sch, allowed, all)
 	}
-	if !all {
-		if err := a.narrowFields(ctx, collection, out, allowed, allowedOrder(perms)); err != nil {
+	if allowed, all := allowedFields(perms); !all {
+		// A relation into a collection the caller cannot read is dropped before Directus
+		// validates, so its root field is not checked either.
+		dropped := func(path string) bool {
+			if sch == nil || !strings.Contains(path, ".") {
+				return false
+			}
+			related, _ := relatedCollection(sch, collection, rootField(path, out.Alias))
+			return related != "" && len(forCollection(every, related)) == 0
+		}
+		if err := checkFields(collection, out, allowed, dropped); err != nil {
 			return nil, err
 		}
 	}
 	if sch != nil {
-		if err := checkNested(every, collection, "", out.Fields, out.Alias, sch); err != nil {
+		// A relation to a collection the caller cannot read is left out of the answer (the
+		// engine drops it); the paths below it are not checked, as Directus drops the node
+		// before it validates.
+		if err := checkNested(every, collection, "", out.Fields, out.Alias, sch, false); err != nil {
 			return nil, err
 		}
 		// Relational paths in the filter and sort need the same read access.
@@ -216,7 +226,7 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 				paths = append(paths, f)
 			}
 		}
-		if err := checkNested(every, collection, "", paths, nil, sch); err != nil {
+		if err := checkNested(every, collection, "", paths, nil, sch, true); err != nil {
 			return nil, err
 		}
 	}
@@ -293,9 +303,9 @@ func rootField(path string, alias map[string]string) string {
 	return first
 }
 
-// narrowFields refuses explicit fields outside allowed (fields, filter, sort) and replaces `*`
-// by the allowed fields that exist, in the permissions' order.
-func (a *Authorizer) narrowFields(ctx context.Context, collection string, q *items.Query, allowed map[string]bool, order []string) error {
+// checkFields refuses explicit fields outside allowed (fields, filter, sort); `*` is left to the
+// engine, which expands it to the allowed fields (items.Access).
+func checkFields(collection string, q *items.Query, allowed map[string]bool, dropped func(path string) bool) error {
 	var forbidden []string
 	add := func(f string) {
 		if f == "" || strings.Contains(f, "*") || allowed[f] {
@@ -308,12 +318,10 @@ func (a *Authorizer) narrowFields(ctx context.Context, collection string, q *ite
 		}
 		forbidden = append(forbidden, f)
 	}
-	fields := q.Fields
-	if len(fields) == 0 {
-		fields = []string{"*"}
-	}
-	for _, f := range fields {
-		add(rootField(f, q.Alias))
+	for _, f := range q.Fields {
+		if !dropped(f) {
+			add(rootField(f, q.Alias))
+		}
 	}
 	if len(forbidden) > 0 {
 		return fieldsForbidden(forbidden, collection)
@@ -327,43 +335,7 @@ func (a *Authorizer) narrowFields(ctx context.Context, collection string, q *ite
 	if len(forbidden) > 0 {
 		return fieldsForbidden(forbidden, collection)
 	}
-	var expanded []string
-	for _, f := range fields {
-		if f != "*" {
-			expanded = append(expanded, f)
-			continue
-		}
-		existing, err := a.fieldOrder(ctx, collection)
-		if err != nil {
-			return err
-		}
-		exists := make(map[string]bool, len(existing))
-		for _, name := range existing {
-			exists[name] = true
-		}
-		for _, name := range order {
-			if exists[name] && !hasPathUnder(fields, name) {
-				expanded = append(expanded, name)
-			}
-		}
-	}
-	q.Fields = expanded
 	return nil
-}
-
-func (a *Authorizer) fieldOrder(ctx context.Context, collection string) ([]string, error) {
-	if a.Schema == nil {
-		return nil, fmt.Errorf("auth: Authorizer.Schema is required to expand * for restricted fields")
-	}
-	sch, err := a.Schema(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c := sch.Collections[collection]
-	if c == nil {
-		return nil, nil
-	}
-	return c.FieldOrder, nil
 }
 
 // filterFields lists the field paths a filter uses ("a" at the root, "rel.field" through
@@ -404,14 +376,4 @@ func fieldsForbidden(fields []string, collection string) error {
 		quoted[i] = `"` + f + `"`
 	}
 	return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access fields %s in collection "%s" or they do not exist. Queried in root.`, strings.Join(quoted, ", "), collection))
-}
-
-// hasPathUnder: fields already name a path below field ("field.x"), which places field itself.
-func hasPathUnder(fields []string, field string) bool {
-	for _, f := range fields {
-		if strings.HasPrefix(f, field+".") {
-			return true
-		}
-	}
-	return false
 }

@@ -13,7 +13,11 @@ import (
 // the related collection and may name only its allowed fields, checked level by level. every is
 // the caller's read permissions of all collections. Wildcards are left to the engine, which
 // expands them to the allowed fields with the same permissions (items.Access).
-func checkNested(every []Permission, collection, prefix string, fields []string, alias map[string]string, sch *schema.Overview) error {
+//
+// strict is for filter and sort paths: a collection without read access is FORBIDDEN. Field
+// paths into such a collection are skipped instead: Directus leaves the relation out of the
+// answer (recorded: an app user's links?fields=id,article.title answers only ids).
+func checkNested(every []Permission, collection, prefix string, fields []string, alias map[string]string, sch *schema.Overview, strict bool) error {
 	type group struct {
 		related string
 		sub     []string
@@ -53,6 +57,9 @@ func checkNested(every []Permission, collection, prefix string, fields []string,
 			path = prefix + "." + key
 		}
 		perms := forCollection(every, g.related)
+		if len(perms) == 0 && !strict {
+			continue
+		}
 		if len(perms) == 0 {
 			return errs.ForbiddenReason(fmt.Sprintf(`You don't have permission to access collection "%s" or it does not exist. Queried in "%s".`, g.related, path))
 		}
@@ -69,7 +76,7 @@ func checkNested(every []Permission, collection, prefix string, fields []string,
 			}
 		}
 		// Deeper levels: the same checks one collection down.
-		if err := checkNested(every, g.related, path, g.sub, nil, sch); err != nil {
+		if err := checkNested(every, g.related, path, g.sub, nil, sch, strict); err != nil {
 			return err
 		}
 	}

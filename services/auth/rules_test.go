@@ -29,6 +29,7 @@ type rulesRecording struct {
 	} `json:"calls"`
 	Users        map[string]string           `json:"users"`
 	NestedTables map[string][]map[string]any `json:"nestedTables"`
+	LinkTables   map[string][]map[string]any `json:"linkTables"`
 	Tables       map[string][]map[string]any `json:"tables"`
 }
 
@@ -60,7 +61,7 @@ func TestCustomRulesMatchDirectus(t *testing.T) {
 			}
 			svc := auth.New(d, authtest.Config("s"), nil)
 			authorizer := &auth.Authorizer{Auth: svc, Schema: func(context.Context) (*schema.Overview, error) { return sch, nil }}
-			nested := false
+			nested, links := false, false
 			for i, c := range rec.Calls {
 				if !nested && strings.Contains(c.Path, "tags") {
 					// record-rules.mjs created the tags collection after the first calls.
@@ -69,6 +70,14 @@ func TestCustomRulesMatchDirectus(t *testing.T) {
 						t.Fatal(err)
 					}
 					nested = true
+				}
+				if !links && strings.HasPrefix(c.Path, "/items/links") {
+					// then links (m2o article, a2o item) for the rules below the root.
+					createLinkTables(t, d, rec.LinkTables)
+					if sch, err = schema.Build(ctx, d, d.Client, schema.BuildOptions{}); err != nil {
+						t.Fatal(err)
+					}
+					links = true
 				}
 				if strings.HasPrefix(c.Path, "/items/directus_") {
 					continue // the REST controller refuses system collections; not an ItemsService rule
@@ -173,6 +182,11 @@ func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.S
 		if v := vals.Get("filter[id][_eq]"); v != "" {
 			q.Filter = map[string]any{"id": map[string]any{"_eq": v}}
 		}
+		if v := vals.Get("filter"); v != "" {
+			if err := json.Unmarshal([]byte(v), &q.Filter); err != nil {
+				t.Fatalf("filter %s: %v", v, err)
+			}
+		}
 		if key != nil {
 			it, err := s.ReadOne(ctx, key, q, items.ReadOptions{})
 			if err != nil {
@@ -257,8 +271,33 @@ func createNestedTables(t *testing.T, d *db.DB, tables map[string][]map[string]a
 			t.Fatalf("%s: %v", s, err)
 		}
 	}
+	insertRows(t, d, tables, "directus_fields", "directus_relations", "tags")
+}
+
+// createLinkTables adds the recording's links collection (m2o article → articles, a2o item +
+// collection → articles | tags) with its directus_fields / directus_relations rows and items.
+func createLinkTables(t *testing.T, d *db.DB, tables map[string][]map[string]any) {
+	t.Helper()
+	article := `article integer NULL REFERENCES articles (id) ON DELETE SET NULL`
+	if d.Client == db.ClientMySQL {
+		article = `article int unsigned NULL, FOREIGN KEY (article) REFERENCES articles (id) ON DELETE SET NULL`
+	}
+	for _, s := range []string{
+		`CREATE TABLE links (id ` + pkDDL(d.Client) + `, label varchar(255), item varchar(255), ` + d.Dialect().Quote("collection") + ` varchar(255), ` + article + `)`,
+		`INSERT INTO directus_collections (collection) VALUES ('links')`,
+	} {
+		if _, err := d.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	insertRows(t, d, tables, "directus_fields", "directus_relations", "links")
+}
+
+// insertRows copies recorded rows into their tables, in the order given.
+func insertRows(t *testing.T, d *db.DB, tables map[string][]map[string]any, names ...string) {
+	t.Helper()
 	dialect := d.Dialect()
-	for _, table := range []string{"directus_fields", "directus_relations", "tags"} {
+	for _, table := range names {
 		for _, row := range tables[table] {
 			var cols, marks []string
 			var args []any

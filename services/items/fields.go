@@ -138,6 +138,11 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 			continue
 		}
 		kind, rel := relationKind(s.opts.Schema, collection, target)
+		if (kind == m2oNode && len(parts) > 1 && !access.readable(*rel.RelatedCollection)) || (kind == o2mNode && !access.readable(rel.Collection)) {
+			// Directus leaves a relation into a collection the caller cannot read out of the
+			// answer (recorded); a bare m2o key stays a plain value.
+			continue
+		}
 		node := &fieldNode{key: head, field: target, kind: kind, relation: rel}
 		if deep != nil {
 			if d, ok := deep[head].(map[string]any); ok {
@@ -215,14 +220,10 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 			}
 		}
 	}
-	readable := func(rel *schema.Relation, kind nodeKind) bool {
-		switch kind {
-		case m2oNode:
-			return access.readable(*rel.RelatedCollection)
-		case o2mNode:
-			return access.readable(rel.Collection)
-		}
-		return true
+	_, restricted := access.restrictedFields(col.Collection)
+	allowed := map[string]bool{}
+	for _, name := range every {
+		allowed[name] = true
 	}
 	aliasKeys := make([]string, 0, len(alias))
 	for k := range alias {
@@ -237,7 +238,9 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 				wildcard(name)
 			}
 			for _, k := range aliasKeys {
-				wildcard(k)
+				if !restricted || allowed[aliasField(alias[k])] {
+					wildcard(k)
+				}
 			}
 		case strings.HasPrefix(f, "*."):
 			// every relational field gets the rest of the path, then the plain fields follow
@@ -245,13 +248,8 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 			rest := f[2:]
 			var plain []string
 			for _, name := range every {
-				kind, rel := relationKind(s.opts.Schema, col.Collection, name)
-				if kind != plainNode && name != skip {
-					if readable(rel, kind) {
-						wildcard(name + "." + rest)
-					} else {
-						plain = append(plain, name) // its key only, as for the root
-					}
+				if kind, _ := relationKind(s.opts.Schema, col.Collection, name); kind != plainNode && name != skip {
+					wildcard(name + "." + rest)
 				} else {
 					plain = append(plain, name)
 				}
@@ -272,6 +270,15 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 	}
 	// A bare relational name next to a dotted path of the same field means the object form.
 	return out
+}
+
+// aliasField is the field an alias target reads: "year(date)" and "json(data, a.b)" read date
+// and data, "author.name" reads author.
+func aliasField(target string) string {
+	if m := functionCall.FindStringSubmatch(strings.TrimSpace(target)); m != nil {
+		return strings.TrimSpace(strings.SplitN(m[2], ",", 2)[0])
+	}
+	return strings.SplitN(target, ".", 2)[0]
 }
 
 // functionNode builds year(x)/count(x)/json(x, path) output, keyed <field>_<fn> (json: <field>_<path>_json).

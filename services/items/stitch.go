@@ -235,8 +235,8 @@ func (s *Service) stitchA2O(ctx context.Context, parent *Query, items []*Item, n
 	found := map[string]*Item{}
 	bareKeys := map[string]any{}
 	for _, target := range names {
-		if !contains(meta.OneAllowedCollections, target) {
-			continue
+		if !contains(meta.OneAllowedCollections, target) || !parent.Access.readable(target) {
+			continue // a collection the caller cannot read resolves to null (recorded)
 		}
 		fields := append(append([]string{}, n.children...), n.scoped[target]...)
 		bareKey := len(fields) == 0
@@ -285,7 +285,11 @@ func (s *Service) stitchA2O(ctx context.Context, parent *Query, items []*Item, n
 	for _, it := range items {
 		c, _ := it.Get(collField)
 		k, _ := it.Get(n.key)
-		if c == nil || k == nil {
+		if k == nil {
+			continue
+		}
+		if c == nil {
+			it.Set(n.key, nil) // no collection (e.g. masked for this caller): nothing to resolve
 			continue
 		}
 		id := keyString(c) + "\x00" + keyString(k)
@@ -293,7 +297,7 @@ func (s *Service) stitchA2O(ctx context.Context, parent *Query, items []*Item, n
 			it.Set(n.key, child)
 		} else if pk, ok := bareKeys[id]; ok {
 			it.Set(n.key, pk)
-		} else if len(n.children)+len(n.scoped[keyString(c)]) > 0 {
+		} else if len(n.children)+len(n.scoped[keyString(c)]) > 0 || !parent.Access.readable(keyString(c)) {
 			it.Set(n.key, nil)
 		}
 	}

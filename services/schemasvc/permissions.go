@@ -38,10 +38,15 @@ func (b *base) access(ctx context.Context, collection string) (readAccess, error
 		return readAccess{}, err
 	}
 	acc := readAccess{ok: true, fields: map[string]bool{}}
-	for _, f := range q.Fields {
-		if f == "*" {
-			acc.all = true
-		}
+	var ca *items.CollectionAccess
+	if q.Access != nil {
+		ca = q.Access.Collections[collection]
+	}
+	if ca == nil || ca.Fields == nil {
+		acc.all = true
+		return acc, nil
+	}
+	for _, f := range ca.Fields {
 		acc.fields[f] = true
 	}
 	return acc, nil

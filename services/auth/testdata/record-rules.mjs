@@ -6,7 +6,7 @@
 //   isEntitled(key) { if (key === "custom_permission_rules_enabled") return true; ... }
 // i.e. Directus's own permission engine with the licence flag a licensed server has. Run against a
 // fresh peer database:
-//   node record-rules.mjs http://127.0.0.1:18056 /tmp/peer-auth/data/directus.db /tmp/peer-auth/directus > recording-rules.json
+//   node record-rules.mjs http://127.0.0.1:18061 /tmp/peer-mask/data/directus.db /tmp/peer-mask/directus > recording-rules.json
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -138,8 +138,53 @@ for (const [caller, method, path] of nested) {
 }
 recording.nestedTables = {
   directus_fields: sql("SELECT collection, field, special, interface FROM directus_fields WHERE collection IN ('tags', 'articles')"),
-  directus_relations: sql('SELECT many_collection, many_field, one_collection, one_field, one_deselect_action FROM directus_relations'),
+  directus_relations: sql("SELECT many_collection, many_field, one_collection, one_field, one_deselect_action FROM directus_relations WHERE many_collection = 'tags'"),
   tags: sql('SELECT * FROM tags'),
+};
+// Rules below the root: links (m2o article → articles, a2o item + collection → articles | tags).
+// The policies get rows for links only, so the calls above keep their answers.
+await admin('POST', '/collections', { collection: 'links', meta: {}, schema: {}, fields: [pk, field('label'), field('item'), field('collection')] });
+await admin('POST', '/fields/links', { field: 'article', type: 'integer', meta: { special: ['m2o'] }, schema: {} });
+await admin('POST', '/relations', { collection: 'links', field: 'article', related_collection: 'articles', meta: {}, schema: { on_delete: 'SET NULL' } });
+await admin('POST', '/relations', { collection: 'links', field: 'item', related_collection: null, meta: { one_collection_field: 'collection', one_allowed_collections: ['articles', 'tags'] }, schema: null });
+await admin('POST', '/items/links', [
+  { label: 'l1', article: 1, item: '1', collection: 'articles' },
+  { label: 'l2', article: 4, item: '4', collection: 'articles' },
+  { label: 'l3', article: 2, item: '2', collection: 'tags' },
+  { label: 'l4', article: null, item: '3', collection: 'tags' },
+]);
+await perm(pJr.id, 'links', 'read', { permissions: {}, fields: ['*'] });
+await perm(pRd.id, 'links', 'read', { permissions: {}, fields: ['id', 'label'] });
+await perm(pRd.id, 'links', 'read', { permissions: { label: { _eq: 'l1' } }, fields: ['article', 'item', 'collection'] });
+await perm(pApp.id, 'links', 'read', { permissions: {}, fields: ['*'] });
+const enc = (f) => encodeURIComponent(JSON.stringify(f));
+const linkCases = [
+  ['junior', 'GET', '/items/links?fields=id,article.title&sort=id'],
+  ['junior', 'GET', '/items/links?fields=id,article&sort=id'],
+  ['junior', 'GET', '/items/links?fields=id,item:articles.title,item:tags.name&sort=id'],
+  ['junior', 'GET', '/items/links?fields=id,article.tags.name&sort=id'],
+  ['reader', 'GET', '/items/links?fields=id,label,article&sort=id'],
+  ['reader', 'GET', '/items/links?fields=id,article.title&sort=id'],
+  ['reader', 'GET', '/items/links?fields=id,collection,item:articles.title&sort=id'],
+  ['reader', 'GET', '/items/links?fields=id,item:articles.secret'],
+  ['reader', 'GET', '/items/links?fields=id,item:tags.name'],
+  ['reader', 'GET', '/items/links?fields=*&sort=id'],
+  ['reader', 'GET', '/items/links?fields=id&filter=' + enc({ article: { secret: { _eq: 's1' } } })],
+  ['reader', 'GET', '/items/links?fields=id&sort=id&filter=' + enc({ article: { title: { _eq: 'a1' } } })],
+  ['junior', 'GET', '/items/links?fields=id&sort=id&filter=' + enc({ article: { title: { _eq: 'a4' } } })],
+  ['app', 'GET', '/items/links?fields=id,article.title'],
+  ['app', 'GET', '/items/links?fields=id,item:articles.title'],
+  ['app', 'GET', '/items/links?fields=*.*&sort=id'],
+  ['junior', 'GET', '/items/links?fields=*.*&sort=id'],
+  ['reader', 'GET', '/items/links?fields=*.*&sort=id'],
+];
+for (const [caller, method, path] of linkCases) {
+  recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
+}
+recording.linkTables = {
+  directus_fields: sql("SELECT collection, field, special, interface FROM directus_fields WHERE collection = 'links'"),
+  directus_relations: sql("SELECT many_collection, many_field, one_collection, one_field, one_collection_field, one_allowed_collections, one_deselect_action FROM directus_relations WHERE many_collection = 'links'"),
+  links: sql('SELECT * FROM links'),
 };
 recording.users = { junior, reader, other, app: appUser };
 recording.tables = {
