@@ -13,6 +13,9 @@ type Conn struct {
 	queue  []event
 	wake   chan struct{}
 	closed bool // Pump has returned: later events are dropped
+	// first backs the queue until it outgrows it: a response completed in one call is one event, so
+	// the common request allocates no queue of its own.
+	first [2]event
 
 	// Backpressure, as Node's socket gives it: body bytes queued but not yet written, whether a
 	// res.write returned false, and what to call (from Pump's goroutine) once the queue has drained.
@@ -40,30 +43,46 @@ type Outcome struct {
 type eventKind uint8
 
 const (
-	evHead    eventKind = iota // status + headers
-	evData                     // body bytes
+	evHead    eventKind = iota // status + headers (+ the whole body and the end, when end is set)
+	evData                     // body bytes (+ the end, when end is set)
 	evEnd                      // response complete
 	evOutcome                  // the router finished without completing the response
 	evAbort                    // close the connection without completing the response
 )
 
 type event struct {
-	kind    eventKind
+	kind  eventKind
+	flush bool // head without Content-Length, or data from res.write: send now (chunked), as Node does
+	end   bool // evHead, evData: the response is complete after this event
+	// evHead: the headers in res order, either entries (res's own, frozen once headers are sent, when
+	// every value is a plain string) or fields (resolved to strings on the loop).
 	status  int
-	fields  []headerField // evHead: the headers in res order, resolved to strings on the loop
+	entries []headerEntry
+	fields  []headerField
 	data    []byte
-	flush   bool // head without Content-Length, or data from res.write: send now (chunked), as Node does
-	outcome Outcome
+	outcome *Outcome // evOutcome only: kept out of line so that the common events stay small
 }
 
 // headerField is one response header as it leaves the loop.
 type headerField struct {
 	name string
 	vals []string
+	one  [1]string // backs vals for a single value: one allocation for all the fields
 }
 
 // NewConn returns an empty pipe.
-func NewConn() *Conn { return &Conn{wake: make(chan struct{}, 1), queue: make([]event, 0, 4)} }
+func NewConn() *Conn {
+	c := &Conn{}
+	c.Init()
+	return c
+}
+
+// Init prepares a zero Conn, for callers that embed one in their own per-request state (one
+// allocation instead of several). It must be called before the Conn is used, and only once.
+func (c *Conn) Init() {
+	c.wake = make(chan struct{}, 1)
+	c.queue = c.first[:0]
+}
 
 func (c *Conn) push(e event) bool {
 	c.mu.Lock()
@@ -79,25 +98,6 @@ func (c *Conn) push(e event) bool {
 	default:
 	}
 	return true
-}
-
-// pushAll queues several events under one lock and one wake-up, so that a response completed in one
-// call (res.send) reaches Pump in one batch: one write, no flush in between.
-func (c *Conn) pushAll(es ...event) {
-	c.mu.Lock()
-	if c.closed {
-		c.mu.Unlock()
-		return
-	}
-	for _, e := range es {
-		c.queue = append(c.queue, e)
-		c.queued += len(e.data)
-	}
-	c.mu.Unlock()
-	select {
-	case c.wake <- struct{}{}:
-	default:
-	}
 }
 
 // pushData queues body bytes and reports whether the writer may go on (false past the high-water
@@ -116,7 +116,7 @@ func (c *Conn) pushData(data []byte, flush bool) bool {
 }
 
 // Finish reports the router's outcome (loop side). It is ignored once the response is complete.
-func (c *Conn) Finish(o Outcome) { c.push(event{kind: evOutcome, outcome: o}) }
+func (c *Conn) Finish(o Outcome) { c.push(event{kind: evOutcome, outcome: &o}) }
 
 // Abort drops the connection (loop side): used when an error comes after headers were sent.
 func (c *Conn) Abort() { c.push(event{kind: evAbort}) }
@@ -151,35 +151,27 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 		for _, e := range batch {
 			switch e.kind {
 			case evHead:
-				dst := w.Header()
-				for k := range dst {
-					delete(dst, k)
-				}
-				for _, f := range e.fields {
-					dst[f.name] = f.vals
-				}
-				if _, ok := dst["Content-Type"]; !ok {
-					dst["Content-Type"] = nil // Node sends none; stop net/http from sniffing one
-				}
-				w.WriteHeader(e.status)
+				writeHead(w, &e)
 				headSent = true
 				if e.flush {
 					flush(w)
 				}
+				if e.end {
+					c.writeData(w, e.data)
+					return Outcome{Handled: true}
+				}
 			case evData:
-				if len(e.data) > 0 {
-					if _, err := w.Write(e.data); err != nil {
-						return Outcome{Handled: true}
-					}
+				if !c.writeData(w, e.data) {
+					return Outcome{Handled: true}
+				}
+				if e.end {
+					return Outcome{Handled: true}
 				}
 				if e.flush {
 					flush(w)
 				}
-				c.written(len(e.data))
 			case evEnd:
-				if f, ok := w.(interface{ WriteHeaderNow() }); ok {
-					f.WriteHeaderNow()
-				}
+				writeHeaderNow(w)
 				return Outcome{Handled: true}
 			case evOutcome:
 				if headSent {
@@ -195,7 +187,7 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 						dst[k] = v
 					}
 				}
-				return e.outcome
+				return *e.outcome
 			case evAbort:
 				abort()
 				return Outcome{Handled: true}
@@ -204,6 +196,46 @@ func (c *Conn) Pump(ctx context.Context, w http.ResponseWriter, abort func()) Ou
 		if headSent {
 			flush(w)
 		}
+	}
+}
+
+// writeHead replaces w's headers with the event's and writes the status line.
+func writeHead(w http.ResponseWriter, e *event) {
+	dst := w.Header()
+	for k := range dst {
+		delete(dst, k)
+	}
+	if e.fields != nil {
+		for _, f := range e.fields {
+			dst[f.name] = f.vals
+		}
+	} else {
+		vals := make([]string, len(e.entries)) // one backing array for all the values
+		for i, h := range e.entries {
+			vals[i] = h.str
+			dst[h.name] = vals[i : i+1 : i+1]
+		}
+	}
+	if _, ok := dst["Content-Type"]; !ok {
+		dst["Content-Type"] = nil // Node sends none; stop net/http from sniffing one
+	}
+	w.WriteHeader(e.status)
+}
+
+// writeData writes body bytes and accounts for them; false when the client is gone.
+func (c *Conn) writeData(w http.ResponseWriter, data []byte) bool {
+	if len(data) > 0 {
+		if _, err := w.Write(data); err != nil {
+			return false
+		}
+	}
+	c.written(len(data))
+	return true
+}
+
+func writeHeaderNow(w http.ResponseWriter) {
+	if f, ok := w.(interface{ WriteHeaderNow() }); ok {
+		f.WriteHeaderNow()
 	}
 }
 

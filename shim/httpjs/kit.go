@@ -179,16 +179,6 @@ func (k *Kit) isBufferValue(v goja.Value) bool {
 	return err == nil && r.ToBoolean()
 }
 
-// hasListeners reports whether any listener was ever added to obj (the prelude's EventEmitter keeps
-// them in an own _events property), so events nobody listens to cost nothing.
-func (k *Kit) hasListeners(obj *goja.Object) bool {
-	if p, ok := obj.Export().(interface{ Has(string) bool }); ok {
-		return p.Has("_events")
-	}
-	v := obj.Get("_events")
-	return v != nil && !goja.IsUndefined(v)
-}
-
 // emitEvent calls obj.emit(name, ...args) — the object's own emit, so the stream module's
 // EventEmitter and the prelude's both work; a throwing listener's error is returned for logging.
 func (k *Kit) emitEvent(obj *goja.Object, name string, args ...goja.Value) error {

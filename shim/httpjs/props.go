@@ -31,6 +31,10 @@ func (p *ownProps) Set(key string, val goja.Value) bool {
 	return true
 }
 
+// listened reports whether an event listener was ever added (the prelude's EventEmitter keeps them in
+// an own _events property), so that events nobody listens to cost nothing.
+func (p *ownProps) listened() bool { return p.Has("_events") }
+
 // Has implements goja.DynamicObject.
 func (p *ownProps) Has(key string) bool { _, ok := p.m[key]; return ok }
 

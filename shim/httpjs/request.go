@@ -49,13 +49,21 @@ type Incoming struct {
 
 // IncomingFrom captures c (call on the Gin goroutine).
 func IncomingFrom(c *gin.Context) *Incoming {
-	return &Incoming{Request: c.Request, ClientIP: c.ClientIP(), header: captureHeader(c.Writer.Header())}
+	in := &Incoming{}
+	in.Capture(c)
+	return in
+}
+
+// Capture fills in from c (call on the Gin goroutine), for callers that hold an Incoming by value.
+func (in *Incoming) Capture(c *gin.Context) {
+	in.Request, in.ClientIP, in.header = c.Request, c.ClientIP(), captureHeader(c.Writer.Header())
 }
 
 // captureHeader copies h into res's header entries, straight from the writer's map (no intermediate
-// http.Header clone); single values are shared strings, several values get their own slice.
+// http.Header clone); single values are shared strings, several values get their own slice. Room is
+// left for the three headers res.send adds (Content-Type, Content-Length, ETag).
 func captureHeader(h http.Header) []headerEntry {
-	entries := make([]headerEntry, 0, len(h))
+	entries := make([]headerEntry, 0, len(h)+3)
 	for name, vals := range h {
 		switch {
 		case len(vals) == 1:
@@ -67,10 +75,20 @@ func captureHeader(h http.Header) []headerEntry {
 	return entries
 }
 
-// NewRequest builds the JS req (loop only). req.url starts as the whole request-target (raw, still
-// percent-encoded); the router narrows it to the part below the mount path.
-func (k *Kit) NewRequest(in *Incoming, ex *exchange.Request, loop Loop) *Request {
-	r := &Request{kit: k, in: in, ex: ex, Method: in.Request.Method, loop: loop}
+// exchangePair holds one request's req and res state in one allocation.
+type exchangePair struct {
+	req Request
+	res Response
+}
+
+// NewExchange builds the JS req and res of one request (loop only). req.url starts as the whole
+// request-target (raw, still percent-encoded); the router narrows it to the part below the mount path.
+// res starts with the headers in carries (those the middleware set: X-Powered-By, CSP, CORS...), as
+// they would be on Node's res; in gives its header entries to res, so it seeds one exchange only.
+func (k *Kit) NewExchange(in *Incoming, ex *exchange.Request, conn *Conn, loop Loop) (*Request, *Response) {
+	p := &exchangePair{}
+	r, res := &p.req, &p.res
+	*r = Request{kit: k, in: in, ex: ex, Method: in.Request.Method, loop: loop, res: res}
 	r.OriginalURL = in.Request.RequestURI
 	if r.OriginalURL == "" {
 		r.OriginalURL = in.Request.URL.RequestURI()
@@ -78,7 +96,14 @@ func (k *Kit) NewRequest(in *Incoming, ex *exchange.Request, loop Loop) *Request
 	r.URL = r.OriginalURL
 	r.obj = k.rt.NewDynamicObject(r)
 	_ = r.obj.SetPrototype(k.reqProto)
-	return r
+
+	*res = Response{kit: k, req: r, conn: conn, loop: loop, StatusCode: 200}
+	// Multi-valued entries hold their own []string copy: taking the slice over needs no copy.
+	res.headers, in.header = in.header, nil
+	res.obj = k.rt.NewDynamicObject(res)
+	conn.onDrain = res // no closure per request: most responses never drain
+	_ = res.obj.SetPrototype(k.resProto)
+	return r, res
 }
 
 // Object is the JS value of req.

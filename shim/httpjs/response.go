@@ -40,25 +40,11 @@ type headerEntry struct {
 	val         any    // []string, or a goja.Value for other JS values (kept as given)
 }
 
-// NewResponse builds the JS res for req, seeded with the headers already on c's writer (those the
-// middleware set: X-Powered-By, CSP, CORS...), as they would be on Node's res.
-func (k *Kit) NewResponse(req *Request, conn *Conn, loop Loop) *Response {
-	res := &Response{kit: k, req: req, conn: conn, loop: loop, StatusCode: 200}
-	res.headers = make([]headerEntry, len(req.in.header), len(req.in.header)+4)
-	copy(res.headers, req.in.header) // multi-valued entries hold their own []string copy: shared read-only
-	req.res = res
-	obj := k.rt.NewDynamicObject(res)
-	res.obj = obj
-	conn.onDrain = res // no closure per request: most responses never drain
-	_ = res.obj.SetPrototype(k.resProto)
-	return res
-}
-
 // drained is called from Pump's goroutine once queued bytes went below the high-water mark after a
 // res.write returned false: 'drain' is emitted on the loop.
 func (res *Response) drained() {
 	res.loop.RunOnLoop(func(*goja.Runtime) {
-		if res.conn.drainReached() && res.kit.hasListeners(res.obj) {
+		if res.conn.drainReached() && res.listened() {
 			if err := res.kit.emitEvent(res.obj, "drain"); err != nil && res.OnListenerError != nil {
 				res.OnListenerError(err)
 			}
@@ -111,12 +97,26 @@ func (res *Response) setEntry(e headerEntry) {
 	if res.HeadersSent {
 		panic(res.kit.nodeError("Error", "ERR_HTTP_HEADERS_SENT", "Cannot set headers after they are sent to the client"))
 	}
-	e.lower = lowerASCII(e.name)
+	e.lower = lowerFieldName(e.name)
 	if i := res.find(e.lower); i >= 0 {
 		res.headers[i] = e
 		return
 	}
 	res.headers = append(res.headers, e)
+}
+
+// lowerFieldName is the lower-case form of a header name, without an allocation for the names
+// Express's own methods set on most responses.
+func lowerFieldName(name string) string {
+	switch name {
+	case "Content-Type":
+		return "content-type"
+	case "Content-Length":
+		return "content-length"
+	case "ETag":
+		return "etag"
+	}
+	return lowerASCII(name)
 }
 
 // lowerASCII is strings.ToLower without an allocation for names already in lower case.
@@ -214,6 +214,14 @@ func (res *Response) checkedSet(name string, val any) {
 // withDefaultCharset adds "; charset=utf-8" to text/*, application/javascript and application/json
 // types that name no charset (mime 1.x charsets.lookup, as Express's res.set does).
 func withDefaultCharset(ct string) string {
+	switch ct { // the types Express's own methods set: no concatenation per response
+	case "text/html":
+		return "text/html; charset=utf-8"
+	case "text/plain":
+		return "text/plain; charset=utf-8"
+	case "application/json":
+		return "application/json; charset=utf-8"
+	}
 	if charsetParam(ct) {
 		return ct
 	}
@@ -353,7 +361,13 @@ func WeakETag(body []byte) string {
 		return `W/"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"`
 	}
 	sum := sha1.Sum(body)
-	return `W/"` + strconv.FormatInt(int64(len(body)), 16) + "-" + base64.StdEncoding.EncodeToString(sum[:])[:27] + `"`
+	var b [3 + 16 + 1 + 28 + 1]byte // built on the stack: one allocation, the string itself
+	out := append(b[:0], `W/"`...)
+	out = strconv.AppendInt(out, int64(len(body)), 16)
+	out = append(out, '-')
+	out = base64.StdEncoding.AppendEncode(out, sum[:])
+	out = append(out[:len(out)-1], '"') // 27 characters: the padding '=' dropped
+	return string(out)
 }
 
 // Header is the response headers as they would be sent now.
@@ -372,22 +386,36 @@ func (res *Response) headEvent() event {
 	if res.StatusCode < 100 || res.StatusCode > 999 {
 		panic(res.kit.nodeError("RangeError", "ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: "+strconv.Itoa(res.StatusCode)))
 	}
-	fields := res.headerFields()
+	e := event{kind: evHead, status: res.StatusCode}
+	if res.plainHeaders() {
+		e.entries = res.headers // frozen from now on: setEntry and removeHeader refuse once sent
+	} else {
+		e.fields = res.headerFields()
+	}
 	res.HeadersSent = true
-	chunked := res.bodyAllowed() && !res.hasHeader("content-length")
-	return event{kind: evHead, status: res.StatusCode, fields: fields, flush: chunked}
+	e.flush = res.bodyAllowed() && !res.hasHeader("content-length") // chunked
+	return e
+}
+
+// plainHeaders reports whether every header value is a plain string (the common case).
+func (res *Response) plainHeaders() bool {
+	for i := range res.headers {
+		if res.headers[i].val != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // headerFields resolves the headers to strings (JS array values read on the loop), with one backing
 // array for the single-valued ones.
 func (res *Response) headerFields() []headerField {
 	fields := make([]headerField, len(res.headers))
-	plain := make([]string, len(res.headers))
 	for i, e := range res.headers {
 		fields[i].name = e.name
 		if e.val == nil {
-			plain[i] = e.str
-			fields[i].vals = plain[i : i+1 : i+1]
+			fields[i].one[0] = e.str
+			fields[i].vals = fields[i].one[:1:1]
 			continue
 		}
 		fields[i].vals = res.entryValues(e)
@@ -448,14 +476,14 @@ func (res *Response) end(data []byte) {
 		res.headers = append(res.headers, headerEntry{name: "Content-Length", lower: "content-length", str: strconv.Itoa(len(data))})
 	}
 	if !res.HeadersSent {
-		// The whole response at once (res.send, res.json, res.end): one batch for Pump.
+		// The whole response at once (res.send, res.json, res.end): one event for Pump.
 		head := res.headEvent()
 		res.Ended = true
 		if len(data) > 0 && res.bodyAllowed() {
-			res.conn.pushAll(head, event{kind: evData, data: data}, event{kind: evEnd})
-		} else {
-			res.conn.pushAll(head, event{kind: evEnd})
+			head.data = data
 		}
+		head.end = true
+		res.conn.push(head)
 		return
 	}
 	res.write(data, false)
@@ -539,6 +567,16 @@ func jsNumberToStatus(v goja.Value) int {
 	return int(f)
 }
 
+// QuietClose marks the exchange over without emitting anything when no listener was ever added to res
+// or req, and reports whether it did (loop only). Closed is then a no-op.
+func (res *Response) QuietClose() bool {
+	if res.closed || res.listened() || (res.req != nil && res.req.listened()) {
+		return res.closed
+	}
+	res.closed = true
+	return true
+}
+
 // Closed tells res the exchange is over (the response was written out or the client went away). It
 // emits, once and only to listeners, what Node emits then: 'finish' on res (response completed) or
 // 'aborted' on req (client gone first), then 'close' on res, then 'close' on req (loop only).
@@ -548,11 +586,11 @@ func (res *Response) Closed() {
 	}
 	res.closed = true
 	var reqObj *goja.Object
-	if res.req != nil && res.kit.hasListeners(res.req.obj) {
+	if res.req != nil && res.req.listened() {
 		reqObj = res.req.obj
 	}
 	resObj := res.obj
-	if !res.kit.hasListeners(resObj) {
+	if !res.listened() {
 		resObj = nil
 	}
 	emit := func(obj *goja.Object, name string) {

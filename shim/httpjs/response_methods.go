@@ -348,7 +348,7 @@ func (k *Kit) statusMessage(code int) goja.Value {
 }
 
 func numberArg(v goja.Value) (float64, bool) {
-	if v == nil || isObject(v) {
+	if v == nil || !goja.IsNumber(v) { // IsNumber first: exporting a string would allocate
 		return 0, false
 	}
 	switch n := v.Export().(type) {

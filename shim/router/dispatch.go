@@ -42,6 +42,7 @@ type dispatch struct {
 	called   map[string]*paramCall
 	next     goja.Value
 	finished bool
+	firstRun routeRun
 }
 
 type paramCall struct {
@@ -292,20 +293,28 @@ func (d *dispatch) invoke(l *layer, next goja.Value, args ...goja.Value) {
 		}
 		return
 	}
-	d.watchPromise(l, ret, func(reason goja.Value) { d.callNext(next, reason) })
+	if o, then := thenable(ret); then != nil { // the closure only for a returned promise
+		d.watchPromise(l, o, then, func(reason goja.Value) { d.callNext(next, reason) })
+	}
 }
 
-// watchPromise sends a rejection of a handler's returned promise to next(err). Express 4 ignores it
-// (and Node then kills Directus); answering it like a thrown error is our documented deviation.
-func (d *dispatch) watchPromise(l *layer, ret goja.Value, deliver func(reason goja.Value)) {
+// thenable is ret and its then method when ret is an object with one (a returned promise).
+func thenable(ret goja.Value) (*goja.Object, goja.Callable) {
 	o, ok := ret.(*goja.Object)
 	if !ok {
-		return
+		return nil, nil
 	}
 	then, ok := goja.AssertFunction(o.Get("then"))
 	if !ok {
-		return
+		return nil, nil
 	}
+	return o, then
+}
+
+// watchPromise sends a rejection of a handler's returned promise (o, with its then) to next(err).
+// Express 4 ignores it (and Node then kills Directus); answering it like a thrown error is our
+// documented deviation.
+func (d *dispatch) watchPromise(l *layer, o *goja.Object, then goja.Callable, deliver func(reason goja.Value)) {
 	onRejected := d.rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		reason := call.Argument(0)
 		key := l
@@ -429,7 +438,9 @@ func (d *dispatch) processParams(l *layer, params []paramValue, done func(err go
 				}
 				return
 			}
-			d.watchPromise(l, ret, cb) // an async param callback's rejection is its next(err), like handlers'
+			if o, then := thenable(ret); then != nil { // an async param callback's rejection is its next(err), like handlers'
+				d.watchPromise(l, o, then, cb)
+			}
 		}
 		cb(nil)
 	}
@@ -448,7 +459,13 @@ func (d *dispatch) dispatchRoute(rl *layer) {
 		method = "get"
 	}
 	d.req.Route = rte.obj
-	rr := &routeRun{d: d, rte: rte, method: method} // one allocation for the whole route's state
+	// The first route run lives in the dispatch; a later one (a route's next reached another route)
+	// gets its own, since the earlier one's next may still be called.
+	rr := &d.firstRun
+	if rr.d != nil {
+		rr = &routeRun{}
+	}
+	*rr = routeRun{d: d, rte: rte, method: method}
 	rr.step(nil)
 }
 

@@ -33,6 +33,7 @@ type Router struct {
 	mounts     map[string]*Pattern // compiled mount prefixes (Serve's mountPath)
 
 	onListenerError func(error) // logs a throwing req/res event listener (made on first request)
+	kit             *httpjs.Kit // the runtime's req/res kit (found on first request)
 }
 
 // layer is an entry of a router stack (use or route) or of a route stack (method handler).

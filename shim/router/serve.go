@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 	"github.com/gin-gonic/gin"
@@ -23,55 +24,78 @@ import (
 // goroutine drains. If a handler neither responds nor calls next, Serve waits for the client to leave,
 // as Express does.
 func (r *Router) Serve(ctx context.Context, inst *jsrt.Instance, c *gin.Context, mountPath string) (bool, error) {
-	conn := httpjs.NewConn()
-	ex := exchange.Get(c)
-	in := httpjs.IncomingFrom(c) // the loop must not touch c: it may outlive this call
-	var res *httpjs.Response
-	task := &jsrt.Task{}
-	task.OnInterrupt = func(err error) {
-		if res != nil && res.HeadersSent {
-			conn.Abort()
-			return
-		}
-		limit := "time"
-		var terr *jsrt.TimeoutError
-		if errors.As(err, &terr) {
-			limit = terr.Limit.String()
-		}
-		conn.Finish(httpjs.Outcome{Err: errs.ServiceUnavailable(inst.Name(), "JavaScript ran longer than the "+limit+" limit").WithCause(err)})
-	}
-	started := inst.RunOnLoop(func(rt *goja.Runtime) {
-		inst.RunTask(task, func(rt *goja.Runtime) {
-			r.start(rt, inst, in, ex, conn, mountPath, &res)
-		})
-	})
-	if !started {
+	// One allocation holds what both goroutines share for this request.
+	s := &serving{r: r, inst: inst, ex: exchange.Get(c), mountPath: mountPath}
+	s.conn.Init()
+	s.in.Capture(c) // the loop must not touch c: it may outlive this call
+	s.task.OnInterrupt = s.interrupted
+	if !inst.RunOnLoop(s.run) {
 		return false, errs.ServiceUnavailable(inst.Name(), "The extension is shutting down")
 	}
-	out := conn.Pump(ctx, c.Writer, func() { abortConnection(c) })
-	inst.RunOnLoop(func(rt *goja.Runtime) {
-		if res != nil {
-			res.Closed()
-		}
-	})
+	out := s.conn.Pump(ctx, c.Writer, func() { abortConnection(c) })
+	if !s.quiet.Load() {
+		inst.RunOnLoop(s.closed)
+	}
 	return out.Handled, out.Err
 }
 
-// start builds req/res, stores res in *out at once (the time-limit handler needs it even when the
-// handler never returns) and dispatches (loop only). A setup failure is reported through conn.
-func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incoming, ex *exchange.Request, conn *httpjs.Conn, mountPath string, out **httpjs.Response) {
+// serving is one request's state, shared by the Gin goroutine (Serve) and the loop.
+type serving struct {
+	r         *Router
+	inst      *jsrt.Instance
+	ex        *exchange.Request
+	mountPath string
+	in        httpjs.Incoming
+	conn      httpjs.Conn
+	task      jsrt.Task
+	res       *httpjs.Response // loop only; set as soon as it exists (the time-limit handler needs it)
+	host      requestHost      // loop only
+	// quiet is set by the loop when the response was completed and nobody listened for the events
+	// that follow ('finish', 'close'): Serve then skips the loop turn that would emit them.
+	quiet atomic.Bool
+}
+
+func (s *serving) run(*goja.Runtime) { s.inst.RunTask(&s.task, s.start) }
+
+// interrupted is the task's time-limit handler (loop only).
+func (s *serving) interrupted(err error) {
+	if s.res != nil && s.res.HeadersSent {
+		s.conn.Abort()
+		return
+	}
+	limit := "time"
+	var terr *jsrt.TimeoutError
+	if errors.As(err, &terr) {
+		limit = terr.Limit.String()
+	}
+	s.conn.Finish(httpjs.Outcome{Err: errs.ServiceUnavailable(s.inst.Name(), "JavaScript ran longer than the "+limit+" limit").WithCause(err)})
+}
+
+// closed tells res the exchange is over, on a loop turn after Pump returned (loop only).
+func (s *serving) closed(*goja.Runtime) {
+	if s.res != nil {
+		s.res.Closed()
+	}
+}
+
+// start builds req/res and dispatches (loop only). A setup failure is reported through conn.
+func (s *serving) start(rt *goja.Runtime) {
+	r, inst, conn := s.r, s.inst, &s.conn
 	if conn.Closed() {
 		return // the client left before the loop got to this request
 	}
-	kit, err := httpjs.KitFor(rt)
-	if err != nil {
-		conn.Finish(httpjs.Outcome{Err: errs.Internal(err)})
-		return
+	kit := r.kit
+	if kit == nil {
+		var err error
+		if kit, err = httpjs.KitFor(rt); err != nil {
+			conn.Finish(httpjs.Outcome{Err: errs.Internal(err)})
+			return
+		}
+		r.kit = kit // a router belongs to one runtime
 	}
-	req := kit.NewRequest(in, ex, inst)
-	res := kit.NewResponse(req, conn, inst)
-	*out = res
-	if !r.mount(req, mountPath) {
+	req, res := kit.NewExchange(&s.in, s.ex, conn, inst)
+	s.res = res
+	if !r.mount(req, s.mountPath) {
 		conn.Finish(httpjs.Outcome{})
 		return
 	}
@@ -82,7 +106,8 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incomin
 		}
 	}
 	res.OnListenerError = r.onListenerError
-	h := &requestHost{inst: inst, rt: rt, conn: conn, res: res}
+	s.host = requestHost{inst: inst, rt: rt, conn: conn, res: res}
+	h := &s.host
 	func() {
 		defer func() {
 			if p := recover(); p != nil {
@@ -98,6 +123,12 @@ func (r *Router) start(rt *goja.Runtime, inst *jsrt.Instance, in *httpjs.Incomin
 		}()
 		r.handle(req, res, h)
 	}()
+	// The handler's microtasks have run (this was the outermost JS call). A response completed in this
+	// job with no 'finish'/'close' listener on res or req by now is closed quietly: the loop turn after
+	// Pump would emit to nobody. (A listener attached in a later job races the socket in Node as well.)
+	if res.Ended && res.QuietClose() {
+		s.quiet.Store(true)
+	}
 }
 
 // requestHost is the host of one request's dispatch.

@@ -18,13 +18,22 @@ const parsedQueryKey = "dxhost.query"
 // process) and the parsed query string (Express's qs query parser with Directus's limits).
 func requestState(ids *atomic.Int64, cfg *config) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		ex := &exchange.Request{ID: ids.Add(1), Cookies: map[string]string{}, SanitizedQuery: map[string]any{}}
+		// Cookies and SanitizedQuery stay nil (read as empty) until a later step has some.
+		ex := &exchange.Request{ID: ids.Add(1)}
 		exchange.Set(c, ex)
-		c.Set(parsedQueryKey, query.ParseQueryString(c.Request.URL.RawQuery, cfg.qs))
+		parsed := noQuery
+		if raw := c.Request.URL.RawQuery; raw != "" {
+			parsed = query.ParseQueryString(raw, cfg.qs)
+		}
+		c.Set(parsedQueryKey, parsed)
 	}
 }
 
+// noQuery is the parsed query of every URL without a query string, shared: it is never modified.
+var noQuery = query.NewObject()
+
 // ParsedQuery is req.query as Express gives it (qs with QUERYSTRING_MAX_PARSE_DEPTH/ARRAY_LIMIT).
+// It is read-only: requests without a query string share one empty object.
 func ParsedQuery(c *gin.Context) *query.Object {
 	if v, ok := c.Get(parsedQueryKey); ok {
 		if o, ok := v.(*query.Object); ok {
@@ -154,18 +163,25 @@ func strictTransportSecurity(e *env.Env) string {
 }
 
 // securityHeaders are helmet's Content-Security-Policy, Cross-Origin-Opener-Policy and HSTS (steps 2–4).
+// The header values are built once and shared by every response: each slice has len == cap, so that a
+// later Header.Add copies instead of writing into it, and nothing writes a header value in place.
 func securityHeaders(cfg *config) gin.HandlerFunc {
+	csp := []string{cfg.csp}
+	coop := []string{cfg.coop}
+	hsts := []string{cfg.hsts}
 	return func(c *gin.Context) {
 		h := c.Writer.Header()
-		h.Set("Content-Security-Policy", cfg.csp)
+		h["Content-Security-Policy"] = csp[:1:1]
 		if cfg.coop != "" {
-			h.Set("Cross-Origin-Opener-Policy", cfg.coop)
+			h["Cross-Origin-Opener-Policy"] = coop[:1:1]
 		}
 		if cfg.hsts != "" {
-			h.Set("Strict-Transport-Security", cfg.hsts)
+			h["Strict-Transport-Security"] = hsts[:1:1]
 		}
 	}
 }
 
+var poweredByValue = []string{"Directus"}
+
 // poweredBy is step 7 (Express's own header is off).
-func poweredBy(c *gin.Context) { c.Writer.Header().Set("X-Powered-By", "Directus") }
+func poweredBy(c *gin.Context) { c.Writer.Header()["X-Powered-By"] = poweredByValue[:1:1] }

@@ -26,8 +26,7 @@ func requestLog(log *logrus.Logger, cfg *config) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		ex := exchange.Get(c)
-		entry := log.WithField("reqId", ex.ID)
-		c.Request = c.Request.WithContext(logging.With(c.Request.Context(), entry))
+		c.Request = c.Request.WithContext(logging.WithRequestID(c.Request.Context(), log, ex.ID))
 		c.Next()
 		if cfg.ignorePaths[c.Request.URL.Path] {
 			return

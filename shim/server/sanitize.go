@@ -20,8 +20,9 @@ func sanitizeQuery(cfg *config) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
-		ex.SanitizedQuery = map[string]any{}
+		ex.SanitizedQuery = nil // nil reads as {}: most requests have no query string
 		if q != nil {
+			ex.SanitizedQuery = map[string]any{}
 			o := q.Object()
 			for _, k := range o.Keys() {
 				v, _ := o.Get(k)
