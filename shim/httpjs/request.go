@@ -30,6 +30,9 @@ type Request struct {
 	// LazyParams, when set and Params is nil, builds req.params on first access (the router sets it so
 	// that requests nobody reads params of never build the object).
 	LazyParams func() goja.Value
+	// NextLazy, when set and Next is nil, gives req.next on first access (the router's next function,
+	// made only when something reads or receives it).
+	NextLazy interface{ NextValue() goja.Value }
 
 	query, body, headers, cookies goja.Value // lazily built, or what JS assigned
 	accountability, sanitized     goja.Value
@@ -166,7 +169,12 @@ func (k *Kit) defineRequest() {
 		return rt.NewObject()
 	})
 	valueProp("route", func(r *Request) *goja.Value { return &r.Route }, nil)
-	valueProp("next", func(r *Request) *goja.Value { return &r.Next }, nil)
+	valueProp("next", func(r *Request) *goja.Value { return &r.Next }, func(r *Request) goja.Value {
+		if r.NextLazy != nil {
+			return r.NextLazy.NextValue()
+		}
+		return goja.Undefined()
+	})
 	valueProp("query", func(r *Request) *goja.Value { return &r.query }, (*Request).buildQuery)
 	valueProp("body", func(r *Request) *goja.Value { return &r.body }, (*Request).buildBody)
 	valueProp("headers", func(r *Request) *goja.Value { return &r.headers }, (*Request).buildHeaders)

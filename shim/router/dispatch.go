@@ -58,12 +58,28 @@ func (r *Router) handle(req *httpjs.Request, res *httpjs.Response, h host) {
 	d.parentURL = req.BaseURL
 	d.parentParams = req.Params
 	d.saved.baseURL, d.saved.next, d.saved.params = req.BaseURL, req.Next, req.Params
-	d.next = r.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		d.nextLayer(call.Argument(0))
-		return goja.Undefined()
-	})
-	req.Next = d.next
+	req.Next, req.NextLazy = nil, d // req.next is made when read, or when a handler is given it
 	d.nextLayer(nil)
+}
+
+// NextValue is the router's next function, made on first use (httpjs.Request.NextLazy).
+func (d *dispatch) NextValue() goja.Value {
+	if d.next == nil {
+		d.next = d.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			d.nextLayer(call.Argument(0))
+			return goja.Undefined()
+		})
+	}
+	return d.next
+}
+
+// orNext is next, or the router's own next when next is nil (how the router's next is passed around
+// before anything needed it made).
+func (d *dispatch) orNext(next goja.Value) goja.Value {
+	if next == nil {
+		return d.NextValue()
+	}
+	return next
 }
 
 // done restores req and leaves the router; OPTIONS without a handler gets Express's automatic answer.
@@ -72,6 +88,7 @@ func (d *dispatch) done(err goja.Value) {
 		return
 	}
 	d.req.BaseURL, d.req.Next, d.req.Params, d.req.LazyParams = d.saved.baseURL, d.saved.next, d.saved.params, nil
+	d.req.NextLazy = nil
 	if d.req.Method == "OPTIONS" && !truthy(err) && len(d.options) > 0 {
 		if ferr := d.sendOptions(); ferr != nil {
 			err = ferr
@@ -251,23 +268,30 @@ func (d *dispatch) trimPrefix(l *layer, layerError goja.Value, layerPath, path s
 		d.req.BaseURL = d.parentURL + strings.TrimSuffix(d.removed, "/") // no trailing slash
 	}
 	if truthy(layerError) {
-		d.handleError(l, layerError, d.next)
+		d.handleError(l, layerError, nil)
 	} else {
-		d.handleRequest(l, d.next)
+		d.handleRequest(l, nil)
 	}
 }
 
 // handleRequest is Layer.prototype.handle_request (plus: a returned promise's rejection goes to next).
+// next nil is the router's own next.
 func (d *dispatch) handleRequest(l *layer, next goja.Value) {
 	if l.arity > 3 {
-		d.callNext(next, nil)
+		d.callNext(d.orNext(next), nil)
 		return
 	}
+	if next == nil && l.nextUnseen {
+		d.invoke(l, nil, d.reqV, d.resV) // the handler cannot see next: made only if needed
+		return
+	}
+	next = d.orNext(next)
 	d.invoke(l, next, d.reqV, d.resV, next)
 }
 
-// handleError is Layer.prototype.handle_error.
+// handleError is Layer.prototype.handle_error. next nil is the router's own next.
 func (d *dispatch) handleError(l *layer, err goja.Value, next goja.Value) {
+	next = d.orNext(next)
 	if l.arity != 4 {
 		d.callNext(next, err)
 		return
@@ -285,16 +309,18 @@ func (d *dispatch) callNext(next goja.Value, err goja.Value) {
 	}
 }
 
+// invoke calls the layer's handler; a throw or a rejection of the promise it returns goes to next
+// (nil: the router's own).
 func (d *dispatch) invoke(l *layer, next goja.Value, args ...goja.Value) {
 	ret, err := l.call(goja.Undefined(), args...)
 	if err != nil {
 		if v := d.thrownOrStop(err); v != nil {
-			d.callNext(next, v)
+			d.callNext(d.orNext(next), v)
 		}
 		return
 	}
 	if o, then := thenable(ret); then != nil { // the closure only for a returned promise
-		d.watchPromise(l, o, then, func(reason goja.Value) { d.callNext(next, reason) })
+		d.watchPromise(l, o, then, func(reason goja.Value) { d.callNext(d.orNext(next), reason) })
 	}
 }
 
@@ -480,7 +506,7 @@ type routeRun struct {
 
 // nextFor is the next handed to the handler at idx-1. Past the last layer for this method, the route's
 // next(err) is exactly the router's next(err) ('route' and 'router' included), so the router's
-// function is handed over as is.
+// function is handed over as is: nil, made only when needed (see handleRequest).
 func (rr *routeRun) nextFor() goja.Value {
 	for _, l := range rr.rte.stack[rr.idx:] {
 		if l.method == "" || l.method == rr.method {
@@ -493,7 +519,7 @@ func (rr *routeRun) nextFor() goja.Value {
 			return rr.next
 		}
 	}
-	return rr.d.next
+	return nil
 }
 
 func (rr *routeRun) step(err goja.Value) {

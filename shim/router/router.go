@@ -32,8 +32,9 @@ type Router struct {
 	warned     map[*layer]bool     // async-rejection warning given (once per route)
 	mounts     map[string]*Pattern // compiled mount prefixes (Serve's mountPath)
 
-	onListenerError func(error) // logs a throwing req/res event listener (made on first request)
-	kit             *httpjs.Kit // the runtime's req/res kit (found on first request)
+	onListenerError func(error)   // logs a throwing req/res event listener (made on first request)
+	kit             *httpjs.Kit   // the runtime's req/res kit (found on first request)
+	fnToString      goja.Callable // Function.prototype.toString, as the runtime had it
 }
 
 // layer is an entry of a router stack (use or route) or of a route stack (method handler).
@@ -42,10 +43,12 @@ type layer struct {
 	handle  goja.Value
 	call    goja.Callable
 	arity   int
-	name    string
-	route   *route // router layers made by route(); nil for use()
-	method  string // route layers: lower-case method, "" for all()
-	owner   *layer // route layers: the router layer of their route (for warnings)
+	// nextUnseen: the handler cannot see a third argument (see nextUnseen); called with (req, res).
+	nextUnseen bool
+	name       string
+	route      *route // router layers made by route(); nil for use()
+	method     string // route layers: lower-case method, "" for all()
+	owner      *layer // route layers: the router layer of their route (for warnings)
 }
 
 type route struct {
@@ -67,6 +70,11 @@ func New(rt *goja.Runtime) (*Router, *goja.Object) {
 	// budget; a failure here is reported by that request.
 	_, _ = httpjs.KitFor(rt)
 	r := &Router{rt: rt, params: map[string][]goja.Value{}, warned: map[*layer]bool{}}
+	if fp, ok := rt.Get("Function").(*goja.Object); ok {
+		if proto, ok := fp.Get("prototype").(*goja.Object); ok {
+			r.fnToString, _ = goja.AssertFunction(proto.Get("toString"))
+		}
+	}
 	o := rt.NewObject()
 	r.obj = o
 	for _, m := range append(append([]string(nil), methods...), "all") {
@@ -145,6 +153,9 @@ func (r *Router) newLayer(p *Pattern, fn goja.Value) *layer {
 		l.arity = int(o.Get("length").ToInteger())
 		if n := o.Get("name"); n != nil && n.String() != "" {
 			l.name = n.String()
+		}
+		if call != nil && l.arity < 3 {
+			l.nextUnseen = nextUnseen(r.rt, r.fnToString, fn)
 		}
 	}
 	return l

@@ -255,4 +255,27 @@ module.exports = [
       ['GET', '/ext/abs'], ['GET', '/ext/missing'], ['GET', '/ext/dot'], ['GET', '/ext/dot-allow'], ['GET', '/ext/up'], ['GET', '/ext/dir'], ['GET', '/ext/page'], ['GET', '/ext/big'], ['GET', '/ext/maxage?m=1d'], ['GET', '/ext/maxage?m=2.5%20hrs&i=1'], ['GET', '/ext/maxage?m=90s'], ['GET', '/ext/maxage?m=1500ms'], ['GET', '/ext/maxage?m=10y'],
       ['GET', '/ext/download'], ['GET', '/ext/cb'], ['GET', '/ext/relative']],
   },
+  {
+    name: 'next-without-declaring-it',
+    // Handlers that declare fewer than three parameters still reach next: through req.next, the
+    // arguments object, a rest parameter or a defaulted third parameter; req.next is the router's next.
+    setup: `function (router) {
+      router.get('/req-next', (req, res) => { req.trace = ['first']; req.next(); }, (req, res) => res.json(req.trace.concat('second')));
+      router.get('/arguments', function (req, res) { req.n = arguments.length; arguments[2](); });
+      router.get('/arguments', (req, res) => res.json({ n: req.n }));
+      router.get('/rest', (...args) => { args[0].n = args.length; args[2](); });
+      router.get('/rest', (req, res) => res.json({ n: req.n }));
+      router.get('/default', (req, res, next = null) => next());
+      router.get('/default', (req, res) => res.send('default reached'));
+      router.use('/use-args', function (req, res) { arguments[2](); });
+      router.get('/use-args', (req, res) => res.send('after use() with arguments'));
+      router.get('/same', (req, res) => { const first = req.next; res.json({ stable: first === req.next, isFunction: typeof first }); });
+      router.get('/async', async (req, res) => { await null; req.next(); });
+      router.get('/throw', (req, res) => { throw new Error('thrown by a two-parameter handler'); });
+      router.use('/use', (req, res) => req.next());
+      router.get('/use', (req, res) => res.send('after a two-parameter use()'));
+      router.use((req, res, next) => { if (req.path === '/in-use') return res.json({ inUse: typeof req.next, same: req.next === next }); next(); });
+    }`,
+    requests: [['GET', '/ext/req-next'], ['GET', '/ext/arguments'], ['GET', '/ext/rest'], ['GET', '/ext/default'], ['GET', '/ext/use-args'], ['GET', '/ext/same'], ['GET', '/ext/async'], ['GET', '/ext/throw'], ['GET', '/ext/use'], ['GET', '/ext/in-use']],
+  },
 ];
