@@ -337,13 +337,20 @@ func validToken(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?={}", c) >= 0 {
+		if !tokenChar[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// tokenChar is RFC 7230's tchar: visible ASCII except the separators "(),/:;<=>?@[\]{}.
+var tokenChar = func() (t [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		t[c] = !strings.ContainsRune("()<>@,;:\\\"/[]?={}", c)
+	}
+	return t
+}()
 
 func validHeaderValue(s string) bool {
 	for i := 0; i < len(s); i++ {
