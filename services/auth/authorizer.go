@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -193,6 +194,19 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 			return nil, err
 		}
 	}
+	// Aggregated and grouped fields are checked first, as Directus validates them first.
+	other := otherPaths(q)
+	if allowed, all := allowedFields(perms); !all {
+		var forbidden []string
+		for _, f := range other {
+			if r := rootField(f, nil); !allowed[r] && !contains(forbidden, r) {
+				forbidden = append(forbidden, r)
+			}
+		}
+		if len(forbidden) > 0 {
+			return nil, fieldsForbidden(forbidden, collection)
+		}
+	}
 	if allowed, all := allowedFields(perms); !all {
 		// A relation into a collection the caller cannot read is dropped before Directus
 		// validates, so its root field is not checked either.
@@ -226,12 +240,82 @@ func (a *Authorizer) Authorize(ctx context.Context, action, collection string, q
 				paths = append(paths, f)
 			}
 		}
+		for _, f := range other {
+			if strings.Contains(f, ".") {
+				paths = append(paths, f)
+			}
+		}
+		// deep's filters and sorts name fields of the related collections below their paths.
+		paths = append(paths, deepPaths("", q.Deep)...)
 		if err := checkNested(every, collection, "", paths, nil, sch, true); err != nil {
 			return nil, err
 		}
 	}
 	out.Access = readAccess(every)
 	return out, nil
+}
+
+// otherPaths are the fields a query aggregates and groups by (Directus's "other" paths).
+func otherPaths(q *items.Query) []string {
+	var out []string
+	for _, fields := range q.Aggregate {
+		for _, f := range fields {
+			if f = strings.TrimSpace(f); f != "*" && f != "" {
+				out = append(out, f)
+			}
+		}
+	}
+	for _, f := range q.Group {
+		out = append(out, strings.TrimSpace(f))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// deepPaths are the field paths deep's _filter and _sort use, each under the relational path of
+// its level ("tags.name" for deep[tags][_filter][name]).
+func deepPaths(prefix string, deep map[string]any) []string {
+	var out []string
+	for _, key := range sortedKeys(deep) {
+		level, ok := deep[key].(map[string]any)
+		if !ok || strings.HasPrefix(key, "_") {
+			continue
+		}
+		path := key
+		if prefix != "" {
+			path = prefix + "." + key
+		}
+		if f, ok := level["_filter"].(map[string]any); ok {
+			for _, field := range filterFields(f) {
+				out = append(out, path+"."+field)
+			}
+		}
+		var sorts []string
+		switch v := level["_sort"].(type) {
+		case string:
+			sorts = strings.Split(v, ",")
+		case []any:
+			for _, e := range v {
+				if s, ok := e.(string); ok {
+					sorts = append(sorts, s)
+				}
+			}
+		}
+		for _, s := range sorts {
+			out = append(out, path+"."+strings.TrimPrefix(strings.TrimSpace(s), "-"))
+		}
+		out = append(out, deepPaths(path, level)...)
+	}
+	return out
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // itemRule is the OR of the rows' item rules, duplicates removed; nil when some row has none.

@@ -37,6 +37,14 @@ type rulesRecording struct {
 // one of them starts matching (so the list only shrinks).
 var knownGaps = map[int]string{}
 
+// notOnPostgres are recorded calls whose SQLite answer does not speak for PostgreSQL: Directus on
+// PostgreSQL answers COUNT as a string (bigint; services/items' pg recording rest-aggregate).
+var notOnPostgres = map[int]string{
+	61: "COUNT is a string on PostgreSQL",
+	63: "COUNT is a string on PostgreSQL",
+	66: "COUNT is a string on PostgreSQL",
+}
+
 // TestCustomRulesMatchDirectus replays the recorded calls: reads through ItemsService with the
 // Authorizer; writes the way ItemsService must call the Authorizer (AuthorizeKeys = validateAccess,
 // AuthorizePayload = processPayload's permission part), which ItemsService now calls itself.
@@ -93,6 +101,10 @@ func TestCustomRulesMatchDirectus(t *testing.T) {
 				if match && status == 200 {
 					// Successful bodies must also keep Directus's key order.
 					match = string(got) == compactOrdered(c.Body)
+				}
+				if reason, skip := notOnPostgres[i]; skip && client == db.ClientPostgres {
+					t.Logf("#%d not compared on PostgreSQL (%s)", i, reason)
+					continue
 				}
 				if reason, gap := knownGaps[i]; gap {
 					if match {
@@ -182,11 +194,22 @@ func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.S
 		if v := vals.Get("filter[id][_eq]"); v != "" {
 			q.Filter = map[string]any{"id": map[string]any{"_eq": v}}
 		}
-		if v := vals.Get("filter"); v != "" {
-			if err := json.Unmarshal([]byte(v), &q.Filter); err != nil {
-				t.Fatalf("filter %s: %v", v, err)
+		for name, dst := range map[string]*map[string]any{"filter": &q.Filter, "deep": &q.Deep} {
+			if v := vals.Get(name); v != "" {
+				if err := json.Unmarshal([]byte(v), dst); err != nil {
+					t.Fatalf("%s %s: %v", name, v, err)
+				}
 			}
 		}
+		for k, v := range vals {
+			if op, ok := strings.CutPrefix(k, "aggregate["); ok {
+				if q.Aggregate == nil {
+					q.Aggregate = map[string][]string{}
+				}
+				q.Aggregate[strings.TrimSuffix(op, "]")] = v
+			}
+		}
+		q.Group = vals["groupBy[]"]
 		if key != nil {
 			it, err := s.ReadOne(ctx, key, q, items.ReadOptions{})
 			if err != nil {

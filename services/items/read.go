@@ -178,6 +178,9 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 			if err != nil {
 				return nil, err
 			}
+			if expr, err = s.permittedFunction(b, col, access, q.Access, n, expr); err != nil {
+				return nil, err
+			}
 			have[n.key] = true
 			sels = append(sels, selected{key: n.key})
 			exprs = append(exprs, expr+" AS "+b.q(n.key))
@@ -325,6 +328,48 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 		reorder(it, nodes)
 	}
 	return items, nil
+}
+
+// permittedFunction applies the caller's read rules to a function column: count(<o2m>) counts
+// only the related items the caller may read, and the result is masked per row like its field.
+func (s *Service) permittedFunction(b *sqlBuilder, col *schema.Collection, level *levelAccess, access *Access, n *fieldNode, expr string) (string, error) {
+	if access == nil {
+		return expr, nil
+	}
+	// The mask's condition comes first in the SQL text, so its arguments are bound first.
+	prefix, suffix := "", ""
+	if rule, masked := level.mask(n.field); masked {
+		if rule == nil {
+			return "NULL", nil
+		}
+		cond, err := s.whereFor(b, col, rule)
+		if err != nil {
+			return "", err
+		}
+		if cond != "" {
+			prefix, suffix = "CASE WHEN "+cond+" THEN ", " END"
+		}
+	}
+	if f := col.Fields[n.field]; n.fn == "count" && f != nil && f.Type == "alias" {
+		if kind, rel := relationKind(s.opts.Schema, col.Collection, n.field); kind == o2mNode {
+			rc, err := s.collectionInfo(rel.Collection)
+			if err != nil {
+				return "", err
+			}
+			if !access.readable(rel.Collection) {
+				expr = "0"
+			} else if rule := access.level(rel.Collection, nil).where(); rule != nil {
+				cond, err := s.whereFor(b, rc, rule)
+				if err != nil {
+					return "", fmt.Errorf("items: read rules of %q: %w", rel.Collection, err)
+				}
+				if cond != "" {
+					expr = strings.TrimSuffix(expr, ")") + " AND " + cond + ")"
+				}
+			}
+		}
+	}
+	return prefix + expr + suffix, nil
 }
 
 func reorder(it *Item, nodes []*fieldNode) {

@@ -178,6 +178,18 @@ const linkCases = [
   ['junior', 'GET', '/items/links?fields=*.*&sort=id'],
   ['reader', 'GET', '/items/links?fields=*.*&sort=id'],
 ];
+// Fields named by deep, aggregate and groupBy, filters through m2a, and functions over o2m.
+linkCases.push(
+  ['reader', 'GET', '/items/tags?fields=id,article.title&deep=' + enc({ article: { _filter: { secret: { _eq: 's1' } } } })],
+  ['reader', 'GET', '/items/tags?fields=id,article.title&sort=id&deep=' + enc({ article: { _filter: { title: { _eq: 'a1' } } } })],
+  ['reader', 'GET', '/items/articles?aggregate[count]=secret'],
+  ['reader', 'GET', '/items/articles?aggregate[count]=title'],
+  ['reader', 'GET', '/items/articles?aggregate[count]=*&groupBy[]=status'],
+  ['junior', 'GET', '/items/articles?aggregate[count]=*&groupBy[]=status&sort=status'],
+  ['reader', 'GET', '/items/links?fields=id&filter=' + enc({ 'item:articles': { secret: { _eq: 's1' } } })],
+  ['junior', 'GET', '/items/links?fields=id&sort=id&filter=' + enc({ 'item:articles': { title: { _eq: 'a1' } } })],
+  ['junior', 'GET', '/items/articles?fields=id,count(tags)&sort=id'],
+);
 for (const [caller, method, path] of linkCases) {
   recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
 }
