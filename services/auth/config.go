@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dxhost/dxhost/services/env"
 )
@@ -19,6 +20,9 @@ type Config struct {
 	RefreshTokenTTL float64 // REFRESH_TOKEN_TTL in ms
 	SessionGrace    float64 // SESSION_REFRESH_GRACE_PERIOD in ms
 	LoginStall      float64 // LOGIN_STALL_TIME in ms
+	// PasswordResetStall is requestPasswordReset's STALL_TIME (500 ms, not an env setting): every
+	// answer takes as long, so it does not tell which e-mails belong to an active user.
+	PasswordResetStall time.Duration
 
 	RefreshCookie Cookie
 	SessionCookie Cookie
@@ -46,6 +50,8 @@ func ConfigFromEnv(e *env.Env) Config {
 		RefreshTokenTTL: getMilliseconds(get("REFRESH_TOKEN_TTL"), 0),
 		SessionGrace:    getMilliseconds(get("SESSION_REFRESH_GRACE_PERIOD"), 1e4),
 		LoginStall:      e.Number("LOGIN_STALL_TIME", 500),
+
+		PasswordResetStall: 500 * time.Millisecond,
 	}
 	if s := e.String("SECRET"); s != "" && get("SECRET") != nil {
 		cfg.Secret = []byte(s)

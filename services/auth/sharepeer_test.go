@@ -64,7 +64,11 @@ func TestShareTokensInterop(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("Directus share login: %d %s", status, body)
 	}
-	var login struct{ Data struct{ AccessToken string `json:"access_token"` } }
+	var login struct {
+		Data struct {
+			AccessToken string `json:"access_token"`
+		}
+	}
 	_ = json.Unmarshal([]byte(body), &login)
 	directusToken := login.Data.AccessToken
 	status, want := call("GET", readPath, directusToken, "")

@@ -12,6 +12,7 @@ import (
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/mail"
 	shimerrors "github.com/dxhost/dxhost/shim/errors"
 	"github.com/dxhost/dxhost/shim/exchange"
 	"github.com/dxhost/dxhost/shim/server"
@@ -23,13 +24,19 @@ type Options struct {
 	// Items returns an ItemsService of collection acting as acc (schema, emitter and authorizer
 	// wired in); GET /users/me reads through it. nil = /users/me is not registered.
 	Items func(c *gin.Context, collection string, acc map[string]any) (*items.Service, error)
+	// Mailer sends the password reset e-mail; nil = services/mail over the EMAIL_* settings.
+	Mailer auth.Mailer
 }
 
 // Register adds Directus's auth routes: POST /auth/login, /auth/refresh, /auth/logout, GET /auth,
-// POST /shares/auth, GET /shares/info/:pk, GET /users/me and the /users/me/tfa/* set-up routes. They run after the server's middleware chain, as in Directus (a bad token on
+// POST /shares/auth, GET /shares/info/:pk, GET /users/me, the /users/me/tfa/* set-up routes and
+// POST /auth/password/request|reset. They run after the server's middleware chain, as in Directus (a bad token on
 // the request is refused before login runs).
 func Register(r gin.IRoutes, svc *auth.Service, opts Options) {
-	h := &handlers{svc: svc, env: opts.Env, cfg: svc.Config(), items: opts.Items}
+	h := &handlers{svc: svc, env: opts.Env, cfg: svc.Config(), items: opts.Items, mailer: opts.Mailer}
+	if h.mailer == nil {
+		h.mailer = mail.New(mail.ConfigFromEnv(opts.Env))
+	}
 	r.POST("/auth/login", h.login)
 	r.POST("/auth/login/", h.login)
 	r.POST("/auth/refresh", h.refresh)
@@ -42,14 +49,17 @@ func Register(r gin.IRoutes, svc *auth.Service, opts Options) {
 		r.GET("/users/me", h.me)
 		r.GET("/shares/info/:pk", h.shareInfo)
 		h.registerTFA(r)
+		r.POST("/auth/password/request", h.passwordRequest)
+		r.POST("/auth/password/reset", h.passwordReset)
 	}
 }
 
 type handlers struct {
-	svc   *auth.Service
-	env   *env.Env
-	cfg   auth.Config
-	items func(c *gin.Context, collection string, acc map[string]any) (*items.Service, error)
+	svc    *auth.Service
+	env    *env.Env
+	cfg    auth.Config
+	items  func(c *gin.Context, collection string, acc map[string]any) (*items.Service, error)
+	mailer auth.Mailer
 }
 
 // requestAccountability is the default accountability the auth controllers build for the service

@@ -33,6 +33,7 @@ type sharesStack struct {
 	engine *gin.Engine
 	db     *db.DB
 	svc    *auth.Service
+	schema *schema.Provider
 }
 
 func newSharesStack(t *testing.T, client string, rec *authtest.SharesRecording) *sharesStack {
@@ -43,11 +44,47 @@ func newSharesStack(t *testing.T, client string, rec *authtest.SharesRecording) 
 			authtest.InsertRows(t, d, table, rec.Tables[table])
 		}
 	}
-	e, err := env.Load(env.Options{Environ: []string{"SECRET=" + rec.Secret, "LOGIN_STALL_TIME=0"}, Dir: t.TempDir()})
+	s := newAuthStack(t, d, []string{"SECRET=" + rec.Secret})
+	for _, call := range rec.Setup {
+		b, _ := json.Marshal(call.Body)
+		req := httptest.NewRequest(call.Method, call.Path, bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer admin-static-token")
+		w := httptest.NewRecorder()
+		s.engine.ServeHTTP(w, req)
+		if w.Code >= 300 {
+			t.Fatalf("setup %s %s: %d %s", call.Method, call.Path, w.Code, w.Body.String())
+		}
+	}
+	s.schema.Invalidate()
+	for _, table := range []string{"directus_shares", "authors", "articles", "comments", "notes"} {
+		authtest.InsertRows(t, d, table, rec.Tables[table])
+	}
+	// Directus's argon2 costs take ~0.5 s a check on a busy machine: users get cheap hashes of the
+	// same passwords (Verify reads the costs from the hash); the share keeps Directus's own hash on
+	// SQLite, so one database checks a share password hashed by node-argon2.
+	for _, u := range rec.Tables["directus_users"] {
+		if email, _ := u["email"].(string); strings.HasSuffix(email, "@example.com") && email != "admin@example.com" {
+			cheapPassword(t, d, "directus_users", "email = '"+email+"'", "pw-"+strings.TrimSuffix(email, "@example.com"))
+		}
+	}
+	if client != db.ClientSQLite {
+		cheapPassword(t, d, "directus_shares", "password IS NOT NULL", "share-pw")
+	}
+	return s
+}
+
+// newAuthStack is dxhost's whole chain over d: server, rest routes with the Authorizer, auth routes
+// (the reset stall off) and a /whoami route answering req.accountability.
+func newAuthStack(t *testing.T, d *db.DB, environ []string) *sharesStack {
+	t.Helper()
+	e, err := env.Load(env.Options{Environ: append([]string{"LOGIN_STALL_TIME=0"}, environ...), Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := auth.New(d, auth.ConfigFromEnv(e), nil)
+	cfg := auth.ConfigFromEnv(e)
+	cfg.PasswordResetStall = 0
+	svc := auth.New(d, cfg, nil)
 	provider := schema.NewProvider(d, d.Client, true, schema.BuildOptions{})
 	authz := &auth.Authorizer{Auth: svc, Schema: provider.Get}
 	log := logrus.New()
@@ -65,43 +102,19 @@ func newSharesStack(t *testing.T, client string, rec *authtest.SharesRecording) 
 			}})
 			r.GET("/whoami", func(c *gin.Context) { c.JSON(200, exchange.Get(c).Accountability) })
 		}})
-	s := &sharesStack{engine: engine, db: d, svc: svc}
-	for _, call := range rec.Setup {
-		b, _ := json.Marshal(call.Body)
-		req := httptest.NewRequest(call.Method, call.Path, bytes.NewReader(b))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer admin-static-token")
-		w := httptest.NewRecorder()
-		engine.ServeHTTP(w, req)
-		if w.Code >= 300 {
-			t.Fatalf("setup %s %s: %d %s", call.Method, call.Path, w.Code, w.Body.String())
-		}
+	return &sharesStack{engine: engine, db: d, svc: svc, schema: provider}
+}
+
+// cheapPassword re-hashes plain with tiny argon2 costs in the rows of table matching where.
+func cheapPassword(t *testing.T, d *db.DB, table, where, plain string) {
+	t.Helper()
+	hash, err := password.HashWith(plain, password.Options{MemoryCost: 64, TimeCost: 1, Parallelism: 1, HashLength: 32, Type: password.TypeArgon2id})
+	if err != nil {
+		t.Fatal(err)
 	}
-	provider.Invalidate()
-	for _, table := range []string{"directus_shares", "authors", "articles", "comments", "notes"} {
-		authtest.InsertRows(t, d, table, rec.Tables[table])
+	if _, err := d.ExecContext(context.Background(), d.Rebind(`UPDATE `+table+` SET password = ? WHERE `+where), hash); err != nil {
+		t.Fatal(err)
 	}
-	// Directus's argon2 costs take ~0.5 s a check on a busy machine: users get cheap hashes of the
-	// same passwords (Verify reads the costs from the hash); the share keeps Directus's own hash on
-	// SQLite, so one database checks a share password hashed by node-argon2.
-	cheap := func(table, where, plain string) {
-		hash, err := password.HashWith(plain, password.Options{MemoryCost: 64, TimeCost: 1, Parallelism: 1, HashLength: 32, Type: password.TypeArgon2id})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := d.ExecContext(context.Background(), d.Rebind(`UPDATE `+table+` SET password = ? WHERE `+where), hash); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, u := range rec.Tables["directus_users"] {
-		if email, _ := u["email"].(string); strings.HasSuffix(email, "@example.com") && email != "admin@example.com" {
-			cheap("directus_users", "email = '"+email+"'", "pw-"+strings.TrimSuffix(email, "@example.com"))
-		}
-	}
-	if client != db.ClientSQLite {
-		cheap("directus_shares", "password IS NOT NULL", "share-pw")
-	}
-	return s
 }
 
 // sharesKnownGaps are recorded answers dxhost does not give yet, and why. They are not about shares:
@@ -122,7 +135,7 @@ var sharesKnownGaps = map[string]string{
 // sqliteOnly are recorded answers that hold for SQLite only (the recording's database).
 var sqliteOnly = map[string]string{
 	"info window":          "Directus formats timestamps per database (no Z on SQLite); also TIMESTAMP ends in 2038 on MySQL",
-	"info upper-case uuid": "a uuid column compares case-insensitively on PostgreSQL, char(36) does not on SQLite",
+	"info upper-case uuid": "PostgreSQL's uuid type and MySQL's case-insensitive collation find an upper-case id; SQLite does not",
 }
 
 type savedTokens struct{ access, refresh, secret string }
