@@ -210,6 +210,9 @@ func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.S
 			}
 		}
 		q.Group = vals["groupBy[]"]
+		if v := vals.Get("search"); v != "" {
+			q.Search = &v
+		}
 		if key != nil {
 			it, err := s.ReadOne(ctx, key, q, items.ReadOptions{})
 			if err != nil {

@@ -142,6 +142,14 @@ func (a *Access) restrictedFields(collection string) (fields []string, ok bool) 
 	return ca.Fields, true
 }
 
+// collection is collection's read permissions; nil without Access or without rules.
+func (a *Access) collection(name string) *CollectionAccess {
+	if a == nil {
+		return nil
+	}
+	return a.Collections[name]
+}
+
 // readable reports whether the caller may read collection (true without Access).
 func (a *Access) readable(collection string) bool {
 	return a == nil || a.Collections[collection] != nil

@@ -90,7 +90,11 @@ func (s *Service) readAggregate(ctx context.Context, col *schema.Collection, q *
 	if err != nil {
 		return nil, err
 	}
-	conds := nonEmpty([]string{where, s.searchCondition(b, col, q.Search)})
+	search, err := s.searchCondition(b, col, q.Search, q.Access)
+	if err != nil {
+		return nil, err
+	}
+	conds := nonEmpty([]string{where, search})
 	sql := "SELECT " + strings.Join(exprs, ", ") + " FROM " + b.q(col.Collection)
 	if len(conds) > 0 {
 		sql += " WHERE " + strings.Join(conds, " AND ")

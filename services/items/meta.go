@@ -46,7 +46,11 @@ func (s *Service) count(ctx context.Context, q *Query) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	conds := nonEmpty([]string{where, s.searchCondition(b, col, q.Search)})
+	search, err := s.searchCondition(b, col, q.Search, q.Access)
+	if err != nil {
+		return 0, err
+	}
+	conds := nonEmpty([]string{where, search})
 	sql := "SELECT COUNT(*) FROM " + b.q(col.Collection)
 	if len(conds) > 0 {
 		sql += " WHERE " + joinAnd(conds)

@@ -234,7 +234,10 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	if err != nil {
 		return nil, err
 	}
-	searchSQL := s.searchCondition(b, col, q.Search)
+	searchSQL, err := s.searchCondition(b, col, q.Search, q.Access)
+	if err != nil {
+		return nil, err
+	}
 	conds := nonEmpty([]string{where, searchSQL})
 
 	var joins []string

@@ -189,6 +189,13 @@ linkCases.push(
   ['reader', 'GET', '/items/links?fields=id&filter=' + enc({ 'item:articles': { secret: { _eq: 's1' } } })],
   ['junior', 'GET', '/items/links?fields=id&sort=id&filter=' + enc({ 'item:articles': { title: { _eq: 'a1' } } })],
   ['junior', 'GET', '/items/articles?fields=id,count(tags)&sort=id'],
+  // search looks only into fields the caller may read, each on the items whose rules allow it
+  ['reader', 'GET', '/items/articles?fields=id&sort=id&search=s1'],
+  ['reader', 'GET', '/items/articles?fields=id&sort=id&search=a1'],
+  ['junior', 'GET', '/items/articles?fields=id&sort=id&search=s1'],
+  ['junior', 'GET', '/items/articles?fields=id&sort=id&search=s3'],
+  ['junior', 'GET', '/items/tags?fields=id&sort=id&search=hidden'],
+  ['reader', 'GET', '/items/links?fields=id&sort=id&search=articles'],
 );
 for (const [caller, method, path] of linkCases) {
   recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
