@@ -15,7 +15,7 @@ type Conn struct {
 	closed bool // Pump has returned: later events are dropped
 	// first backs the queue until it outgrows it: a response completed in one call is one event, so
 	// the common request allocates no queue of its own.
-	first [2]event
+	first [1]event
 
 	// Backpressure, as Node's socket gives it: body bytes queued but not yet written, whether a
 	// res.write returned false, and what to call (from Pump's goroutine) once the queue has drained.

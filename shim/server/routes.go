@@ -3,7 +3,6 @@ package server
 import (
 	"html"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -15,15 +14,28 @@ import (
 // The three routes Directus answers before authentication (steps 12 and 16). Express's app.get also
 // answers HEAD, matches case-insensitively and allows one trailing slash.
 
-var (
-	rootPath   = regexp.MustCompile(`^/?$`)
-	robotsPath = regexp.MustCompile(`(?i)^/robots\.txt/?$`)
-	pingPath   = regexp.MustCompile(`(?i)^/server/ping/?$`)
+// The paths are matched as Express's /^\/robots\.txt\/?$/i: a string comparison, as every request
+// passes these checks.
+const (
+	rootPath   = "/"
+	robotsPath = "/robots.txt"
+	pingPath   = "/server/ping"
 )
 
-func isGet(c *gin.Context, path *regexp.Regexp) bool {
+func isGet(c *gin.Context, path string) bool {
 	m := c.Request.Method
-	return (m == http.MethodGet || m == http.MethodHead) && path.MatchString(c.Request.URL.EscapedPath())
+	return (m == http.MethodGet || m == http.MethodHead) && pathIs(c.Request.URL.EscapedPath(), path)
+}
+
+// pathIs reports whether p is path, ignoring case, with at most one trailing slash (the root: "/" or "").
+func pathIs(p, path string) bool {
+	if path == "/" {
+		return p == "" || p == "/"
+	}
+	if len(p) > 0 && p[len(p)-1] == '/' {
+		p = p[:len(p)-1]
+	}
+	return strings.EqualFold(p, path)
 }
 
 // rootRedirect is `GET /` → res.redirect(ROOT_REDIRECT) (when set).
