@@ -120,6 +120,15 @@ func clonePayload(v any) any {
 			out[i] = clonePayload(e)
 		}
 		return out
+	case *Item:
+		if x == nil {
+			return x
+		}
+		out := newItemCap(x.Len())
+		for i, k := range x.keys {
+			out.Set(k, clonePayload(x.values[i]))
+		}
+		return out
 	}
 	return v
 }
@@ -129,7 +138,8 @@ func asPayload(v any) (map[string]any, error) {
 	case map[string]any:
 		return x, nil
 	case *Item:
-		return x.Map(), nil
+		m, _ := asObject(x)
+		return m, nil
 	}
 	return nil, errs.InvalidPayload("Payload has to be an object")
 }
@@ -183,6 +193,7 @@ func (s *Service) createInTx(ctx context.Context, col *schema.Collection, data m
 	if err != nil {
 		return nil, err
 	}
+	s.relationalMaps(col, payload)
 	if payload, err = s.authorizeWrite(ctx, "create", nil, payload); err != nil {
 		return nil, err
 	}

@@ -184,3 +184,95 @@ func hashArgon2(password string) (string, error) {
 	enc := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=65536,t=3,p=4$%s$%s", argon2.Version, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
 }
+
+// asObject reads one JSON object of a payload: a Go map, or an *Item from a caller that kept the
+// JavaScript key order (nested values from JS, a REST body). The map's values stay as they are.
+func asObject(v any) (map[string]any, bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		return x, true
+	case *Item:
+		if x == nil {
+			return nil, false
+		}
+		m := make(map[string]any, x.Len())
+		for i, k := range x.keys {
+			m[k] = x.values[i]
+		}
+		return m, true
+	}
+	return nil, false
+}
+
+// relationalMaps turns the ordered objects (*Item) in payload's relational fields into maps, the
+// form the nested writes take; one level only, so each nested payload keeps its own ordered values.
+// Other values (JSON columns) stay ordered: bindValue writes them in their key order, as
+// JSON.stringify does in Directus.
+func (s *Service) relationalMaps(col *schema.Collection, payload map[string]any) {
+	object := func(v any) any {
+		if m, ok := asObject(v); ok {
+			return m
+		}
+		return v
+	}
+	list := func(v any) any {
+		l, ok := v.([]any)
+		if !ok {
+			return v
+		}
+		out := make([]any, len(l))
+		for i, e := range l {
+			out[i] = object(e)
+		}
+		return out
+	}
+	for _, rel := range s.opts.Schema.Relations {
+		if rel.Collection == col.Collection {
+			if v, ok := payload[rel.Field]; ok {
+				payload[rel.Field] = object(v)
+			}
+		}
+		if rel.RelatedCollection == nil || *rel.RelatedCollection != col.Collection || rel.Meta == nil || rel.Meta.OneField == nil {
+			continue
+		}
+		v, ok := payload[*rel.Meta.OneField]
+		if !ok {
+			continue
+		}
+		if delta, ok := asObject(v); ok {
+			for _, k := range []string{"create", "update"} {
+				if e, ok := delta[k]; ok {
+					delta[k] = list(e)
+				}
+			}
+			payload[*rel.Meta.OneField] = delta
+			continue
+		}
+		payload[*rel.Meta.OneField] = list(v)
+	}
+}
+
+// PayloadFromJSON parses a request body for a write the way body-parser's JSON.parse would leave
+// it: the top-level object (or each object of a top-level array) is a map, every object inside keeps
+// JavaScript's key order (*Item), so JSON columns are written as Directus writes them.
+func PayloadFromJSON(raw []byte) (any, error) {
+	v, err := FromJSON(raw)
+	if err != nil {
+		return nil, err
+	}
+	switch x := v.(type) {
+	case *Item:
+		m, _ := asObject(x)
+		return m, nil
+	case []any:
+		for i, e := range x {
+			if m, ok := asObject(e); ok {
+				x[i] = m
+			}
+		}
+	}
+	return v, nil
+}
+
+// ObjectOf reads a payload object that may be ordered (*Item) as a map; nested values unchanged.
+func ObjectOf(v any) (map[string]any, bool) { return asObject(v) }

@@ -45,6 +45,7 @@ func (s *Service) UpdateMany(ctx context.Context, keys []any, data map[string]an
 	if err != nil {
 		return nil, err
 	}
+	s.relationalMaps(col, payload)
 	sort.SliceStable(keys, func(i, j int) bool { return keyString(keys[i]) < keyString(keys[j]) })
 	if payload, err = s.authorizeWrite(ctx, "update", keys, payload); err != nil {
 		return nil, err

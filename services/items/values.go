@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -142,8 +143,9 @@ func parseOrderedJSON(raw []byte) (any, bool) {
 func fromObject(v any) any {
 	switch x := v.(type) {
 	case *query.Object:
-		it := NewItem()
-		for _, k := range x.Keys() {
+		keys := jsKeyOrder(x.Keys())
+		it := newItemCap(len(keys))
+		for _, k := range keys {
 			e, _ := x.Get(k)
 			it.Set(k, fromObject(e))
 		}
@@ -155,6 +157,56 @@ func fromObject(v any) any {
 		return x
 	}
 	return v
+}
+
+// FromJSON is JSON.parse for a value a caller hands the service (e.g. a REST body): objects become
+// *Item in JavaScript's key order, so a JSON column written from it keeps the order Directus
+// writes (JSON.stringify of the parsed object).
+func FromJSON(raw []byte) (any, error) {
+	v, err := query.DecodeJSON(raw)
+	if err != nil {
+		return nil, err
+	}
+	return fromObject(v), nil
+}
+
+// jsKeyOrder is the order JavaScript enumerates an object's own keys in: array indices
+// ("0".."4294967294", canonical) ascending first, then the other keys in insertion order.
+func jsKeyOrder(keys []string) []string {
+	n := 0
+	for _, k := range keys {
+		if isArrayIndex(k) {
+			n++
+		}
+	}
+	if n == 0 {
+		return keys
+	}
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if isArrayIndex(k) {
+			out = append(out, k)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, _ := strconv.ParseUint(out[i], 10, 32)
+		b, _ := strconv.ParseUint(out[j], 10, 32)
+		return a < b
+	})
+	for _, k := range keys {
+		if !isArrayIndex(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func isArrayIndex(k string) bool {
+	if k == "" || len(k) > 10 || k[0] < '0' || k[0] > '9' || (k[0] == '0' && len(k) > 1) {
+		return false
+	}
+	n, err := strconv.ParseUint(k, 10, 32)
+	return err == nil && n < math.MaxUint32
 }
 
 // readValue is PayloadService.processValues('read') for one field (spec 10 §7).

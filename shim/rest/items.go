@@ -192,7 +192,7 @@ func (h *handlers) createItems(c *gin.Context, req *itemsRequest) (object, error
 		return nil, errs.RouteNotFound("/" + c.Param("collection"))
 	}
 	ctx := ctxOf(c)
-	body := exchange.Get(c).Body
+	body := payloadBody(c)
 	if list, ok := body.([]any); ok {
 		data, err := objectList(list)
 		if err != nil {
@@ -232,8 +232,9 @@ func reread(read func() (any, error)) (object, error) {
 func (h *handlers) updateItems(c *gin.Context, req *itemsRequest) (object, error) {
 	ctx := ctxOf(c)
 	body := exchange.Get(c).Body
+	ordered := payloadBody(c) // the same body, its payloads' objects in JS key order
 	if req.singleton {
-		data, _ := body.(map[string]any)
+		data, _ := ordered.(map[string]any)
 		if data == nil {
 			data = map[string]any{}
 		}
@@ -253,7 +254,7 @@ func (h *handlers) updateItems(c *gin.Context, req *itemsRequest) (object, error
 		keys []any
 		err  error
 	)
-	if list, ok := body.([]any); ok {
+	if list, ok := ordered.([]any); ok {
 		data := make([]map[string]any, len(list))
 		for i, e := range list {
 			if data[i], ok = e.(map[string]any); !ok {
@@ -265,6 +266,9 @@ func (h *handlers) updateItems(c *gin.Context, req *itemsRequest) (object, error
 	} else {
 		m := body.(map[string]any)
 		data, _ := m["data"].(map[string]any)
+		if om, ok := ordered.(map[string]any); ok {
+			data, _ = items.ObjectOf(om["data"])
+		}
 		if env.Truthy(m["keys"]) {
 			list, _ := m["keys"].([]any)
 			keys, err = req.svc.UpdateMany(ctx, list, data, items.MutationOptions{})
@@ -288,7 +292,7 @@ func (h *handlers) updateItem(c *gin.Context, req *itemsRequest) (object, error)
 		return nil, errs.RouteNotFound("/" + c.Param("collection") + "/" + c.Param("pk"))
 	}
 	ctx := ctxOf(c)
-	data, _ := exchange.Get(c).Body.(map[string]any)
+	data, _ := payloadBody(c).(map[string]any)
 	if data == nil {
 		data = map[string]any{}
 	}

@@ -22,7 +22,6 @@ var notServedHere = []string{}
 var knownGaps = map[string]string{
 	"odd-pk-escape":             "Go's net/http answers a request-target with an invalid escape (/items/tags/%ZZ) with its own 400 before any handler; Directus answers 500 \"Failed to decode param\"",
 	"sqlite3/collection-update": "after a column drop, services/schemasvc's SQLite table rebuild writes the CREATE TABLE text differently from Directus's (knex) rebuild, and directus reports that text as schema.sql",
-	"create-not-null":           "services/items does not run Directus's field validation (FAILED_VALIDATION nnull) for a non-null accountability; the database's NOT_NULL_VIOLATION comes instead",
 }
 
 // volatile are recorded answers with values that change per run (timings, pool counts): those

@@ -115,16 +115,16 @@ func (b *Binding) method(name string, arg func(int) goja.Value) (call, error) {
 			return n, nil
 		}, err
 	case "createOne":
-		data, err := objectArg(arg(0), "data")
+		data, err := payloadArg(arg(0), "data")
 		mo := b.mutationOptions(arg(1))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.CreateOne(ctx, data, mo) }, err
 	case "createMany":
-		data, err := objectListArg(arg(0), "data")
+		data, err := payloadListArg(arg(0), "data")
 		mo := b.mutationOptions(arg(1))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.CreateMany(ctx, data, mo) }, err
 	case "updateOne":
 		key := fromJS(arg(0))
-		data, err := objectArg(arg(1), "data")
+		data, err := payloadArg(arg(1), "data")
 		mo := b.mutationOptions(arg(2))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.UpdateOne(ctx, key, data, mo) }, err
 	case "updateMany":
@@ -132,11 +132,11 @@ func (b *Binding) method(name string, arg func(int) goja.Value) (call, error) {
 		if err != nil {
 			return nil, err
 		}
-		data, err := objectArg(arg(1), "data")
+		data, err := payloadArg(arg(1), "data")
 		mo := b.mutationOptions(arg(2))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.UpdateMany(ctx, keys, data, mo) }, err
 	case "updateBatch":
-		data, err := objectListArg(arg(0), "data")
+		data, err := payloadListArg(arg(0), "data")
 		mo := b.mutationOptions(arg(1))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.UpdateBatch(ctx, data, mo) }, err
 	case "updateByQuery":
@@ -144,19 +144,19 @@ func (b *Binding) method(name string, arg func(int) goja.Value) (call, error) {
 		if err != nil {
 			return nil, err
 		}
-		data, err := objectArg(arg(1), "data")
+		data, err := payloadArg(arg(1), "data")
 		mo := b.mutationOptions(arg(2))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.UpdateByQuery(ctx, q, data, mo) }, err
 	case "upsertOne":
-		data, err := objectArg(arg(0), "payload")
+		data, err := payloadArg(arg(0), "payload")
 		mo := b.mutationOptions(arg(1))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.UpsertOne(ctx, data, mo) }, err
 	case "upsertMany":
-		data, err := objectListArg(arg(0), "payloads")
+		data, err := payloadListArg(arg(0), "payloads")
 		mo := b.mutationOptions(arg(1))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.UpsertMany(ctx, data, mo) }, err
 	case "upsertSingleton":
-		data, err := objectArg(arg(0), "data")
+		data, err := payloadArg(arg(0), "data")
 		mo := b.mutationOptions(arg(1))
 		return func(ctx context.Context, s *items.Service) (any, error) { return s.UpsertSingleton(ctx, data, mo) }, err
 	case "deleteOne":
@@ -186,6 +186,32 @@ func objectArg(v goja.Value, what string) (map[string]any, error) {
 		return nil, typeError(fmt.Sprintf("%s must be an object", what))
 	}
 	return m, nil
+}
+
+// payloadArg is objectArg for an item payload: nested objects keep their JS key order (*items.Item).
+func payloadArg(v goja.Value, what string) (map[string]any, error) {
+	m, ok := payloadFromJS(v).(map[string]any)
+	if !ok {
+		return nil, typeError(fmt.Sprintf("%s must be an object", what))
+	}
+	return m, nil
+}
+
+// payloadListArg is objectListArg for item payloads.
+func payloadListArg(v goja.Value, what string) ([]map[string]any, error) {
+	list, ok := payloadFromJS(v).([]any)
+	if !ok {
+		return nil, typeError(fmt.Sprintf("%s must be an array", what))
+	}
+	out := make([]map[string]any, len(list))
+	for i, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil, typeError(fmt.Sprintf("%s[%d] must be an object", what, i))
+		}
+		out[i] = m
+	}
+	return out, nil
 }
 
 func listArg(v goja.Value, what string) ([]any, error) {

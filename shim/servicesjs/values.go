@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/dop251/goja"
@@ -98,6 +99,60 @@ func fromJS(v goja.Value) any {
 		return nil
 	}
 	return plainExport(v.Export())
+}
+
+// payloadFromJS exports a write payload (an object, or an array of them): like fromJS, except that
+// the objects inside each payload become *items.Item in the JS object's key order, so a JSON
+// column is written with the keys in the order JSON.stringify gives them in Directus.
+func payloadFromJS(v goja.Value) any {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return fromJS(v)
+	}
+	switch obj.ClassName() {
+	case "Array":
+		n := int(obj.Get("length").ToInteger())
+		out := make([]any, n)
+		for i := range n {
+			out[i] = payloadFromJS(obj.Get(strconv.Itoa(i)))
+		}
+		return out
+	case "Object":
+		keys := obj.Keys()
+		m := make(map[string]any, len(keys))
+		for _, k := range keys {
+			m[k] = orderedFromJS(obj.Get(k))
+		}
+		return m
+	}
+	return fromJS(v)
+}
+
+// orderedFromJS is fromJS keeping plain objects' key order (*items.Item).
+func orderedFromJS(v goja.Value) any {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return fromJS(v)
+	}
+	switch obj.ClassName() {
+	case "Array":
+		n := int(obj.Get("length").ToInteger())
+		out := make([]any, n)
+		for i := range n {
+			out[i] = orderedFromJS(obj.Get(strconv.Itoa(i)))
+		}
+		return out
+	case "Object":
+		it := items.NewItem()
+		for _, k := range obj.Keys() {
+			it.Set(k, orderedFromJS(obj.Get(k)))
+		}
+		return it
+	}
+	return fromJS(v)
 }
 
 // plainExport normalises goja's exports (typed slices, nested maps) into []any / map[string]any.
