@@ -228,6 +228,17 @@ func rulesCall(ctx context.Context, t *testing.T, a *auth.Authorizer, s *items.S
 		for i, it := range list {
 			data[i] = it
 		}
+		if m := vals.Get("meta"); m != "" {
+			// The items controller answers { meta, data }, meta first.
+			meta, err := s.Meta(ctx, q, strings.Split(m, ","))
+			if err != nil {
+				return respond(err)
+			}
+			return 200, struct {
+				Meta any   `json:"meta"`
+				Data []any `json:"data"`
+			}{meta, data}
+		}
 		return 200, map[string]any{"data": data}
 	case "POST":
 		// ItemsService calls the Authorizer's write checks itself (items.WriteAuthorizer).

@@ -196,6 +196,10 @@ linkCases.push(
   ['junior', 'GET', '/items/articles?fields=id&sort=id&search=s3'],
   ['junior', 'GET', '/items/tags?fields=id&sort=id&search=hidden'],
   ['reader', 'GET', '/items/links?fields=id&sort=id&search=articles'],
+  // meta counts only what the caller may read
+  ['junior', 'GET', '/items/articles?fields=id&sort=id&meta=*'],
+  ['reader', 'GET', '/items/links?fields=id&sort=id&search=articles&meta=total_count,filter_count'],
+  ['junior', 'GET', '/items/tags?fields=id&sort=id&meta=*&filter=' + enc({ article: { _eq: 1 } })],
 );
 for (const [caller, method, path] of linkCases) {
   recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
