@@ -38,11 +38,15 @@ type rulesRecording struct {
 var knownGaps = map[int]string{}
 
 // notOnPostgres are recorded calls whose SQLite answer does not speak for PostgreSQL: Directus on
-// PostgreSQL answers COUNT as a string (bigint; services/items' pg recording rest-aggregate).
+// PostgreSQL answers COUNT as a string (bigint; services/items' pg recording rest-aggregate), and
+// PostgreSQL sorts NULLs last.
 var notOnPostgres = map[int]string{
 	61: "COUNT is a string on PostgreSQL",
 	63: "COUNT is a string on PostgreSQL",
 	66: "COUNT is a string on PostgreSQL",
+	76: "COUNT is a string on PostgreSQL",
+	77: "COUNT is a string and NULLs sort last on PostgreSQL",
+	78: "COUNT is a string and NULLs sort last on PostgreSQL",
 }
 
 // TestCustomRulesMatchDirectus replays the recorded calls: reads through ItemsService with the

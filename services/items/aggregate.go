@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dxhost/dxhost/services/errs"
@@ -25,14 +26,43 @@ func (s *Service) readAggregate(ctx context.Context, col *schema.Collection, q *
 	b := &sqlBuilder{d: s.dialect}
 	var exprs, groupExprs []string
 	var sels []selected
+	var requested []string
 	for _, g := range q.Group {
+		requested = append(requested, strings.TrimSpace(g))
+	}
+	for _, fields := range q.Aggregate {
+		for _, f := range fields {
+			if f = strings.TrimSpace(f); f != "*" {
+				requested = append(requested, f)
+			}
+		}
+	}
+	access := q.Access.level(col.Collection, requested)
+	// A group field allowed only on some items groups those others under null (Directus masks
+	// the group column); a masked group is grouped and sorted by its position, so the mask's
+	// arguments are bound once.
+	maskedAt := map[string]int{}
+	for i, g := range q.Group {
 		g = strings.TrimSpace(g)
 		key, expr, f, err := s.groupExpr(b, col, g)
 		if err != nil {
 			return nil, err
 		}
+		group := expr
+		if rule, masked := access.mask(aliasField(g)); masked {
+			switch cond, err := s.whereFor(b, col, rule); {
+			case err != nil:
+				return nil, err
+			case rule == nil:
+				expr = "NULL"
+			case cond != "":
+				expr = "CASE WHEN " + cond + " THEN " + expr + " END"
+			}
+			group = strconv.Itoa(i + 1)
+			maskedAt[g] = i + 1
+		}
 		exprs = append(exprs, expr+" AS "+b.q(key))
-		groupExprs = append(groupExprs, expr)
+		groupExprs = append(groupExprs, group)
 		sels = append(sels, selected{key: key, field: f})
 	}
 	ops := make([]string, 0, len(q.Aggregate))
@@ -75,18 +105,7 @@ func (s *Service) readAggregate(ctx context.Context, col *schema.Collection, q *
 	if len(exprs) == 0 {
 		return nil, errs.InvalidQuery("No aggregate or group specified")
 	}
-	var requested []string
-	for _, g := range q.Group {
-		requested = append(requested, strings.TrimSpace(g))
-	}
-	for _, fields := range q.Aggregate {
-		for _, f := range fields {
-			if f = strings.TrimSpace(f); f != "*" {
-				requested = append(requested, f)
-			}
-		}
-	}
-	where, err := s.whereFor(b, col, andFilter(q.Filter, q.Access.level(col.Collection, requested).where()))
+	where, err := s.whereFor(b, col, andFilter(q.Filter, access.where()))
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +120,7 @@ func (s *Service) readAggregate(ctx context.Context, col *schema.Collection, q *
 	}
 	if len(groupExprs) > 0 {
 		sql += " GROUP BY " + strings.Join(groupExprs, ", ")
-		order, err := s.aggregateOrderBy(b, col, q)
+		order, err := s.aggregateOrderBy(b, col, q, maskedAt)
 		if err != nil {
 			return nil, err
 		}
@@ -188,7 +207,7 @@ func (s *Service) groupExpr(b *sqlBuilder, col *schema.Collection, g string) (ke
 }
 
 // aggregateOrderBy sorts grouped results by a group field or an aggregate ("-count", "sum.amount").
-func (s *Service) aggregateOrderBy(b *sqlBuilder, col *schema.Collection, q *Query) (string, error) {
+func (s *Service) aggregateOrderBy(b *sqlBuilder, col *schema.Collection, q *Query, maskedAt map[string]int) (string, error) {
 	sorts := q.Sort
 	if len(sorts) == 0 {
 		sorts = []string{q.Group[0]}
@@ -213,6 +232,10 @@ func (s *Service) aggregateOrderBy(b *sqlBuilder, col *schema.Collection, q *Que
 			}
 			if col.Fields[raw] == nil {
 				return "", fieldsForbidden([]string{raw}, col.Collection, "")
+			}
+			if pos, ok := maskedAt[raw]; ok {
+				parts = append(parts, strconv.Itoa(pos)+dir)
+				continue
 			}
 			parts = append(parts, b.col(col.Collection, raw)+dir)
 		}

@@ -200,6 +200,10 @@ linkCases.push(
   ['junior', 'GET', '/items/articles?fields=id&sort=id&meta=*'],
   ['reader', 'GET', '/items/links?fields=id&sort=id&search=articles&meta=total_count,filter_count'],
   ['junior', 'GET', '/items/tags?fields=id&sort=id&meta=*&filter=' + enc({ article: { _eq: 1 } })],
+  // a group field allowed only on some items groups the others under null
+  ['reader', 'GET', '/items/links?aggregate[count]=*&groupBy[]=collection&sort=collection'],
+  ['junior', 'GET', '/items/articles?aggregate[count]=*&groupBy[]=secret&sort=secret'],
+  ['junior', 'GET', '/items/articles?aggregate[count]=*&groupBy[]=status&groupBy[]=owner&sort=status'],
 );
 for (const [caller, method, path] of linkCases) {
   recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
