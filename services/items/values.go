@@ -170,6 +170,9 @@ func FromJSON(raw []byte) (any, error) {
 	return fromObject(v), nil
 }
 
+// JSKeyOrder is jsKeyOrder for other packages (objects they build as JavaScript would).
+func JSKeyOrder(keys []string) []string { return jsKeyOrder(keys) }
+
 // jsKeyOrder is the order JavaScript enumerates an object's own keys in: array indices
 // ("0".."4294967294", canonical) ascending first, then the other keys in insertion order.
 func jsKeyOrder(keys []string) []string {

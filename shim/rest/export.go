@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/dxhost/dxhost/services/errs"
+	"github.com/dxhost/dxhost/services/items"
 	shimerrors "github.com/dxhost/dxhost/shim/errors"
 	"github.com/dxhost/dxhost/shim/server"
 )
@@ -31,8 +32,8 @@ func exportFormat(c *gin.Context) string {
 	return fmt.Sprint(q.Export)
 }
 
-// respondExport is the respond middleware's ?export branch: the payload's data as a file download.
-// dxhost writes JSON; csv, xml and yaml are not written yet.
+// respondExport is the respond middleware's ?export branch: the payload's data as a file download
+// in ExportService.transform's format.
 func respondExport(c *gin.Context, format string, payload object) {
 	var data any
 	for _, m := range payload {
@@ -40,24 +41,60 @@ func respondExport(c *gin.Context, format string, payload object) {
 			data = m.value
 		}
 	}
-	if format != "json" {
+	ext, contentType := map[string][2]string{
+		"json":     {"json", "application/json; charset=utf-8"},
+		"xml":      {"xml", "text/xml; charset=utf-8"},
+		"csv":      {"csv", "text/csv; charset=utf-8"},
+		"csv_utf8": {"csv", "text/csv; charset=utf-8"},
+		"yaml":     {"yaml", "text/yaml; charset=utf-8"},
+	}[format][0], ""
+	if ext == "" {
 		shimerrors.Respond(c, errs.ServiceUnavailable("export", fmt.Sprintf(`Export type "%s" is not supported by dxhost yet`, format)))
 		c.Abort()
 		return
+	}
+	var body []byte
+	if format == "json" {
+		contentType = "application/json; charset=utf-8"
+		var out bytes.Buffer
+		if err := json.Indent(&out, marshalJS(data), "", "\t"); err != nil {
+			shimerrors.Respond(c, err)
+			c.Abort()
+			return
+		}
+		body = out.Bytes()
+	} else {
+		parsed, err := items.FromJSON(marshalJS(data)) // the values as JS holds them
+		if err != nil {
+			shimerrors.Respond(c, err)
+			c.Abort()
+			return
+		}
+		switch format {
+		case "xml":
+			contentType = "text/xml; charset=utf-8"
+			s, err := exportXML(parsed)
+			if err != nil {
+				shimerrors.Respond(c, err)
+				c.Abort()
+				return
+			}
+			body = []byte(s)
+		case "yaml":
+			contentType = "text/yaml; charset=utf-8"
+			body = []byte(exportYAML(parsed))
+		default:
+			contentType = "text/csv; charset=utf-8"
+			body = []byte(exportCSV(parsed, format == "csv_utf8"))
+		}
 	}
 	name := "Export"
 	if v, ok := c.Get(collectionKey); ok {
 		name = v.(string)
 	}
-	filename := name + " " + dateTimeFormatted(time.Now()) + ".json"
+	filename := name + " " + dateTimeFormatted(time.Now()) + "." + ext
 	c.Writer.Header().Set("Content-Disposition", contentDisposition(filename))
-	var out bytes.Buffer
-	if err := json.Indent(&out, marshalJS(data), "", "\t"); err != nil {
-		shimerrors.Respond(c, err)
-		c.Abort()
-		return
-	}
-	sendJSON(c, http.StatusOK, "application/json; charset=utf-8", out.Bytes())
+	sendJSON(c, http.StatusOK, contentType, body)
 }
 
 // dateTimeFormatted is @directus/utils getDateTimeFormatted: local time, month and day padded,

@@ -48,6 +48,22 @@ func TestReplayDirectusRecording(t *testing.T) {
 	}
 }
 
+// TestReplayExportRecording replays ?export=csv|csv_utf8|xml|json|yaml answers recorded from
+// Directus 12.4.1 (testdata/peer/export-cases.json): the files byte for byte (Content-Length).
+func TestReplayExportRecording(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	os.Unsetenv("NODE_ENV")
+	for _, client := range []string{"sqlite3", "pg", "mysql"} {
+		t.Run(client, func(t *testing.T) {
+			stack := resttest.Recorded(t, client, "testdata/peer")
+			engine := stack.Engine(nil)
+			for _, x := range resttest.Load(t, "testdata/peer/export-"+client+".json") {
+				replay(t, client, engine, x)
+			}
+		})
+	}
+}
+
 func replay(t *testing.T, client string, engine http.Handler, x resttest.Exchange) {
 	if skipped(x.Path) {
 		t.Logf("%s: %s is not served by shim/rest", x.Name, x.Path)

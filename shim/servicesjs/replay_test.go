@@ -25,7 +25,6 @@ import (
 
 // knownGaps are recorded answers dxhost does not reproduce yet, with the reason.
 var knownGaps = map[string]string{
-	"rest-required-role": "POST /roles is not served by dxhost (only /items, /collections, /fields, /relations, /settings)",
 }
 
 // notOurs are keys of recorded answers that depend on other packages' work; they are removed from

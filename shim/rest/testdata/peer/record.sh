@@ -37,8 +37,9 @@ run_suite() { # cases out
   node "$here/record.mjs" "$1" "$2" "$url"
 }
 
-suites=${SUITES:-rest probe gaps} # SUITES=probe records only the extension suite
+suites=${SUITES:-rest probe gaps export} # SUITES=probe records only the extension suite
 case " $suites " in *" rest "*) run_suite "$here/rest-cases.json" "$here/rest-$client.json" ;; esac
 case " $suites " in *" probe "*) run_suite "$probe/probe-cases.json" "$probe/probe-$client.json" ;; esac
+case " $suites " in *" export "*) run_suite "$here/export-cases.json" "$here/export-$client.json" ;; esac
 case " $suites " in *" gaps "*) run_suite "$probe/gaps-cases.json" "$probe/gaps-$client.json" ;; esac
 "$peer" stop
