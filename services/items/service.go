@@ -4,10 +4,11 @@
 //
 // Where things are: service.go (the Service, options, hooks and permission seams); read.go (an
 // item is read: readByQuery → readLevel → SQL → values), fields.go (fields → nodes), filter.go
-// (filters → SQL), sort.go, search.go, aggregate.go, stitch.go (M2O/O2M/M2A nesting),
-// values.go (driver values → Directus's output); mutate.go, update.go, delete.go, upsert.go
-// (writes), nested.go (relational payloads), payload.go (write-side value processing),
-// track.go (activity and revisions). testdata/peer holds the real Directus's answers.
+// (filters → SQL), sort.go, search.go, aggregate.go, stitch.go (M2O/O2M/M2A nesting), access.go
+// (a caller's read rules applied at every level: item filters, per-row field masks), values.go
+// (driver values → Directus's output); mutate.go, update.go, delete.go, upsert.go (writes),
+// nested.go (relational payloads), payload.go (write-side value processing), track.go (activity
+// and revisions). testdata/peer holds the real Directus's answers.
 package items
 
 import (
@@ -37,8 +38,8 @@ type EventContext struct {
 	Accountability map[string]any
 }
 
-// Authorizer is the permissions seam (spec 13, a later issue). It is consulted only for a
-// non-admin accountability; without one such callers are refused (FORBIDDEN), never let through.
+// Authorizer is the permissions seam (spec 13). It is consulted only for a non-admin
+// accountability; without one such callers are refused (FORBIDDEN), never let through.
 type Authorizer interface {
 	// Authorize may rewrite the query (field and row rules) or refuse with a FORBIDDEN error.
 	Authorize(ctx context.Context, action, collection string, query *Query, accountability map[string]any) (*Query, error)
