@@ -61,7 +61,7 @@ func TestCustomRulesMatchDirectus(t *testing.T) {
 	if err := json.Unmarshal(data, &rec); err != nil {
 		t.Fatal(err)
 	}
-	tokens := map[string]string{"junior": "tok-junior", "reader": "tok-reader", "app": "tok-app", "public": ""}
+	tokens := map[string]string{"junior": "tok-junior", "reader": "tok-reader", "app": "tok-app", "sorter": "tok-sorter", "public": ""}
 	for _, client := range clients {
 		t.Run(client, func(t *testing.T) {
 			ctx := context.Background()

@@ -86,6 +86,13 @@ func overlaps(fields []string, want map[string]bool) bool {
 	return false
 }
 
+// unmask reads field unmasked at this level (a key Directus selects itself).
+func (l *levelAccess) unmask(field string) {
+	if l != nil {
+		l.free[field] = true
+	}
+}
+
 // where is the visibility condition the level's filter is ANDed with; nil = every item.
 func (l *levelAccess) where() map[string]any {
 	if l == nil || l.open || len(l.cases) == 0 {

@@ -36,6 +36,9 @@ type Query struct {
 
 	// skipWildcard is the back-link field left out of `*` at this nested level.
 	skipWildcard string
+	// keysOnly: a relation asked for bare reads only the related keys, which Directus selects
+	// itself (never masked, whatever the caller may read of the related collection).
+	keysOnly bool
 }
 
 // Clone copies the query (the filter and deep trees are shared; they are never mutated).

@@ -102,11 +102,16 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	var sels []selected
 	var exprs []string
 	have := map[string]bool{}
-	requested := make([]string, len(nodes))
-	for i, n := range nodes {
-		requested[i] = n.field
+	var requested []string
+	if !q.keysOnly {
+		for _, n := range nodes {
+			requested = append(requested, n.field)
+		}
 	}
 	access := q.Access.level(collection, requested)
+	if q.keysOnly {
+		access.unmask(col.Primary)
+	}
 	// columnExpr is the column of field, masked per row when only rules with an item filter
 	// allow it (Directus's CASE WHEN … THEN col END).
 	columnExpr := func(field string, plain bool) (string, error) {

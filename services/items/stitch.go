@@ -135,7 +135,7 @@ func (s *Service) stitchO2M(ctx context.Context, parentQuery *Query, col *schema
 	}
 	bare := n.children == nil
 	if bare {
-		q.Fields = []string{rc.Primary}
+		q.Fields, q.keysOnly = []string{rc.Primary}, true
 	} else {
 		q.Fields = n.children
 	}
@@ -156,11 +156,7 @@ func (s *Service) stitchO2M(ctx context.Context, parentQuery *Query, col *schema
 		offset = limit * (*q.Page - 1)
 	}
 	if len(q.Sort) == 0 {
-		if n.relation.Meta != nil && n.relation.Meta.SortField != nil {
-			q.Sort = []string{*n.relation.Meta.SortField}
-		} else {
-			q.Sort = []string{rc.Primary}
-		}
+		q.Sort = defaultSort(rc, n.relation, parentQuery.Access)
 	}
 	all := -1
 	q.Limit, q.Offset, q.Page = &all, nil, nil
@@ -208,6 +204,28 @@ func (s *Service) stitchO2M(ctx context.Context, parentQuery *Query, col *schema
 		it.Set(n.key, list)
 	}
 	return nil
+}
+
+// defaultSort is getAllowedSort: the order of an O2M list without a sort — the relation's sort
+// field, else the collection's, else its primary key; for a caller who may not read that field,
+// the first field it may read.
+func defaultSort(rc *schema.Collection, rel *schema.Relation, access *Access) []string {
+	field := rc.Primary
+	if rc.SortField != nil && *rc.SortField != "" {
+		field = *rc.SortField
+	}
+	if rel.Meta != nil && rel.Meta.SortField != nil && *rel.Meta.SortField != "" {
+		field = *rel.Meta.SortField
+	}
+	if allowed, ok := access.restrictedFields(rc.Collection); ok {
+		if len(allowed) == 0 {
+			return nil
+		}
+		if !contains(allowed, field) {
+			field = allowed[0]
+		}
+	}
+	return []string{field}
 }
 
 // stitchA2O resolves a many-to-any item field: rows are grouped by their collection column and
@@ -260,7 +278,7 @@ func (s *Service) stitchA2O(ctx context.Context, parent *Query, items []*Item, n
 		q.Fields = fields
 		q.Access = parent.Access
 		if bareKey {
-			q.Fields = []string{rc.Primary}
+			q.Fields, q.keysOnly = []string{rc.Primary}, true
 		}
 		q.Filter = andFilter(map[string]any{rc.Primary: map[string]any{"_in": byCollection[target]}}, q.Filter)
 		all := -1

@@ -205,6 +205,19 @@ linkCases.push(
   ['junior', 'GET', '/items/articles?aggregate[count]=*&groupBy[]=secret&sort=secret'],
   ['junior', 'GET', '/items/articles?aggregate[count]=*&groupBy[]=status&groupBy[]=owner&sort=status'],
 );
+// A caller who may not read the related primary key: an O2M list without sort is ordered by
+// the first field it may read (getAllowedSort).
+const sorters = await admin('POST', '/roles', { name: 'Sorters' });
+await user('sorter@example.com', sorters.id, 'tok-sorter');
+tokens.sorter = 'tok-sorter';
+const pSort = await admin('POST', '/policies', { name: 'Sorters' });
+await admin('POST', '/access', { policy: pSort.id, role: sorters.id });
+await perm(pSort.id, 'articles', 'read', { permissions: {}, fields: ['id', 'tags'] });
+await perm(pSort.id, 'tags', 'read', { permissions: {}, fields: ['name', 'article'] });
+linkCases.push(
+  ['sorter', 'GET', '/items/articles?fields=id,tags.name&sort=id&filter=' + enc({ id: { _in: [1, 2] } })],
+  ['sorter', 'GET', '/items/articles?fields=id,tags&sort=id&filter=' + enc({ id: { _in: [1, 2] } })],
+);
 for (const [caller, method, path] of linkCases) {
   recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
 }
