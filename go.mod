@@ -23,7 +23,7 @@ require (
 	modernc.org/sqlite v1.60.1
 )
 
-require github.com/emersion/go-sasl v0.0.0-20241020182733-b788ff22d5a6 // indirect
+require github.com/emersion/go-sasl v0.0.0-20241020182733-b788ff22d5a6
 
 require (
 	filippo.io/edwards25519 v1.2.0 // indirect

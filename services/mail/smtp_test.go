@@ -41,9 +41,9 @@ type session struct {
 }
 
 func (s *server) NewSession(c *smtp.Conn) (smtp.Session, error) { return &session{s: s, conn: c}, nil }
-func (x *session) Reset()                                        {}
-func (x *session) Logout() error                                 { return nil }
-func (x *session) AuthMechanisms() []string                      { return []string{sasl.Plain} }
+func (x *session) Reset()                                       {}
+func (x *session) Logout() error                                { return nil }
+func (x *session) AuthMechanisms() []string                     { return []string{sasl.Plain} }
 func (x *session) Auth(string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(_, user, pass string) error {
 		if user != "mailer" || pass != "secret" {
