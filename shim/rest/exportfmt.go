@@ -119,9 +119,23 @@ func csvCell(v any) string {
 	return `"` + strings.ReplaceAll(string(marshalJS(v)), `"`, `""`) + `"`
 }
 
-// errXML is js2xmlparser's refusal of a key that is not an XML name or text with a character XML
-// cannot hold; Directus's respond middleware throws it (a 500).
-var errXML = errors.New("export: value cannot be written as XML")
+// xmlcreate refuses a key that is not an XML name and text with a character XML cannot hold, with
+// these messages; Directus's respond middleware lets the Error through (a 500, the message shown
+// to admins).
+func xmlNameError(parent *xmlElement, what, name string) error {
+	if name == "" {
+		return errors.New(parent.context() + ": " + what + " name should not be empty")
+	}
+	return errors.New(parent.context() + ": " + what + ` name "` + name + `" should not contain characters not allowed in XML names`)
+}
+
+// context is xmlcreate's getContext: the path from the document to e.
+func (e *xmlElement) context() string {
+	if e == nil {
+		return "in XML document"
+	}
+	return e.parent.context() + ` > element "` + e.name + `"`
+}
 
 // exportXML is js2xmlparser 5's parse("data", data) with its defaults: a single-quoted
 // declaration, four-space indentation, arrays as repeated elements named by their key, null as
@@ -139,9 +153,10 @@ func exportXML(data any) (string, error) {
 }
 
 type xmlElement struct {
-	name  string
-	attrs []string // name='value'
-	nodes []any    // *xmlElement or xmlText
+	parent *xmlElement // nil for the root (its parent is the document)
+	name   string
+	attrs  []string // name='value'
+	nodes  []any    // *xmlElement or xmlText
 }
 
 type xmlText string
@@ -179,7 +194,7 @@ func xmlValue(key string, v any, parent *xmlElement) error {
 func xmlEntry(key string, v any, parent *xmlElement) error {
 	if key == "=" {
 		if !xmlName(xmlString(v)) {
-			return errXML
+			return xmlNameError(parent.parent, "element", xmlString(v))
 		}
 		parent.name = xmlString(v)
 		return nil
@@ -187,8 +202,11 @@ func xmlEntry(key string, v any, parent *xmlElement) error {
 	if attrs, ok := v.(*items.Item); ok && attrs != nil && strings.HasPrefix(key, "@") {
 		for i, k := range attrs.Keys() {
 			val := xmlString(attrs.Values()[i])
-			if !xmlName(k) || !xmlChars(val) {
-				return errXML
+			if !xmlName(k) {
+				return xmlNameError(parent, "attribute", k)
+			}
+			if !xmlChars(val) {
+				return errors.New(parent.context() + ` > attribute "` + k + `": attribute text "` + val + `" should not contain characters not allowed in XML`)
 			}
 			val = strings.NewReplacer("&", "&amp;", "<", "&lt;", "'", "&apos;").Replace(val)
 			parent.attrs = append(parent.attrs, k+"='"+val+"'")
@@ -210,16 +228,16 @@ func xmlEntry(key string, v any, parent *xmlElement) error {
 
 func (e *xmlElement) child(name string) (*xmlElement, error) {
 	if !xmlName(name) {
-		return nil, errXML
+		return nil, xmlNameError(e, "element", name)
 	}
-	c := &xmlElement{name: name}
+	c := &xmlElement{parent: e, name: name}
 	e.nodes = append(e.nodes, c)
 	return c, nil
 }
 
 func xmlText2(e *xmlElement, s string) error {
 	if !xmlChars(s) {
-		return errXML
+		return errors.New(e.context() + `: character data"` + s + `" should not contain characters not allowed in XML`)
 	}
 	e.nodes = append(e.nodes, xmlText(s))
 	return nil

@@ -132,7 +132,7 @@ func yamlNumber(f float64) string {
 	if f == 0 && strconv.FormatFloat(f, 'g', -1, 64) == "-0" {
 		return "-0.0"
 	}
-	if f != float64(int64(f)) && scientificNoDot.MatchString(s) {
+	if f != math.Trunc(f) && scientificNoDot.MatchString(s) { // integers are js-yaml's int type
 		return strings.Replace(s, "e", ".e", 1)
 	}
 	return s

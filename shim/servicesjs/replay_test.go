@@ -24,8 +24,7 @@ import (
 )
 
 // knownGaps are recorded answers dxhost does not reproduce yet, with the reason.
-var knownGaps = map[string]string{
-}
+var knownGaps = map[string]string{}
 
 // notOurs are keys of recorded answers that depend on other packages' work; they are removed from
 // both sides before comparing, and logged.
