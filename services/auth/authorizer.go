@@ -438,6 +438,9 @@ func filterFields(filter map[string]any) []string {
 			continue
 		}
 		if strings.HasPrefix(k, "_") {
+			if m, ok := v.(map[string]any); ok && (k == "_some" || k == "_none") {
+				out = append(out, filterFields(m)...) // the fields of the related collection
+			}
 			continue
 		}
 		out = append(out, k)

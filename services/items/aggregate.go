@@ -23,7 +23,7 @@ var aggregateOrder = []string{"count", "countDistinct", "countAll", "sum", "sumD
 // readAggregate runs aggregate/groupBy queries (spec 11 §6) and shapes the result:
 // count(*) is flat `count`, field aggregates nest as { op: { field: value } }.
 func (s *Service) readAggregate(ctx context.Context, col *schema.Collection, q *Query, keep bool) ([]*Item, error) {
-	b := &sqlBuilder{d: s.dialect}
+	b := &sqlBuilder{d: s.dialect, access: q.Access}
 	var exprs, groupExprs []string
 	var sels []selected
 	var requested []string

@@ -42,7 +42,7 @@ func (s *Service) whereFor(b *sqlBuilder, col *schema.Collection, filter map[str
 	c := newFilterCompiler(s, b)
 	// Arguments of the condition must come after any added by the subquery prefix: build the
 	// condition in a scratch builder, then splice.
-	scratch := &sqlBuilder{d: b.d}
+	scratch := &sqlBuilder{d: b.d, access: b.access}
 	c.b = scratch
 	cond, err := c.compile(col.Collection, col.Collection, filter, "")
 	if err != nil || cond == "" {
@@ -283,6 +283,8 @@ func (c *filterCompiler) toMany(col *schema.Collection, alias, related string, r
 			continue
 		}
 		innerFilter, _ := inner.(map[string]any)
+		// Directus applies the related collection's read rules inside the sub-select.
+		innerFilter = andFilter(innerFilter, c.b.access.level(related, nil).where())
 		ic := newFilterCompiler(c.s, c.b)
 		ic.subqueries = c.subqueries
 		*c.subqueries++

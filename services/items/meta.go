@@ -41,7 +41,7 @@ func (s *Service) count(ctx context.Context, q *Query) (int64, error) {
 	if q, err = s.authorize(ctx, "read", q.Clone()); err != nil {
 		return 0, err
 	}
-	b := &sqlBuilder{d: s.dialect}
+	b := &sqlBuilder{d: s.dialect, access: q.Access}
 	where, err := s.whereFor(b, col, andFilter(q.Filter, q.Access.level(col.Collection, nil).where()))
 	if err != nil {
 		return 0, err

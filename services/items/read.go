@@ -98,7 +98,7 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	if err != nil {
 		return nil, err
 	}
-	b := &sqlBuilder{d: s.dialect}
+	b := &sqlBuilder{d: s.dialect, access: q.Access}
 	var sels []selected
 	var exprs []string
 	have := map[string]bool{}

@@ -12,6 +12,9 @@ import (
 type sqlBuilder struct {
 	d    db.Dialect
 	args []any
+	// access is the caller's read rules: _some/_none sub-selects see only the related items
+	// the caller may read (nil = every item).
+	access *Access
 }
 
 func (b *sqlBuilder) arg(v any) string {

@@ -217,6 +217,11 @@ await perm(pSort.id, 'tags', 'read', { permissions: {}, fields: ['name', 'articl
 linkCases.push(
   ['sorter', 'GET', '/items/articles?fields=id,tags.name&sort=id&filter=' + enc({ id: { _in: [1, 2] } })],
   ['sorter', 'GET', '/items/articles?fields=id,tags&sort=id&filter=' + enc({ id: { _in: [1, 2] } })],
+  // filters through an O2M: _some/_none see only readable related items, a plain path all
+  ['junior', 'GET', '/items/articles?fields=id&sort=id&filter=' + enc({ tags: { _some: { name: { _eq: 'hidden' } } } })],
+  ['junior', 'GET', '/items/articles?fields=id&sort=id&filter=' + enc({ tags: { _none: { name: { _eq: 'hidden' } } } })],
+  ['junior', 'GET', '/items/articles?fields=id&sort=id&filter=' + enc({ tags: { name: { _eq: 'hidden' } } })],
+  ['sorter', 'GET', '/items/articles?fields=id&sort=id&filter=' + enc({ tags: { _some: { id: { _eq: 1 } } } })],
 );
 for (const [caller, method, path] of linkCases) {
   recording.calls.push({ caller, method, path, request: null, ...(await call(method, path, { token: tokens[caller] })) });
