@@ -126,6 +126,57 @@
 		}
 	}
 
+	// UtilsService is Directus's, run on the knex it was given (the real knex in this VM), so the
+	// SQL is the statements Directus runs. dxhost keeps no response cache and runs no hook
+	// extensions, so sort's cache purge and items.sort action have nothing to reach.
+	class UtilsService {
+		knex;
+		accountability;
+		schema;
+		constructor(options) {
+			this.knex = options.knex || native.database();
+			this.accountability = options.accountability || null;
+			this.schema = options.schema;
+		}
+		async sort(collection, { item, to }) {
+			const meta = await this.knex.select('sort_field').from('directus_collections').where({ collection }).first();
+			const sortField = meta?.sort_field;
+			if (!sortField) throw new native.errors.InvalidPayloadError({ reason: `Collection "${collection}" doesn't have a sort field` });
+			if (this.accountability && this.accountability.admin !== true) {
+				throw notSupported('UtilsService.sort for a non-admin accountability');
+			}
+			const primaryKeyField = this.schema.collections[collection].primary;
+			const countResponse = await this.knex.count('* as count').from(collection).whereNull(sortField).first();
+			if (countResponse?.count && +countResponse.count !== 0) {
+				const lastSortValueResponse = await this.knex.max(sortField).from(collection).first();
+				const rowsWithoutSortValue = await this.knex.select(primaryKeyField, sortField).from(collection).whereNull(sortField);
+				let lastSortValue = lastSortValueResponse ? Object.values(lastSortValueResponse)[0] : 0;
+				for (const row of rowsWithoutSortValue) {
+					lastSortValue++;
+					await this.knex(collection).update({ [sortField]: lastSortValue }).where({ [primaryKeyField]: row[primaryKeyField] });
+				}
+			}
+			const duplicates = await this.knex.select(sortField).count(sortField, { as: 'count' }).groupBy(sortField).from(collection).havingRaw('count(??) > 1', [sortField]);
+			if (duplicates?.length > 0) {
+				const ids = await this.knex.select(primaryKeyField).from(collection).orderBy(sortField);
+				for (let i = 0; i < ids.length; i++) await this.knex(collection).update({ [sortField]: i + 1 }).where(ids[i]);
+			}
+			const targetSortValue = (await this.knex.select(sortField).from(collection).where({ [primaryKeyField]: to }).first())[sortField];
+			const sourceSortValue = (await this.knex.select(sortField).from(collection).where({ [primaryKeyField]: item }).first())[sortField];
+			await this.knex(collection).update({ [sortField]: targetSortValue }).where({ [primaryKeyField]: item });
+			if (sourceSortValue < targetSortValue) {
+				await this.knex(collection).decrement(sortField, 1).where(sortField, '>', sourceSortValue).andWhere(sortField, '<=', targetSortValue).andWhereNot({ [primaryKeyField]: item });
+			} else {
+				await this.knex(collection).increment(sortField, 1).where(sortField, '>=', targetSortValue).andWhere(sortField, '<=', sourceSortValue).andWhereNot({ [primaryKeyField]: item });
+			}
+		}
+		async clearCache({ system }) {
+			if (this.accountability?.admin !== true) throw new native.errors.ForbiddenError();
+			if (system) native.clearSystemCache();
+			return undefined; // no response cache (Directus: cache?.clear() with CACHE_ENABLED=false)
+		}
+	}
+
 	class ExtensionReadError extends Error {
 		originalError;
 		constructor(originalError) {
@@ -229,7 +280,7 @@
 		TranslationsService: systemService('TranslationsService', 'directus_translations'),
 		UsersService: systemService('UsersService', 'directus_users', ['inviteUser', 'acceptInvite', 'registerUser',
 			'verifyRegistration', 'requestPasswordReset', 'resetPassword', 'getUserByEmail']),
-		UtilsService: unsupportedClass('UtilsService'),
+		UtilsService: UtilsService,
 		VersionsService: systemService('VersionsService', 'directus_versions', ['save', 'promote', 'getMainItem', 'verifyHash', 'getVersionSaves']),
 		WebSocketService: unsupportedClass('WebSocketService'),
 	};

@@ -83,6 +83,9 @@ func New(rt *goja.Runtime, inst *jsrt.Instance, deps Deps, database goja.Value) 
 	_ = native.Set("isSystemCollection", func(name string) bool { return schema.IsSystemCollection(name) })
 	_ = native.Set("run", jsrt.Safe(rt, b.run))
 	_ = native.Set("schemaRun", jsrt.Safe(rt, b.schemaRun))
+	_ = native.Set("errors", b.errors)
+	// UtilsService.clearCache({ system: true }): the system cache dxhost has is the schema overview
+	_ = native.Set("clearSystemCache", func() { b.deps.Schema.Invalidate() })
 	if b.services, err = fn(goja.Undefined(), native); err != nil {
 		return nil, fmt.Errorf("servicesjs: services namespace: %w", err)
 	}
