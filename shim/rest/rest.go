@@ -1,7 +1,8 @@
 // Package rest is Directus's core REST routes for data (spec 14): /items/:collection and /settings
 // over services/items, /collections, /fields and /relations over services/schemasvc, and
 // /server/info|health, with the {data, meta} envelope, Directus's status codes, re-reads, headers
-// and ?export=json. Mount it with server.Options.Routes = rest.Routes(deps).
+// and ?export=json|csv|csv_utf8|xml|yaml (export.go, exportfmt.go, exportyaml.go: the file formats of
+// Directus's ExportService). Mount it with server.Options.Routes = rest.Routes(deps).
 package rest
 
 import (
