@@ -29,6 +29,9 @@ type MutationOptions struct {
 	revisions      *[]any
 	// mutations counts rows written by the whole (nested) write for MAX_BATCH_MUTATION.
 	mutations *int
+	// trailingFields are payload fields a nested write added after the caller's own (the o2m
+	// foreign key Directus spreads in last); permission errors list them last, as Directus does.
+	trailingFields []string
 }
 
 // trackMutations is the mutation tracker (spec 10 §3.1): rows of one write, nested ones included.

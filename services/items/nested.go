@@ -292,10 +292,12 @@ func (s *Service) deltaChildren(ctx context.Context, rc *schema.Collection, rel 
 			return err
 		}
 		rest := withoutKey(u, rc.Primary)
+		o := opts
 		if !sameKey(cur, parent) {
 			rest[fk] = parent
+			o.trailingFields = []string{fk}
 		}
-		if _, err := s.UpdateOne(ctx, pk, rest, opts); err != nil {
+		if _, err := s.UpdateOne(ctx, pk, rest, o); err != nil {
 			return err
 		}
 	}

@@ -47,7 +47,9 @@ func (s *Service) UpdateMany(ctx context.Context, keys []any, data map[string]an
 	}
 	s.relationalMaps(col, payload)
 	sort.SliceStable(keys, func(i, j int) bool { return keyString(keys[i]) < keyString(keys[j]) })
-	if payload, err = s.authorizeWrite(ctx, "update", keys, payload); err != nil {
+	trailing := opts.trailingFields
+	opts.trailingFields = nil // only for this write, not the nested ones below it
+	if payload, err = s.authorizeWrite(ctx, "update", keys, payload, trailing...); err != nil {
 		return nil, err
 	}
 	if opts.PreMutationError != nil {

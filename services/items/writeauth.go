@@ -2,6 +2,7 @@ package items
 
 import (
 	"context"
+	"slices"
 	"sort"
 )
 
@@ -17,7 +18,7 @@ type WriteAuthorizer interface {
 
 // authorizeWrite is the permission step of create/update/delete: the collection check, then, for a
 // WriteAuthorizer, the key and payload checks. It returns the payload to write (with presets).
-func (s *Service) authorizeWrite(ctx context.Context, action string, keys []any, payload map[string]any) (map[string]any, error) {
+func (s *Service) authorizeWrite(ctx context.Context, action string, keys []any, payload map[string]any, trailing ...string) (map[string]any, error) {
 	if _, err := s.authorize(ctx, action, &Query{}); err != nil {
 		return nil, err
 	}
@@ -40,6 +41,11 @@ func (s *Service) authorizeWrite(ctx context.Context, action string, keys []any,
 				fields = append(fields, k)
 			}
 			sort.Strings(fields) // Directus lists them in payload order; a Go map has none
+			for _, f := range trailing {
+				if i := slices.Index(fields, f); i >= 0 {
+					fields = append(slices.Delete(fields, i, i+1), f)
+				}
+			}
 		}
 		if err := w.AuthorizeKeys(ctx, action, s.collection, keys, fields, s.opts.Accountability, s.opts); err != nil {
 			return nil, err

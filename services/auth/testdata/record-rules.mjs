@@ -231,7 +231,59 @@ recording.linkTables = {
   directus_relations: sql("SELECT many_collection, many_field, one_collection, one_field, one_collection_field, one_allowed_collections, one_deselect_action FROM directus_relations WHERE many_collection = 'links'"),
   links: sql('SELECT * FROM links'),
 };
-recording.users = { junior, reader, other, app: appUser };
+// Nested relational writes by a restricted caller (appended: earlier indexes keep their meaning).
+// Writers may create links and articles (m2o), update draft articles and tags not named hidden,
+// but not create tags; read-backs show that a refused write left nothing behind.
+const writers = await admin('POST', '/roles', { name: 'Writers' });
+const writer = await user('writer@example.com', writers.id, 'tok-writer');
+tokens.writer = 'tok-writer';
+const pWr = await admin('POST', '/policies', { name: 'Writers' });
+await admin('POST', '/access', { policy: pWr.id, role: writers.id });
+await perm(pWr.id, 'articles', 'read', { permissions: {}, fields: ['*'] });
+await perm(pWr.id, 'articles', 'create', { permissions: {}, fields: ['title', 'status', 'tags'], presets: { status: 'draft' }, validation: { title: { _nnull: true } } });
+await perm(pWr.id, 'articles', 'update', { permissions: { status: { _eq: 'draft' } }, fields: ['title', 'tags'] });
+await perm(pWr.id, 'tags', 'read', { permissions: {}, fields: ['*'] });
+await perm(pWr.id, 'tags', 'update', { permissions: { name: { _neq: 'hidden' } }, fields: ['name', 'article'] });
+await perm(pWr.id, 'links', 'read', { permissions: {}, fields: ['*'] });
+await perm(pWr.id, 'links', 'create', { permissions: {}, fields: ['label', 'article'] });
+await perm(pWr.id, 'links', 'update', { permissions: {}, fields: ['label', 'article'] });
+const readBack = [
+  ['writer', 'GET', '/items/articles?fields=id,title,status,tags&sort=id'],
+  ['writer', 'GET', '/items/tags?fields=id,name,article&sort=id'],
+  ['writer', 'GET', '/items/links?fields=id,label,article&sort=id'],
+];
+const writeCases = [
+  ...readBack,
+  // m2o create: preset, field allow-list and validation of the related collection
+  ['writer', 'POST', '/items/links', { label: 'w-l1', article: { title: 'w-a1' } }],
+  ['writer', 'POST', '/items/links', { label: 'w-l2', article: { title: 'w-a2', secret: 'x' } }],
+  ['writer', 'POST', '/items/links', { label: 'w-l3', article: { status: 'published' } }],
+  ...readBack,
+  // m2o update: the related item must satisfy the update rule
+  ['writer', 'PATCH', '/items/links/1', { label: 'w-l1x', article: { id: 1, title: 'w-x' } }],
+  ['writer', 'PATCH', '/items/links/3', { label: 'w-l3x', article: { id: 2, title: 'w-a2u' } }],
+  ['writer', 'PATCH', '/items/tags/1', { name: 'w-t1', article: { title: 'w-new', secret: 's' } }],
+  ...readBack,
+  // o2m: create refused (no create on tags), update by rule, array form, detailed form
+  ['writer', 'PATCH', '/items/articles/2', { title: 'w-o1', tags: [{ name: 'w-t' }] }],
+  ['writer', 'PATCH', '/items/articles/2', { title: 'w-o2', tags: { create: [], update: [{ id: 2, name: 'w-u' }], delete: [] } }],
+  ['writer', 'PATCH', '/items/articles/2', { title: 'w-o3', tags: { create: [], update: [{ id: 3, name: 'w-t3' }], delete: [] } }],
+  ...readBack,
+  ['writer', 'PATCH', '/items/articles/2', { tags: [1] }],
+  ['writer', 'PATCH', '/items/articles/5', { tags: { create: [], update: [], delete: [1] } }],
+  ['writer', 'PATCH', '/items/articles/2', { tags: { create: [], update: [], delete: [1] } }],
+  ['writer', 'POST', '/items/articles', { title: 'w-a3', tags: [1] }],
+  ['writer', 'POST', '/items/articles', { title: 'w-a4', tags: [2] }],
+  ['writer', 'POST', '/items/articles', { title: 'w-a5', tags: { create: [{ name: 'w-c' }], update: [], delete: [] } }],
+  ...readBack,
+  // a caller whose create field list lacks the o2m alias
+  ['junior', 'POST', '/items/articles', { title: 'j-o2m', tags: [{ name: 'x' }] }],
+  ['writer', 'GET', '/items/articles?fields=id,title,status,tags&sort=id'],
+];
+for (const [caller, method, path, body] of writeCases) {
+  recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
+}
+recording.users = { junior, reader, other, app: appUser, writer };
 recording.tables = {
   directus_roles: sql('SELECT id, name, parent FROM directus_roles'),
   directus_policies: sql('SELECT id, name, icon, ip_access, enforce_tfa, admin_access, app_access FROM directus_policies'),
