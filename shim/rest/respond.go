@@ -149,9 +149,9 @@ func writeJS(b *bytes.Buffer, v any) {
 	case bool:
 		b.WriteString(strconv.FormatBool(x))
 	case int:
-		b.WriteString(strconv.Itoa(x))
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
 	case int64:
-		b.WriteString(strconv.FormatInt(x, 10))
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), x, 10))
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			b.WriteString("null")
@@ -198,11 +198,18 @@ func writeMembers(b *bytes.Buffer, keys []string, values []any) {
 type undefined struct{}
 
 // writeString quotes s like JSON.stringify (well-formed: only ", \ and control characters escaped).
+// Runs of bytes that need no escaping are copied in one write.
 func writeString(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
+	start := 0 // s[start:i] is pending, unescaped
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
 			switch c {
 			case '"':
 				b.WriteString(`\"`)
@@ -219,24 +226,24 @@ func writeString(b *bytes.Buffer, s string) {
 			case '\t':
 				b.WriteString(`\t`)
 			default:
-				if c < 0x20 {
-					b.WriteString(`\u00`)
-					b.WriteByte("0123456789abcdef"[c>>4])
-					b.WriteByte("0123456789abcdef"[c&0xf])
-				} else {
-					b.WriteByte(c)
-				}
+				b.WriteString(`\u00`)
+				b.WriteByte("0123456789abcdef"[c>>4])
+				b.WriteByte("0123456789abcdef"[c&0xf])
 			}
 			i++
+			start = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
 			b.WriteString(`\ufffd`)
-		} else {
-			b.WriteString(s[i : i+size])
+			i++
+			start = i
+			continue
 		}
 		i += size
 	}
+	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
