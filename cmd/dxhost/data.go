@@ -62,6 +62,7 @@ func (d *dataLayer) contextParts(rt *goja.Runtime, inst *jsrt.Instance) (service
 		Authorizer:        d.authz,
 		QueryLimitDefault: d.env.Int("QUERY_LIMIT_DEFAULT", 100),
 		MaxBatchMutation:  d.env.Int("MAX_BATCH_MUTATION", 0),
+		Env:               d.env,
 	}, database)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("context.services: %w", err)

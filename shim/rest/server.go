@@ -13,6 +13,7 @@ import (
 
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/schema"
 	shimerrors "github.com/dxhost/dxhost/shim/errors"
 	"github.com/dxhost/dxhost/shim/exchange"
 )
@@ -53,9 +54,22 @@ func (h *handlers) serverInfo(c *gin.Context) {
 }
 
 func (h *handlers) info(c *gin.Context) (object, error) {
-	ctx := ctxOf(c)
+	return h.infoFor(ctxOf(c), SchemaOf(c), exchange.Get(c).Accountability)
+}
+
+// ServerInfo is ServerService.serverInfo() for a caller with accountability acc (nil = none): the
+// answer's data as JSON text in Directus's key order (context.services.ServerService).
+func ServerInfo(ctx context.Context, d Deps, o *schema.Overview, acc map[string]any) ([]byte, error) {
+	info, err := newHandlers(d).infoFor(ctx, o, acc)
+	if err != nil {
+		return nil, err
+	}
+	return marshalJS(info), nil
+}
+
+func (h *handlers) infoFor(ctx context.Context, o *schema.Overview, acc map[string]any) (object, error) {
 	env := h.d.Env.Map()
-	settings := h.systemService(c, "directus_settings")
+	settings := items.New("directus_settings", items.Options{Schema: o, DB: h.d.DB, Logger: h.d.Logger, QueryLimitDefault: h.limitDflt})
 	setupCompleted, err := h.setupCompleted(ctx)
 	if err != nil {
 		return nil, err
@@ -71,7 +85,6 @@ func (h *handlers) info(c *gin.Context) (object, error) {
 		// dxhost has no licence manager: the licence source is always null.
 		info = append(info, member{"setup", object{{"license_complete", false}, {"owner_complete", dxenv.Truthy(owner)}}})
 	}
-	acc := exchange.Get(c).Accountability
 	loggedIn := acc != nil && dxenv.Truthy(acc["user"])
 	if loggedIn {
 		aiEnabled := truthyEnv(env["AI_ENABLED"], true)
@@ -110,11 +123,6 @@ func (h *handlers) info(c *gin.Context) (object, error) {
 		{"entitlements", object{{"production_enabled", true}, {"ai_translations_enabled", false}, {"display_powered_by", "DIRECTUS"}}},
 	}})
 	return info, nil
-}
-
-// systemService is a service with no accountability (Directus's internal SettingsService).
-func (h *handlers) systemService(c *gin.Context, collection string) *items.Service {
-	return items.New(collection, items.Options{Schema: SchemaOf(c), DB: h.d.DB, Logger: h.d.Logger, QueryLimitDefault: h.limitDflt})
 }
 
 // setupCompleted is isSetupCompleted: any row in directus_users.

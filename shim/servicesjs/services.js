@@ -177,6 +177,24 @@
 		}
 	}
 
+	// ServerService: serverInfo answers what GET /server/info does for the service's accountability.
+	class ServerService {
+		knex;
+		accountability;
+		schema;
+		constructor(options) {
+			this.knex = options.knex || native.database();
+			this.accountability = options.accountability || null;
+			this.schema = options.schema;
+		}
+		async serverInfo() {
+			return native.serverInfo(this);
+		}
+		async health() {
+			throw notSupported('ServerService.health');
+		}
+	}
+
 	class ExtensionReadError extends Error {
 		originalError;
 		constructor(originalError) {
@@ -272,7 +290,7 @@
 		RevisionsService: systemService('RevisionsService', 'directus_revisions', ['revert']),
 		RolesService: systemService('RolesService', 'directus_roles'),
 		SchemaService: unsupportedClass('SchemaService'),
-		ServerService: unsupportedClass('ServerService'),
+		ServerService: ServerService,
 		SettingsService: systemService('SettingsService', 'directus_settings'),
 		SharesService: systemService('SharesService', 'directus_shares', ['login', 'invite']),
 		SpecificationService: unsupportedClass('SpecificationService'),

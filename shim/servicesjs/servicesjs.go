@@ -14,6 +14,7 @@ import (
 
 	"github.com/dxhost/dxhost/jsrt"
 	"github.com/dxhost/dxhost/services/db"
+	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/schema"
 	_ "github.com/dxhost/dxhost/shim/errors"
@@ -31,6 +32,9 @@ type Deps struct {
 	// MaxBatchMutation is MAX_BATCH_MUTATION (0 = no limit, Directus's default).
 	MaxBatchMutation int
 	Logger           *logrus.Entry
+	// Env is the configuration ServerService.serverInfo reports from; nil = ServerService is not
+	// offered (it throws "not supported").
+	Env *env.Env
 }
 
 // Binding is one instance's services namespace and getSchema function. Use it on the instance's loop.
@@ -84,6 +88,7 @@ func New(rt *goja.Runtime, inst *jsrt.Instance, deps Deps, database goja.Value) 
 	_ = native.Set("run", jsrt.Safe(rt, b.run))
 	_ = native.Set("schemaRun", jsrt.Safe(rt, b.schemaRun))
 	_ = native.Set("errors", b.errors)
+	_ = native.Set("serverInfo", jsrt.Safe(rt, b.serverInfo))
 	// UtilsService.clearCache({ system: true }): the system cache dxhost has is the schema overview
 	_ = native.Set("clearSystemCache", func() { b.deps.Schema.Invalidate() })
 	if b.services, err = fn(goja.Undefined(), native); err != nil {
