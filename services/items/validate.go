@@ -82,18 +82,14 @@ func (s *Service) validatePayload(ctx context.Context, action string, payload ma
 	}
 	var failures validation.Errors
 	if len(rules) > 0 {
-		path := make([]any, len(s.nested))
-		for i, p := range s.nested {
-			path[i] = p
-		}
-		failures = validation.Payload(map[string]any{"_and": rules}, payload, path)
+		failures = validation.Payload(map[string]any{"_and": rules}, payload, s.nestedPath())
 	}
 	if permission != nil {
 		var perm validation.Errors
 		if !errors.As(permission, &perm) {
 			return permission
 		}
-		failures = append(failures, perm...)
+		failures = append(failures, perm.Under(s.nestedPath())...)
 	}
 	if len(failures) == 0 {
 		return nil
@@ -105,4 +101,13 @@ func (s *Service) validatePayload(ctx context.Context, action string, payload ma
 func isValidationFailure(err error) bool {
 	var list validation.Errors
 	return errors.As(err, &list)
+}
+
+// nestedPath is s.nested as a validation error path.
+func (s *Service) nestedPath() []any {
+	path := make([]any, len(s.nested))
+	for i, p := range s.nested {
+		path[i] = p
+	}
+	return path
 }

@@ -316,3 +316,30 @@ func (v Errors) Unwrap() []error {
 	}
 	return out
 }
+
+// Under returns the errors as a nested write at path reports them: Directus validates each level
+// with the relational fields it came through prepended to the error path (processPayload's
+// options.nested), which the message names too.
+func (v Errors) Under(path []any) Errors {
+	if len(path) == 0 {
+		return v
+	}
+	out := make(Errors, len(v))
+	for i, e := range v {
+		if e.Code != Code {
+			out[i] = e
+			continue
+		}
+		field, _ := e.Extensions["field"].(string)
+		typ, _ := e.Extensions["type"].(string)
+		old, _ := e.Extensions["path"].([]any)
+		var kv []any
+		for _, k := range e.Order {
+			if k != "field" && k != "path" && k != "type" {
+				kv = append(kv, k, e.Extensions[k])
+			}
+		}
+		out[i] = failedValidation(field, append(append([]any{}, path...), old...), typ, kv...)
+	}
+	return out
+}

@@ -240,8 +240,8 @@ tokens.writer = 'tok-writer';
 const pWr = await admin('POST', '/policies', { name: 'Writers' });
 await admin('POST', '/access', { policy: pWr.id, role: writers.id });
 await perm(pWr.id, 'articles', 'read', { permissions: {}, fields: ['*'] });
-await perm(pWr.id, 'articles', 'create', { permissions: {}, fields: ['title', 'status', 'tags'], presets: { status: 'draft' }, validation: { title: { _nnull: true } } });
-await perm(pWr.id, 'articles', 'update', { permissions: { status: { _eq: 'draft' } }, fields: ['title', 'tags'] });
+await perm(pWr.id, 'articles', 'create', { permissions: {}, fields: ['title', 'status', 'tags', 'labels'], presets: { status: 'draft' }, validation: { title: { _nnull: true } } });
+await perm(pWr.id, 'articles', 'update', { permissions: { status: { _eq: 'draft' } }, fields: ['title', 'tags', 'labels'] });
 await perm(pWr.id, 'tags', 'read', { permissions: {}, fields: ['*'] });
 await perm(pWr.id, 'tags', 'update', { permissions: { name: { _neq: 'hidden' } }, fields: ['name', 'article'] });
 await perm(pWr.id, 'links', 'read', { permissions: {}, fields: ['*'] });
@@ -281,6 +281,53 @@ const writeCases = [
   ['writer', 'GET', '/items/articles?fields=id,title,status,tags&sort=id'],
 ];
 for (const [caller, method, path, body] of writeCases) {
+  recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
+}
+// M2M: articles.labels through the junction articles_labels (deselected junction rows are
+// deleted); Writers may create and update labels (not "fixed" ones) and create junction rows, but
+// not delete them. The articles field lists above name labels already, so the policies never change.
+recording.m2mFrom = recording.calls.length;
+await admin('POST', '/collections', { collection: 'labels', meta: {}, schema: {}, fields: [pk, field('name')] });
+await admin('POST', '/collections', { collection: 'articles_labels', meta: { hidden: true }, schema: {}, fields: [pk, { field: 'articles_id', type: 'integer', meta: { hidden: true }, schema: {} }, { field: 'labels_id', type: 'integer', meta: { hidden: true }, schema: {} }] });
+await admin('POST', '/fields/articles', { field: 'labels', type: 'alias', meta: { special: ['m2m'] } });
+await admin('POST', '/relations', { collection: 'articles_labels', field: 'labels_id', related_collection: 'labels', meta: { one_field: null, junction_field: 'articles_id' }, schema: { on_delete: 'SET NULL' } });
+await admin('POST', '/relations', { collection: 'articles_labels', field: 'articles_id', related_collection: 'articles', meta: { one_field: 'labels', junction_field: 'labels_id', one_deselect_action: 'delete' }, schema: { on_delete: 'SET NULL' } });
+await admin('POST', '/items/labels', [{ name: 'open' }, { name: 'fixed' }]);
+await admin('POST', '/items/articles_labels', [{ articles_id: 2, labels_id: 1 }, { articles_id: 4, labels_id: 2 }]);
+await perm(pWr.id, 'labels', 'read', { permissions: {}, fields: ['*'] });
+await perm(pWr.id, 'labels', 'create', { permissions: {}, fields: ['name'], validation: { name: { _neq: 'bad' } } });
+await perm(pWr.id, 'labels', 'update', { permissions: { name: { _neq: 'fixed' } }, fields: ['name'] });
+await perm(pWr.id, 'articles_labels', 'read', { permissions: {}, fields: ['*'] });
+await perm(pWr.id, 'articles_labels', 'create', { permissions: {}, fields: ['articles_id', 'labels_id'] });
+await perm(pWr.id, 'articles_labels', 'update', { permissions: {}, fields: ['articles_id', 'labels_id'] });
+recording.m2mTables = {
+  directus_fields: sql("SELECT collection, field, special, interface FROM directus_fields WHERE collection IN ('labels', 'articles_labels') OR (collection = 'articles' AND field = 'labels')"),
+  directus_relations: sql("SELECT many_collection, many_field, one_collection, one_field, junction_field, one_deselect_action FROM directus_relations WHERE many_collection = 'articles_labels'"),
+  labels: sql('SELECT * FROM labels'),
+  articles_labels: sql('SELECT * FROM articles_labels'),
+};
+const m2mBack = [
+  ['writer', 'GET', '/items/articles_labels?fields=id,articles_id,labels_id&sort=id'],
+  ['writer', 'GET', '/items/labels?fields=id,name&sort=id'],
+  ['writer', 'GET', '/items/articles?fields=id,title,labels&sort=id'],
+];
+const m2mCases = [
+  ...m2mBack,
+  ['writer', 'PATCH', '/items/articles/2', { labels: [{ labels_id: { name: 'm-new' } }] }],
+  ['writer', 'PATCH', '/items/articles/2', { labels: { create: [{ labels_id: { name: 'm-c' } }], update: [], delete: [] } }],
+  ['writer', 'PATCH', '/items/articles/2', { labels: { create: [{ labels_id: { name: 'bad' } }], update: [], delete: [] } }],
+  ...m2mBack,
+  ['writer', 'PATCH', '/items/articles/2', { labels: { create: [], update: [{ id: 1, labels_id: { id: 1, name: 'm-u' } }], delete: [] } }],
+  ['writer', 'PATCH', '/items/articles/4', { labels: { create: [], update: [{ id: 2, labels_id: { id: 2, name: 'm-x' } }], delete: [] } }],
+  ['writer', 'PATCH', '/items/articles/2', { labels: { create: [], update: [], delete: [1] } }],
+  ...m2mBack,
+  ['writer', 'POST', '/items/articles', { title: 'm-a', labels: [{ labels_id: 1 }] }],
+  ['writer', 'POST', '/items/articles', { title: 'm-b', labels: [{ labels_id: { name: 'bad' } }] }],
+  ['writer', 'POST', '/items/articles', { title: 'm-c', labels: [{ labels_id: { id: 2, name: 'm-z' } }] }],
+  ['writer', 'POST', '/items/articles', { title: 'm-d', labels: [{ labels_id: { id: 1, name: 'm-ok' } }] }],
+  ...m2mBack,
+];
+for (const [caller, method, path, body] of m2mCases) {
   recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
 }
 recording.users = { junior, reader, other, app: appUser, writer };
