@@ -69,7 +69,7 @@ func TestCustomRulesMatchDirectus(t *testing.T) {
 	if err := json.Unmarshal(data, &rec); err != nil {
 		t.Fatal(err)
 	}
-	tokens := map[string]string{"junior": "tok-junior", "reader": "tok-reader", "app": "tok-app", "sorter": "tok-sorter", "writer": "tok-writer", "public": ""}
+	tokens := map[string]string{"junior": "tok-junior", "reader": "tok-reader", "app": "tok-app", "sorter": "tok-sorter", "writer": "tok-writer", "tagger": "tok-tagger", "public": ""}
 	for _, client := range clients {
 		t.Run(client, func(t *testing.T) {
 			ctx := context.Background()

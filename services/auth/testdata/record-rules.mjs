@@ -330,7 +330,37 @@ const m2mCases = [
 for (const [caller, method, path, body] of m2mCases) {
   recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
 }
-recording.users = { junior, reader, other, app: appUser, writer };
+// O2M writes where the related collection has a preset and validation on create, and an update
+// field list without the foreign key (so deselecting and moving items is refused).
+const taggers = await admin('POST', '/roles', { name: 'Taggers' });
+const tagger = await user('tagger@example.com', taggers.id, 'tok-tagger');
+tokens.tagger = 'tok-tagger';
+const pTg = await admin('POST', '/policies', { name: 'Taggers' });
+await admin('POST', '/access', { policy: pTg.id, role: taggers.id });
+await perm(pTg.id, 'articles', 'read', { permissions: {}, fields: ['id', 'title', 'tags'] });
+await perm(pTg.id, 'articles', 'update', { permissions: {}, fields: ['tags'] });
+await perm(pTg.id, 'tags', 'read', { permissions: {}, fields: ['*'] });
+await perm(pTg.id, 'tags', 'create', { permissions: {}, fields: ['name', 'article'], presets: { name: 'preset' }, validation: { name: { _neq: 'bad' } } });
+await perm(pTg.id, 'tags', 'update', { permissions: {}, fields: ['name'] });
+const tagBack = [
+  ['tagger', 'GET', '/items/tags?fields=id,name,article&sort=id'],
+  ['tagger', 'GET', '/items/articles/3?fields=id,tags'],
+];
+const tagCases = [
+  ...tagBack,
+  ['tagger', 'PATCH', '/items/articles/3', { tags: [4, {}] }],
+  ['tagger', 'PATCH', '/items/articles/3', { tags: [{ name: 'bad' }] }],
+  ['tagger', 'PATCH', '/items/articles/3', { tags: { create: [], update: [], delete: [4] } }],
+  ...tagBack,
+  ['tagger', 'PATCH', '/items/articles/3', { tags: { create: [{ name: 'ok' }], update: [{ id: 4, name: 't4x' }], delete: [] } }],
+  ['tagger', 'PATCH', '/items/articles/3', { tags: { create: [], update: [{ id: 2, name: 'x' }], delete: [] } }],
+  ['tagger', 'PATCH', '/items/articles/3', { tags: { create: [{ name: 'bad' }], update: [], delete: [] } }],
+  ...tagBack,
+];
+for (const [caller, method, path, body] of tagCases) {
+  recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
+}
+recording.users = { junior, reader, other, app: appUser, writer, tagger };
 recording.tables = {
   directus_roles: sql('SELECT id, name, parent FROM directus_roles'),
   directus_policies: sql('SELECT id, name, icon, ip_access, enforce_tfa, admin_access, app_access FROM directus_policies'),
