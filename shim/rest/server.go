@@ -57,14 +57,35 @@ func (h *handlers) info(c *gin.Context) (object, error) {
 	return h.infoFor(ctxOf(c), SchemaOf(c), exchange.Get(c).Accountability)
 }
 
-// ServerInfo is ServerService.serverInfo() for a caller with accountability acc (nil = none): the
-// answer's data as JSON text in Directus's key order (context.services.ServerService).
-func ServerInfo(ctx context.Context, d Deps, o *schema.Overview, acc map[string]any) ([]byte, error) {
-	info, err := newHandlers(d).infoFor(ctx, o, acc)
+// Server is ServerService for context.services: serverInfo and health over one set of dependencies,
+// with its own health cache (HEALTHCHECK_CACHE_TTL), as Directus keeps one per process.
+type Server struct{ h *handlers }
+
+// NewServer returns the ServerService of d.
+func NewServer(d Deps) *Server { return &Server{h: newHandlers(d)} }
+
+// Info is serverInfo() for a caller with accountability acc (nil = none): the data GET /server/info
+// answers, as JSON text in Directus's key order.
+func (s *Server) Info(ctx context.Context, o *schema.Overview, acc map[string]any) ([]byte, error) {
+	info, err := s.h.infoFor(ctx, o, acc)
 	if err != nil {
 		return nil, err
 	}
 	return marshalJS(info), nil
+}
+
+// Health is health(): FORBIDDEN for an accountability without user and role (a null accountability,
+// a service's default, passes: isUnauthenticated(null) is false), the whole report for admins, else
+// only its status (JSON text).
+func (s *Server) Health(ctx context.Context, acc map[string]any) ([]byte, error) {
+	if acc != nil && healthForbidden(acc) {
+		return nil, errs.Forbidden()
+	}
+	data := s.h.health.result(ctx, s.h)
+	if admin, _ := acc["admin"].(bool); !admin {
+		data = object{{"status", data[0].value}}
+	}
+	return marshalJS(data), nil
 }
 
 func (h *handlers) infoFor(ctx context.Context, o *schema.Overview, acc map[string]any) (object, error) {

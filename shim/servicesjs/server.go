@@ -24,10 +24,35 @@ func (b *Binding) serverInfo(call goja.FunctionCall) goja.Value {
 	if err != nil {
 		panic(b.rt.NewTypeError(err.Error()))
 	}
-	deps := rest.Deps{DB: b.deps.DB, Schema: b.deps.Schema, Env: b.deps.Env, Logger: b.deps.Logger}
+	return b.settleJSON(func(ctx context.Context) ([]byte, error) { return b.server().Info(ctx, o, acc) })
+}
+
+// serverHealth is ServerService.health() for the service object this.
+func (b *Binding) serverHealth(call goja.FunctionCall) goja.Value {
+	if b.deps.Env == nil {
+		panic(b.rt.NewGoError(fmt.Errorf("ServerService.health is not supported by dxhost yet")))
+	}
+	this, _ := call.Argument(0).(*goja.Object)
+	if this == nil {
+		panic(b.rt.NewTypeError("ServerService: no service object"))
+	}
+	acc, _ := fromJS(this.Get("accountability")).(map[string]any)
+	return b.settleJSON(func(ctx context.Context) ([]byte, error) { return b.server().Health(ctx, acc) })
+}
+
+// server is this instance's ServerService (one health cache per instance).
+func (b *Binding) server() *rest.Server {
+	b.serverOnce.Do(func() {
+		b.serverSvc = rest.NewServer(rest.Deps{DB: b.deps.DB, Schema: b.deps.Schema, Env: b.deps.Env, Logger: b.deps.Logger})
+	})
+	return b.serverSvc
+}
+
+// settleJSON runs work off the loop and settles a Promise with JSON.parse of its answer.
+func (b *Binding) settleJSON(work func(context.Context) ([]byte, error)) goja.Value {
 	p, resolve, reject := b.inst.NewPromise()
 	b.inst.Go(func() func(*goja.Runtime) {
-		raw, err := rest.ServerInfo(context.Background(), deps, o, acc)
+		raw, err := work(context.Background())
 		if err != nil {
 			reject(b.errorBuilder(err))
 			return nil

@@ -177,7 +177,8 @@
 		}
 	}
 
-	// ServerService: serverInfo answers what GET /server/info does for the service's accountability.
+	// ServerService: serverInfo and health answer what GET /server/info and /server/health do for the
+	// service's accountability.
 	class ServerService {
 		knex;
 		accountability;
@@ -191,7 +192,7 @@
 			return native.serverInfo(this);
 		}
 		async health() {
-			throw notSupported('ServerService.health');
+			return native.serverHealth(this);
 		}
 	}
 

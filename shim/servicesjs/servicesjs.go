@@ -47,7 +47,10 @@ type Binding struct {
 	getSchema goja.Value
 	schemas   schemaCache
 	errors    *goja.Object // the @directus/errors module, for Directus errors built in Go
-	txSymbol  *goja.Symbol
+
+	serverOnce sync.Once
+	serverSvc  *rest.Server
+	txSymbol   *goja.Symbol
 }
 
 //go:embed services.js
@@ -89,6 +92,7 @@ func New(rt *goja.Runtime, inst *jsrt.Instance, deps Deps, database goja.Value) 
 	_ = native.Set("schemaRun", jsrt.Safe(rt, b.schemaRun))
 	_ = native.Set("errors", b.errors)
 	_ = native.Set("serverInfo", jsrt.Safe(rt, b.serverInfo))
+	_ = native.Set("serverHealth", jsrt.Safe(rt, b.serverHealth))
 	// UtilsService.clearCache({ system: true }): the system cache dxhost has is the schema overview
 	_ = native.Set("clearSystemCache", func() { b.deps.Schema.Invalidate() })
 	if b.services, err = fn(goja.Undefined(), native); err != nil {
