@@ -29,8 +29,14 @@ async function admin(method, path, body) {
   if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body?.data;
 }
-const sqlExec = (q) => execFileSync('sqlite3', [dbFile, q], { encoding: 'utf8' });
-const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-json', dbFile, q], { encoding: 'utf8' }) || '[]');
+// dbFile may also be pg:<name> or mysql:<name> (peer started with PEER_DB=pg|mysql): the calls whose
+// answers depend on the database are kept from those runs in recording-rules-servers.json.
+const pgName = dbFile.startsWith('pg:') ? dbFile.slice(3) : null;
+const myName = dbFile.startsWith('mysql:') ? dbFile.slice(6) : null; // users only: no table snapshots
+const mysql = (q) => execFileSync('mysql', ['-h', '127.0.0.1', '-u', 'root', myName, '-e', q], { encoding: 'utf8' });
+const psql = (q) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', pgName, '-Atc', q], { encoding: 'utf8' });
+const sqlExec = (q) => (pgName ? psql(q) : myName ? mysql(q) : execFileSync('sqlite3', [dbFile, q], { encoding: 'utf8' }));
+const sql = (q) => myName ? [] : JSON.parse((pgName ? psql(`SELECT coalesce(json_agg(t), '[]'::json) FROM (${q}) t`) : execFileSync('sqlite3', ['-json', dbFile, q], { encoding: 'utf8' })) || '[]');
 const quote = (v) => (v === null || v === undefined ? 'NULL' : `'${String(v).replaceAll("'", "''")}'`);
 
 const field = (name) => ({ field: name, type: 'string', meta: {}, schema: {} });
