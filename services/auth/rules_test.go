@@ -90,7 +90,7 @@ func TestCustomRulesMatchDirectus(t *testing.T) {
 		}
 		servers[client] = calls
 	}
-	tokens := map[string]string{"junior": "tok-junior", "reader": "tok-reader", "app": "tok-app", "sorter": "tok-sorter", "writer": "tok-writer", "tagger": "tok-tagger", "public": ""}
+	tokens := map[string]string{"junior": "tok-junior", "reader": "tok-reader", "app": "tok-app", "sorter": "tok-sorter", "writer": "tok-writer", "tagger": "tok-tagger", "linker": "tok-linker", "public": ""}
 	for _, client := range clients {
 		t.Run(client, func(t *testing.T) {
 			ctx := context.Background()

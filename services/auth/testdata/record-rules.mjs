@@ -366,7 +366,32 @@ const tagCases = [
 for (const [caller, method, path, body] of tagCases) {
   recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
 }
-recording.users = { junior, reader, other, app: appUser, writer, tagger };
+// A2O writes: links.item creates or updates an item of the collection named by links.collection.
+const linkers = await admin('POST', '/roles', { name: 'Linkers' });
+const linker = await user('linker@example.com', linkers.id, 'tok-linker');
+tokens.linker = 'tok-linker';
+const pLk = await admin('POST', '/policies', { name: 'Linkers' });
+await admin('POST', '/access', { policy: pLk.id, role: linkers.id });
+await perm(pLk.id, 'links', 'read', { permissions: {}, fields: ['*'] });
+await perm(pLk.id, 'links', 'create', { permissions: {}, fields: ['label', 'item', 'collection'] });
+await perm(pLk.id, 'links', 'update', { permissions: {}, fields: ['label', 'item', 'collection'] });
+await perm(pLk.id, 'articles', 'read', { permissions: {}, fields: ['id', 'title'] });
+await perm(pLk.id, 'articles', 'create', { permissions: {}, fields: ['title'], validation: { title: { _neq: 'bad' } } });
+const linkBack = [
+  ['linker', 'GET', '/items/links?fields=id,label,item,collection&sort=id'],
+  ['linker', 'GET', '/items/articles?fields=id,title&sort=id'],
+];
+const a2oCases = [
+  ['linker', 'POST', '/items/links', { label: 'a2o-1', collection: 'articles', item: { title: 'a2o-a' } }],
+  ['linker', 'POST', '/items/links', { label: 'a2o-2', collection: 'tags', item: { name: 'x' } }],
+  ['linker', 'POST', '/items/links', { label: 'a2o-3', collection: 'articles', item: { title: 'bad' } }],
+  ['linker', 'PATCH', '/items/links/1', { label: 'a2o-4', item: { id: 1, title: 'x' } }],
+  ...linkBack,
+];
+for (const [caller, method, path, body] of a2oCases) {
+  recording.calls.push({ caller, method, path, request: body ?? null, ...(await call(method, path, { token: tokens[caller], body })) });
+}
+recording.users = { junior, reader, other, app: appUser, writer, tagger, linker };
 recording.tables = {
   directus_roles: sql('SELECT id, name, parent FROM directus_roles'),
   directus_policies: sql('SELECT id, name, icon, ip_access, enforce_tfa, admin_access, app_access FROM directus_policies'),
