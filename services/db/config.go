@@ -103,7 +103,7 @@ func (c *config) checkRequired() error {
 
 // poolConfig holds the knex/tarn pool options (DB_POOL__*) that database/sql can honour.
 type poolConfig struct {
-	min, max    int           // 0 = client default
+	min, max    int           // 0 = client default; min is only validated (database/sql opens on demand)
 	idleTimeout time.Duration // DB_POOL__IDLE_TIMEOUT_MILLIS
 }
 
@@ -131,27 +131,27 @@ func poolFromTree(tree map[string]any) (poolConfig, error) {
 	return p, nil
 }
 
-// apply sets the pool limits; defaults follow knex (min 2, max 10) except that SQLite, which knex
-// limits to one connection, gets a few readers because WAL lets them run beside the one writer.
+// apply sets the pool limits. knex's defaults are min 2, max 10, and tarn keeps a released
+// connection until it has been idle for idleTimeoutMillis (30 s). database/sql has no "min", and
+// its MaxIdleConns is a ceiling: set to the old min of 2 it closed every connection released beyond
+// two, so under concurrent load each query opened a new PostgreSQL/MySQL connection. Idle
+// connections are kept up to max and retired after the idle timeout, as tarn does. SQLite, which
+// knex limits to one connection, gets a few readers because WAL lets them run beside the writer.
 func (p poolConfig) apply(conn *sqlx.DB, client string) {
-	maxOpen, minIdle := 10, 2
+	maxOpen := 10
 	if client == ClientSQLite {
 		maxOpen = 4
 	}
 	if p.max > 0 {
 		maxOpen = p.max
 	}
-	if p.min > 0 {
-		minIdle = p.min
-	}
-	if minIdle > maxOpen {
-		minIdle = maxOpen
+	idle := p.idleTimeout
+	if idle <= 0 {
+		idle = 30 * time.Second
 	}
 	conn.SetMaxOpenConns(maxOpen)
-	conn.SetMaxIdleConns(minIdle)
-	if p.idleTimeout > 0 {
-		conn.SetConnMaxIdleTime(p.idleTimeout)
-	}
+	conn.SetMaxIdleConns(maxOpen)
+	conn.SetConnMaxIdleTime(idle)
 }
 
 // take removes key from m and returns its value.
