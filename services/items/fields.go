@@ -114,7 +114,10 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 			head, scope = head[:i], head[i+1:]
 		}
 		if n := byKey[head]; n != nil {
-			if len(parts) > 1 {
+			// `*,author.*` with authors unreadable: the key from `*` stays a plain value and the
+			// expansion is left out, as for `author.*` alone (recorded).
+			unreadable := n.kind == m2oNode && n.relation != nil && n.relation.RelatedCollection != nil && !access.readable(*n.relation.RelatedCollection)
+			if len(parts) > 1 && !unreadable {
 				n.addChild(scope, rest)
 			}
 			continue
