@@ -143,6 +143,7 @@ func (h *Host) Reload(ctx context.Context, folder string) {
 		delete(h.running, folder)
 		delete(h.reports, folder)
 		h.log.Infof("Removed extensions: %s", old.name)
+		h.opts.Emitter.OffOwner(old.inst) // events emitted from now on no longer reach it
 		go h.retire(old)
 	}
 }
@@ -221,6 +222,9 @@ func (h *Host) install(ext *loader.Extension, s startResult, reload bool) {
 		h.log.Infof("Loaded extension %q (%s) at %s in %s", ext.Name, ext.Type, prefixList(rep.Prefixes), rep.LoadTime.Round(time.Microsecond))
 	}
 	if old != nil {
+		// The new version's listeners replace the old ones at once, not after the drain: an event
+		// must not run both. retire drops again what an in-flight request registers meanwhile.
+		h.opts.Emitter.OffOwner(old.inst)
 		go h.retire(old)
 	}
 }
