@@ -113,14 +113,31 @@ func TestStreamingFlushesEachWrite(t *testing.T) {
 func TestClientGoneEmitsClose(t *testing.T) {
 	ts := newTestServer(t, `function (router) {
 		globalThis.events = [];
-		router.get('/hang', (req, res) => { req.on('close', () => events.push('hang-req-close')); req.on('aborted', () => events.push('hang-req-aborted')); res.on('close', () => events.push('hang-res-close')); });
+		router.get('/hang', (req, res) => { globalThis.hangStarted = true; req.on('close', () => events.push('hang-req-close')); req.on('aborted', () => events.push('hang-req-aborted')); res.on('close', () => events.push('hang-res-close')); });
 		router.get('/done', (req, res) => { req.on('close', () => events.push('req-close')); res.on('finish', () => events.push('res-finish')); res.on('close', () => events.push('res-close')); res.send('x'); });
 	}`)
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	// The client leaves only once the handler has run (a fixed timeout raced a busy machine).
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", ts.srv.URL+"/ext/hang", nil)
-	if _, err := http.DefaultClient.Do(req); err == nil {
-		t.Fatalf("a handler that never answers must keep the request open")
+	done := make(chan error, 1)
+	go func() {
+		_, err := http.DefaultClient.Do(req)
+		done <- err
+	}()
+	for deadline := time.Now().Add(5 * time.Second); !jsrttest.Run(t, ts.inst, `globalThis.hangStarted === true`).ToBoolean(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the /hang handler never ran")
+		}
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("a handler that never answers must keep the request open (got %v)", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	cancel()
+	if err := <-done; err == nil {
+		t.Fatalf("the cancelled request must fail on the client")
 	}
 	ts.do(t, "GET", "/ext/done", nil, nil)
 	// Node's order, recorded with express 4.22.3 on Node 20: finish, res close, req close; for a client
