@@ -15,6 +15,7 @@ import (
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/schema"
+	"github.com/dxhost/dxhost/services/systables/password"
 	"github.com/dxhost/dxhost/shim/authroutes"
 	"github.com/dxhost/dxhost/shim/knexjs"
 	"github.com/dxhost/dxhost/shim/rest"
@@ -86,6 +87,7 @@ func (d *dataLayer) Items(ctx context.Context, collection string, accountability
 		Logger:            d.log.WithField("collection", collection),
 		QueryLimitDefault: d.env.Int("QUERY_LIMIT_DEFAULT", 100),
 		MaxBatchMutation:  d.env.Int("MAX_BATCH_MUTATION", 0),
+		Hash:              password.OptionsFromEnv(d.env.Map()),
 	}), nil
 }
 

@@ -1,8 +1,6 @@
 package items
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -10,11 +8,11 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"golang.org/x/crypto/argon2"
 
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/schema"
+	"github.com/dxhost/dxhost/services/systables/password"
 )
 
 // processWrite is PayloadService.processValues('create'|'update') for one row (spec 10 §7):
@@ -38,7 +36,7 @@ func (s *Service) processWrite(col *schema.Collection, action string, payload ma
 				}
 			case "hash":
 				if str, ok := v.(string); ok && str != "" {
-					h, err := hashArgon2(str)
+					h, err := password.HashWith(str, s.hashOptions())
 					if err != nil {
 						return nil, err
 					}
@@ -174,15 +172,13 @@ func jsonSafe(v any) any {
 	return v
 }
 
-// hashArgon2 hashes like node-argon2's defaults (argon2id, m=65536, t=3, p=4, 32-byte hash).
-func hashArgon2(password string) (string, error) {
-	salt := make([]byte, 16)
-	if _, err := rand.Read(salt); err != nil {
-		return "", fmt.Errorf("items: salt: %w", err)
+// hashOptions are the argon2 parameters of the hash special: HASH_* as the caller configured them,
+// node-argon2's defaults otherwise.
+func (s *Service) hashOptions() password.Options {
+	if s.opts.Hash == (password.Options{}) {
+		return password.Defaults
 	}
-	key := argon2.IDKey([]byte(password), salt, 3, 65536, 4, 32)
-	enc := base64.RawStdEncoding
-	return fmt.Sprintf("$argon2id$v=%d$m=65536,t=3,p=4$%s$%s", argon2.Version, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
+	return s.opts.Hash
 }
 
 // asObject reads one JSON object of a payload: a Go map, or an *Item from a caller that kept the

@@ -21,6 +21,7 @@ import (
 	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/errs"
 	"github.com/dxhost/dxhost/services/schema"
+	"github.com/dxhost/dxhost/services/systables/password"
 )
 
 // Emitter is what the service needs from the hook emitter (spec 10 §5). EmitFilter runs filter
@@ -58,6 +59,8 @@ type Options struct {
 	QueryLimitDefault int
 	// MaxBatchMutation is env MAX_BATCH_MUTATION; 0 means Directus's default (no limit).
 	MaxBatchMutation int
+	// Hash is the argon2 options of the `hash` special (HASH_*); zero = node-argon2's defaults.
+	Hash password.Options
 }
 
 // Service is one ItemsService bound to a collection.

@@ -30,36 +30,11 @@ type Options struct {
 // env map whose values are already cast (string, number, bool).
 func OptionsFromEnv(env map[string]any) Options {
 	str := func(k string) string { s, _ := env[k].(string); return s }
-	o := Options{
+	return Options{
 		AdminEmail: str("ADMIN_EMAIL"), AdminPassword: str("ADMIN_PASSWORD"),
 		AdminToken: str("ADMIN_TOKEN"), ProjectName: str("PROJECT_NAME"),
-		Hash: password.Defaults,
+		Hash: password.OptionsFromEnv(env),
 	}
-	num := func(k string) (uint32, bool) {
-		switch v := env[k].(type) {
-		case float64:
-			return uint32(v), v > 0
-		case int:
-			return uint32(v), v > 0
-		}
-		return 0, false
-	}
-	if n, ok := num("HASH_MEMORY_COST"); ok {
-		o.Hash.MemoryCost = n
-	}
-	if n, ok := num("HASH_TIME_COST"); ok {
-		o.Hash.TimeCost = n
-	}
-	if n, ok := num("HASH_PARALLELISM"); ok && n < 256 {
-		o.Hash.Parallelism = uint8(n)
-	}
-	if n, ok := num("HASH_HASH_LENGTH"); ok {
-		o.Hash.HashLength = n
-	}
-	if v, ok := env["HASH_TYPE"].(float64); ok {
-		o.Hash.Type = int(v)
-	}
-	return o
 }
 
 // Result tells what Bootstrap did.

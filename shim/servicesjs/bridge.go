@@ -7,6 +7,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dxhost/dxhost/services/items"
+	"github.com/dxhost/dxhost/services/systables/password"
 )
 
 // call is one service method, its arguments already exported from JS (on the loop), ready to run
@@ -32,6 +33,14 @@ func (b *Binding) run(fc goja.FunctionCall) goja.Value {
 		return nil
 	})
 	return b.rt.ToValue(p)
+}
+
+// hashOptions are the argon2 options from HASH_* (node-argon2's defaults without an Env).
+func (b *Binding) hashOptions() password.Options {
+	if b.deps.Env == nil {
+		return password.Defaults
+	}
+	return password.OptionsFromEnv(b.deps.Env.Map())
 }
 
 func (b *Binding) prepare(fc goja.FunctionCall) (*items.Service, call, error) {
@@ -72,6 +81,7 @@ func (b *Binding) prepare(fc goja.FunctionCall) (*items.Service, call, error) {
 		Logger:            b.deps.Logger,
 		QueryLimitDefault: b.deps.QueryLimitDefault,
 		MaxBatchMutation:  b.deps.MaxBatchMutation,
+		Hash:              b.hashOptions(),
 	})
 	do, err := b.method(method, arg)
 	return svc, do, err

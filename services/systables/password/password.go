@@ -35,6 +35,37 @@ const (
 // Defaults are node-argon2 0.44's defaults, which Directus uses unless HASH_* says otherwise.
 var Defaults = Options{MemoryCost: 65536, TimeCost: 3, Parallelism: 4, HashLength: 32, Type: TypeArgon2id, SaltLength: 16}
 
+// OptionsFromEnv is Defaults overridden by HASH_MEMORY_COST, HASH_TIME_COST, HASH_PARALLELISM,
+// HASH_HASH_LENGTH and HASH_TYPE from an env map whose values are already cast (numbers).
+func OptionsFromEnv(env map[string]any) Options {
+	o := Defaults
+	num := func(k string) (uint32, bool) {
+		switch v := env[k].(type) {
+		case float64:
+			return uint32(v), v > 0
+		case int:
+			return uint32(v), v > 0
+		}
+		return 0, false
+	}
+	if n, ok := num("HASH_MEMORY_COST"); ok {
+		o.MemoryCost = n
+	}
+	if n, ok := num("HASH_TIME_COST"); ok {
+		o.TimeCost = n
+	}
+	if n, ok := num("HASH_PARALLELISM"); ok && n < 256 {
+		o.Parallelism = uint8(n)
+	}
+	if n, ok := num("HASH_HASH_LENGTH"); ok {
+		o.HashLength = n
+	}
+	if v, ok := env["HASH_TYPE"].(float64); ok {
+		o.Type = int(v)
+	}
+	return o
+}
+
 // ErrUnsupported is returned for hashes Go's argon2 cannot compute (argon2d, version 16, associated data).
 var ErrUnsupported = errors.New("password: unsupported argon2 hash")
 
