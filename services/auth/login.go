@@ -46,16 +46,7 @@ func (s *Service) Login(ctx context.Context, payload map[string]any, opts LoginO
 func (s *Service) Stall(ctx context.Context, start time.Time) { s.stall(ctx, start) }
 
 func (s *Service) stall(ctx context.Context, start time.Time) {
-	remaining := millis(s.cfg.LoginStall) - time.Since(start)
-	if remaining <= 0 {
-		return
-	}
-	t := time.NewTimer(remaining)
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-ctx.Done():
-	}
+	s.stallFor(ctx, start, millis(s.cfg.LoginStall))
 }
 
 type loginUser struct {

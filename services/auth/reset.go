@@ -254,6 +254,8 @@ func originPath(raw string) (string, bool) {
 	return strings.ToLower(u.Scheme) + "://" + host + path, true
 }
 
+// stallFor waits until d has passed since start, or ctx ends (Directus's stall()): answers take
+// as long whether or not the account exists.
 func (s *Service) stallFor(ctx context.Context, start time.Time, d time.Duration) {
 	remaining := d - time.Since(start)
 	if remaining <= 0 {
