@@ -34,11 +34,13 @@ type dataLayer struct {
 	events *emitter.Emitter
 	auth   *auth.Service
 	authz  *auth.Authorizer
+	hash   password.Options // HASH_*, for the hash special of every ItemsService
 }
 
 func newDataLayer(e *env.Env, log *logrus.Logger, database *db.DB) *dataLayer {
 	d := &dataLayer{
 		env:    e,
+		hash:   password.OptionsFromEnv(e.Map()),
 		log:    log,
 		db:     database,
 		schema: schema.NewProvider(database.DB, database.Client, e.Bool("CACHE_SCHEMA"), schema.BuildOptions{ExcludeTables: e.Strings("DB_EXCLUDE_TABLES"), Logger: log.WithField("component", "schema")}),
@@ -64,6 +66,7 @@ func (d *dataLayer) contextParts(rt *goja.Runtime, inst *jsrt.Instance) (service
 		QueryLimitDefault: d.env.Int("QUERY_LIMIT_DEFAULT", 100),
 		MaxBatchMutation:  d.env.Int("MAX_BATCH_MUTATION", 0),
 		Env:               d.env,
+		Hash:              d.hash,
 	}, database)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("context.services: %w", err)
@@ -87,7 +90,7 @@ func (d *dataLayer) Items(ctx context.Context, collection string, accountability
 		Logger:            d.log.WithField("collection", collection),
 		QueryLimitDefault: d.env.Int("QUERY_LIMIT_DEFAULT", 100),
 		MaxBatchMutation:  d.env.Int("MAX_BATCH_MUTATION", 0),
-		Hash:              password.OptionsFromEnv(d.env.Map()),
+		Hash:              d.hash,
 	}), nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dxhost/dxhost/services/items"
-	"github.com/dxhost/dxhost/services/systables/password"
 )
 
 // call is one service method, its arguments already exported from JS (on the loop), ready to run
@@ -33,14 +32,6 @@ func (b *Binding) run(fc goja.FunctionCall) goja.Value {
 		return nil
 	})
 	return b.rt.ToValue(p)
-}
-
-// hashOptions are the argon2 options from HASH_* (node-argon2's defaults without an Env).
-func (b *Binding) hashOptions() password.Options {
-	if b.deps.Env == nil {
-		return password.Defaults
-	}
-	return password.OptionsFromEnv(b.deps.Env.Map())
 }
 
 func (b *Binding) prepare(fc goja.FunctionCall) (*items.Service, call, error) {
@@ -81,7 +72,7 @@ func (b *Binding) prepare(fc goja.FunctionCall) (*items.Service, call, error) {
 		Logger:            b.deps.Logger,
 		QueryLimitDefault: b.deps.QueryLimitDefault,
 		MaxBatchMutation:  b.deps.MaxBatchMutation,
-		Hash:              b.hashOptions(),
+		Hash:              b.deps.Hash,
 	})
 	do, err := b.method(method, arg)
 	return svc, do, err
@@ -207,21 +198,9 @@ func payloadArg(v goja.Value, what string) (map[string]any, error) {
 	return m, nil
 }
 
-// payloadListArg is objectListArg for item payloads.
+// payloadListArg is objectListArg for item payloads (objects inside keep their key order).
 func payloadListArg(v goja.Value, what string) ([]map[string]any, error) {
-	list, ok := payloadFromJS(v).([]any)
-	if !ok {
-		return nil, typeError(fmt.Sprintf("%s must be an array", what))
-	}
-	out := make([]map[string]any, len(list))
-	for i, e := range list {
-		m, ok := e.(map[string]any)
-		if !ok {
-			return nil, typeError(fmt.Sprintf("%s[%d] must be an object", what, i))
-		}
-		out[i] = m
-	}
-	return out, nil
+	return objectList(payloadFromJS(v), what)
 }
 
 func listArg(v goja.Value, what string) ([]any, error) {
@@ -233,9 +212,14 @@ func listArg(v goja.Value, what string) ([]any, error) {
 }
 
 func objectListArg(v goja.Value, what string) ([]map[string]any, error) {
-	list, err := listArg(v, what)
-	if err != nil {
-		return nil, err
+	return objectList(fromJS(v), what)
+}
+
+// objectList checks that v, an argument exported from JS, is an array of plain objects.
+func objectList(v any, what string) ([]map[string]any, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, typeError(fmt.Sprintf("%s must be an array", what))
 	}
 	out := make([]map[string]any, len(list))
 	for i, e := range list {

@@ -17,6 +17,7 @@ import (
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/schema"
+	"github.com/dxhost/dxhost/services/systables/password"
 	_ "github.com/dxhost/dxhost/shim/errors"
 	"github.com/dxhost/dxhost/shim/rest" // registers @directus/errors, used for errors built in Go
 )
@@ -35,6 +36,8 @@ type Deps struct {
 	// Env is the configuration ServerService.serverInfo reports from; nil = ServerService is not
 	// offered (it throws "not supported").
 	Env *env.Env
+	// Hash is the argon2 options of the hash special (HASH_*); zero = node-argon2's defaults.
+	Hash password.Options
 }
 
 // Binding is one instance's services namespace and getSchema function. Use it on the instance's loop.
