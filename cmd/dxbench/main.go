@@ -78,6 +78,7 @@ func main() {
 	defer dx.stop()
 	firstOK := waitFor200("http://"+addr+*path, 30*time.Second)
 	startup := firstOK.Sub(began)
+	time.Sleep(2 * time.Second) // idle means settled: dxhost returns its start-up garbage to the OS just after start
 	idleRSS := rssMB(dx.cmd.Process.Pid)
 
 	body := fetch("http://" + addr + *path)
