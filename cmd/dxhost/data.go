@@ -52,11 +52,20 @@ func newDataLayer(e *env.Env, log *logrus.Logger, database *db.DB) *dataLayer {
 	return d
 }
 
-// contextParts gives an extension instance its services, database (knex) and getSchema.
-func (d *dataLayer) contextParts(rt *goja.Runtime, inst *jsrt.Instance) (services, database, getSchema goja.Value, err error) {
-	database, err = knexjs.New(rt, inst, d.db)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("context.database: %w", err)
+// contextParts gives an extension instance its services, getSchema and a loader of its database
+// (knex): the knex bundle is instantiated only when the extension or one of its services first needs
+// it, once per instance.
+func (d *dataLayer) contextParts(rt *goja.Runtime, inst *jsrt.Instance) (services goja.Value, database func() (goja.Value, error), getSchema goja.Value, err error) {
+	var knex goja.Value
+	database = func() (goja.Value, error) {
+		if knex == nil {
+			k, err := knexjs.New(rt, inst, d.db)
+			if err != nil {
+				return nil, fmt.Errorf("context.database: %w", err)
+			}
+			knex = k
+		}
+		return knex, nil
 	}
 	b, err := servicesjs.New(rt, inst, servicesjs.Deps{
 		DB:                d.db,
@@ -67,10 +76,11 @@ func (d *dataLayer) contextParts(rt *goja.Runtime, inst *jsrt.Instance) (service
 		MaxBatchMutation:  d.env.Int("MAX_BATCH_MUTATION", 0),
 		Env:               d.env,
 		Hash:              d.hash,
-	}, database)
+	}, nil)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("context.services: %w", err)
 	}
+	b.SetDatabaseLoader(database)
 	return b.Services(), database, b.GetSchema(), nil
 }
 

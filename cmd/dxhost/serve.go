@@ -61,11 +61,11 @@ func serve(ctx context.Context, stderr io.Writer) error {
 				return extension.ContextParts{}, err
 			}
 			return extension.ContextParts{
-				Services:  services,
-				Env:       shimlogger.EnvObject(rt, e),
-				Database:  database,
-				Logger:    shimlogger.New(rt, log),
-				GetSchema: getSchema,
+				Services:     services,
+				Env:          shimlogger.EnvObject(rt, e),
+				LoadDatabase: database,
+				Logger:       shimlogger.New(rt, log),
+				GetSchema:    getSchema,
 			}, nil
 		},
 	})

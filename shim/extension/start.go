@@ -16,6 +16,9 @@ import (
 // absent from the object (spec 02 §2 lists services, env, database, emitter, logger, getSchema).
 type ContextParts struct {
 	Services, Env, Database, Logger, GetSchema goja.Value
+	// LoadDatabase, when Database is nil, makes context.database the first time it is read (on the
+	// loop). The knex instance costs ~3 MB of heap per extension, and most extensions never use it.
+	LoadDatabase func() (goja.Value, error)
 }
 
 // ContextBuilder makes the ContextParts for one instance, on its loop.

@@ -46,6 +46,7 @@ type Binding struct {
 	inst      *jsrt.Instance
 	rt        *goja.Runtime
 	database  goja.Value
+	loadDB    func() (goja.Value, error) // makes database on first use (SetDatabaseLoader)
 	services  goja.Value
 	getSchema goja.Value
 	schemas   schemaCache
@@ -89,7 +90,7 @@ func New(rt *goja.Runtime, inst *jsrt.Instance, deps Deps, database goja.Value) 
 		return nil, fmt.Errorf("servicesjs: services prelude is not a function")
 	}
 	native := rt.NewObject()
-	_ = native.Set("database", func() goja.Value { return b.database })
+	_ = native.Set("database", func() goja.Value { return b.defaultKnex() })
 	_ = native.Set("isSystemCollection", func(name string) bool { return schema.IsSystemCollection(name) })
 	_ = native.Set("run", jsrt.Safe(rt, b.run))
 	_ = native.Set("schemaRun", jsrt.Safe(rt, b.schemaRun))
@@ -108,6 +109,22 @@ func New(rt *goja.Runtime, inst *jsrt.Instance, deps Deps, database goja.Value) 
 		bindings.Delete(rt)
 	}()
 	return b, nil
+}
+
+// SetDatabaseLoader makes the services' default knex (context.database) with load the first time a
+// service needs it, instead of the value given to New (call on the loop).
+func (b *Binding) SetDatabaseLoader(load func() (goja.Value, error)) { b.loadDB = load }
+
+// defaultKnex is the knex a service gets without a `knex` option.
+func (b *Binding) defaultKnex() goja.Value {
+	if b.loadDB != nil {
+		v, err := b.loadDB()
+		if err != nil {
+			panic(b.rt.NewGoError(err))
+		}
+		b.database, b.loadDB = v, nil
+	}
+	return b.database
 }
 
 // Services is context.services.
