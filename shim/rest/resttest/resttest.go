@@ -58,9 +58,18 @@ func Open(t testing.TB, databaseGz string) *Stack {
 // token is admin-static-token (what `make run` starts from, plus the token the recordings use).
 func Bootstrapped(t testing.TB) *Stack {
 	t.Helper()
-	dir := t.TempDir()
-	file := filepath.Join(dir, "data.db")
-	return open(t, dir, []string{"DB_CLIENT=sqlite3", "DB_FILENAME=" + file}, func(conn *db.DB) error {
+	return BootstrappedOn(t, db.ClientSQLite)
+}
+
+// BootstrappedOn is Bootstrapped on a fresh database of client (dbtest.Env: a PostgreSQL or MySQL
+// database of its own, dropped when t ends; skipped loudly when the server is unreachable).
+func BootstrappedOn(t testing.TB, client string) *Stack {
+	t.Helper()
+	var environ []string
+	for k, v := range dbtest.Env(t, client) {
+		environ = append(environ, fmt.Sprintf("%s=%v", k, v))
+	}
+	return open(t, t.TempDir(), environ, func(conn *db.DB) error {
 		ctx := context.Background()
 		_, err := systables.Bootstrap(ctx, conn, systables.Options{
 			AdminEmail: "admin@example.com", AdminPassword: "admin-password", AdminToken: "admin-static-token",
