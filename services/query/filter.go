@@ -62,16 +62,21 @@ type entry struct {
 func objectEntries(v any) []entry {
 	switch x := v.(type) {
 	case *Object:
-		out := []entry{}
-		for _, k := range x.Keys() {
-			val, _ := x.Get(k)
-			out = append(out, entry{k, val})
+		out := make([]entry, x.Len())
+		if !x.indexKeys { // keys in insertion order: values line up
+			for i, k := range x.keys {
+				out[i] = entry{k, x.values[i]}
+			}
+			return out
+		}
+		for i, k := range x.Keys() {
+			out[i] = entry{k, x.value(k)}
 		}
 		return out
 	case []any:
-		out := []entry{}
+		out := make([]entry, len(x))
 		for i, val := range x {
-			out = append(out, entry{strconv.Itoa(i), val})
+			out[i] = entry{strconv.Itoa(i), val}
 		}
 		return out
 	}
@@ -79,9 +84,7 @@ func objectEntries(v any) []entry {
 }
 
 func single(key string, v any) *Object {
-	o := NewObject()
-	o.Set(key, v)
-	return o
+	return &Object{keys: []string{key}, values: []any{v}, indexKeys: isArrayIndex(key)}
 }
 
 func parseFilterEntry(key string, value any, acc map[string]any) any {
@@ -243,10 +246,9 @@ func coerce(v any, keyed bool) any {
 		}
 		return out
 	case *Object:
-		o := NewObject()
-		for _, k := range x.Keys() {
-			el, _ := x.Get(k)
-			o.Set(k, coerce(el, true))
+		o := newObjectCap(x.Len())
+		for _, e := range objectEntries(x) {
+			o.Set(e.key, coerce(e.value, true))
 		}
 		return o
 	}

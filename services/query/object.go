@@ -12,46 +12,96 @@ import (
 // Object is a JavaScript object: string keys in enumeration order. Parsed query strings and the
 // objects inside a sanitized query use it so that key order (which decides e.g. the order of a
 // filter's implicit _and) survives as in JavaScript.
+//
+// Keys and values are parallel slices searched linearly: a query's objects have one to a few keys,
+// and a map per object cost more than the rest of a request's query handling. Objects that grow
+// past indexFrom keys get a map index.
 type Object struct {
 	keys   []string
-	values map[string]any
+	values []any
+	index  map[string]int // nil until len(keys) > indexFrom
+	// indexKeys: some key is an array index, so Keys must order (JavaScript puts those first).
+	indexKeys bool
 
 	// qs marks objects made from arrays that outgrew arrayLimit; new elements go at maxIndex+1.
 	overflow bool
 	maxIndex int
 }
 
+// indexFrom is the size past which lookups go through a map.
+const indexFrom = 16
+
 // NewObject returns an empty object.
-func NewObject() *Object { return &Object{values: map[string]any{}} }
+func NewObject() *Object { return &Object{} }
+
+// newObjectCap returns an empty object with room for n keys.
+func newObjectCap(n int) *Object {
+	return &Object{keys: make([]string, 0, n), values: make([]any, 0, n)}
+}
+
+func (o *Object) find(key string) int {
+	if o.index != nil {
+		if i, ok := o.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range o.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
 
 // Get returns the value of key.
 func (o *Object) Get(key string) (any, bool) {
-	v, ok := o.values[key]
-	return v, ok
+	if i := o.find(key); i >= 0 {
+		return o.values[i], true
+	}
+	return nil, false
 }
 
 // Has reports whether key is set.
-func (o *Object) Has(key string) bool { _, ok := o.values[key]; return ok }
+func (o *Object) Has(key string) bool { return o.find(key) >= 0 }
 
 // Set adds or replaces key, keeping the position of an existing key.
 func (o *Object) Set(key string, v any) {
-	if _, ok := o.values[key]; !ok {
-		o.keys = append(o.keys, key)
+	if i := o.find(key); i >= 0 {
+		o.values[i] = v
+		return
 	}
-	o.values[key] = v
+	o.keys = append(o.keys, key)
+	o.values = append(o.values, v)
+	if !o.indexKeys && isArrayIndex(key) {
+		o.indexKeys = true
+	}
+	switch {
+	case o.index != nil:
+		o.index[key] = len(o.keys) - 1
+	case len(o.keys) > indexFrom:
+		o.reindex()
+	}
+}
+
+func (o *Object) reindex() {
+	o.index = make(map[string]int, len(o.keys))
+	for i, k := range o.keys {
+		o.index[k] = i
+	}
 }
 
 // Delete removes key.
 func (o *Object) Delete(key string) {
-	if _, ok := o.values[key]; !ok {
+	i := o.find(key)
+	if i < 0 {
 		return
 	}
-	delete(o.values, key)
-	for i, k := range o.keys {
-		if k == key {
-			o.keys = append(o.keys[:i:i], o.keys[i+1:]...)
-			break
-		}
+	// New arrays: a key list handed out by Keys stays as it was.
+	o.keys = append(o.keys[:i:i], o.keys[i+1:]...)
+	o.values = append(o.values[:i:i], o.values[i+1:]...)
+	if o.index != nil {
+		o.reindex()
 	}
 }
 
@@ -59,8 +109,11 @@ func (o *Object) Delete(key string) {
 func (o *Object) Len() int { return len(o.keys) }
 
 // Keys returns the keys in JavaScript enumeration order: integer-like keys ascending, then the others
-// in insertion order.
+// in insertion order. The list is read-only: without integer-like keys it is the object's own.
 func (o *Object) Keys() []string {
+	if !o.indexKeys {
+		return o.keys[:len(o.keys):len(o.keys)]
+	}
 	var ints, rest []string
 	for _, k := range o.keys {
 		if isArrayIndex(k) {
@@ -69,7 +122,7 @@ func (o *Object) Keys() []string {
 			rest = append(rest, k)
 		}
 	}
-	if len(ints) == 0 {
+	if len(ints) == 0 { // the integer-like keys were deleted
 		return append([]string(nil), o.keys...)
 	}
 	sort.Slice(ints, func(i, j int) bool {
@@ -80,12 +133,27 @@ func (o *Object) Keys() []string {
 	return append(ints, rest...)
 }
 
+// value is the value of a key known to exist.
+func (o *Object) value(key string) any {
+	v, _ := o.Get(key)
+	return v
+}
+
+// isArrayIndex reports whether k is a canonical array index ("0".."4294967294"), without building
+// strconv's error for the many keys that are not.
 func isArrayIndex(k string) bool {
-	if k == "" || (len(k) > 1 && k[0] == '0') {
+	if k == "" || len(k) > 10 || (len(k) > 1 && k[0] == '0') {
 		return false
 	}
-	n, err := strconv.ParseUint(k, 10, 32)
-	return err == nil && n < 1<<32-1
+	var n uint64
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n < 1<<32-1
 }
 
 // MarshalJSON writes the keys in JavaScript order, without HTML escaping (as JSON.stringify).
@@ -102,7 +170,7 @@ func (o *Object) MarshalJSON() ([]byte, error) {
 		}
 		b.Write(kb)
 		b.WriteByte(':')
-		vb, err := marshalNoEscape(o.values[k])
+		vb, err := marshalNoEscape(o.value(k))
 		if err != nil {
 			return nil, err
 		}
@@ -127,8 +195,8 @@ func Plain(v any) any {
 	switch x := v.(type) {
 	case *Object:
 		m := make(map[string]any, len(x.keys))
-		for _, k := range x.keys {
-			m[k] = Plain(x.values[k])
+		for i, k := range x.keys {
+			m[k] = Plain(x.values[i])
 		}
 		return m
 	case []any:

@@ -2,7 +2,6 @@ package query
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -54,8 +53,8 @@ func ParseQueryString(raw string, opts QSOptions) *Object {
 	}
 	out := NewObject()
 	var result any = out
-	for _, key := range flat.keys {
-		parsed := parseKeys(key, flat.values[key], opts)
+	for i, key := range flat.keys {
+		parsed := parseKeys(key, flat.values[i], opts)
 		if parsed == nil {
 			continue
 		}
@@ -109,22 +108,37 @@ func overflowObject(list []any, maxIndex int) *Object {
 	return o
 }
 
-var (
-	qsBracket  = regexp.MustCompile(`\[[^\[\]]*\]`)
-	objectKeys = map[string]bool{"__proto__": true, "constructor": true, "hasOwnProperty": true, "isPrototypeOf": true,
-		"propertyIsEnumerable": true, "toString": true, "valueOf": true, "toLocaleString": true,
-		"__defineGetter__": true, "__defineSetter__": true, "__lookupGetter__": true, "__lookupSetter__": true}
-)
+var objectKeys = map[string]bool{"__proto__": true, "constructor": true, "hasOwnProperty": true, "isPrototypeOf": true,
+	"propertyIsEnumerable": true, "toString": true, "valueOf": true, "toLocaleString": true,
+	"__defineGetter__": true, "__defineSetter__": true, "__lookupGetter__": true, "__lookupSetter__": true}
+
+// nextBracket finds the next "[...]" segment of key at or after from (qs's /\[[^[\]]*\]/g): start
+// and end (exclusive), or -1.
+func nextBracket(key string, from int) (start, end int) {
+	start = -1
+	for i := from; i < len(key); i++ {
+		switch key[i] {
+		case '[':
+			start = i // a later "[" before any "]" starts the segment afresh
+		case ']':
+			if start >= 0 {
+				return start, i + 1
+			}
+		}
+	}
+	return -1, -1
+}
 
 // parseKeys splits "a[b][c]" into its chain (at most Depth bracket segments; the rest stays one key)
 // and builds the nested value. Keys that are Object.prototype properties are dropped (allowPrototypes
 // false).
 func parseKeys(key string, val any, opts QSOptions) any {
-	var chain []string
-	segments := qsBracket.FindAllStringIndex(key, -1)
+	var buf [8]string
+	chain := buf[:0]
+	first, firstEnd := nextBracket(key, 0)
 	parent := key
-	if opts.Depth > 0 && len(segments) > 0 {
-		parent = key[:segments[0][0]]
+	if opts.Depth > 0 && first >= 0 {
+		parent = key[:first]
 	}
 	if parent != "" {
 		if objectKeys[parent] {
@@ -133,17 +147,19 @@ func parseKeys(key string, val any, opts QSOptions) any {
 		chain = append(chain, parent)
 	}
 	if opts.Depth > 0 {
-		for i, seg := range segments {
+		start, end := first, firstEnd
+		for i := 0; start >= 0; i++ {
 			if i >= opts.Depth {
 				// Deeper than allowed: the rest of the key, from this segment on, is one key.
-				chain = append(chain, "["+key[seg[0]:]+"]")
+				chain = append(chain, "["+key[start:]+"]")
 				break
 			}
-			s := key[seg[0]:seg[1]]
+			s := key[start:end]
 			if objectKeys[s[1:len(s)-1]] {
 				return nil
 			}
 			chain = append(chain, s)
+			start, end = nextBracket(key, end)
 		}
 	}
 	return parseObject(chain, val, opts)
@@ -222,7 +238,7 @@ func merge(target, source any, arrayLimit int) any {
 			o.Set("0", target)
 			for _, k := range so.Keys() {
 				n, _ := strconv.Atoi(k)
-				o.Set(strconv.Itoa(n+1), so.values[k])
+				o.Set(strconv.Itoa(n+1), so.value(k))
 			}
 			o.overflow, o.maxIndex = true, so.maxIndex+1
 			return o
@@ -275,7 +291,7 @@ func merge(target, source any, arrayLimit int) any {
 		s = arrayToObject(source.([]any))
 	}
 	for _, k := range s.Keys() {
-		v := s.values[k]
+		v := s.value(k)
 		if existing, ok := t.Get(k); ok {
 			t.Set(k, merge(existing, v, arrayLimit))
 		} else {
@@ -315,8 +331,8 @@ func arrayToObject(list []any) *Object {
 func compact(v any) any {
 	switch x := v.(type) {
 	case *Object:
-		for _, k := range x.keys {
-			x.values[k] = compact(x.values[k])
+		for i := range x.values {
+			x.values[i] = compact(x.values[i])
 		}
 	case []any:
 		out := x[:0]

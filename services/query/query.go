@@ -37,7 +37,26 @@ var KeyOrder = []string{"limit", "fields", "group", "aggregate", "sort", "filter
 
 // Object returns the query as an ordered JS-like object.
 func (q *Query) Object() *Object {
-	o := NewObject()
+	o := newObjectCap(q.Len())
+	q.Each(o.Set)
+	return o
+}
+
+// Len is the number of keys of the query object (Each's calls).
+func (q *Query) Len() int {
+	n := 0
+	for _, set := range [...]bool{q.Limit != nil, q.Fields != nil, q.Group != nil, q.Aggregate != nil, q.Sort != nil,
+		q.HasFilter || q.Filter != nil, q.Offset != nil, q.Page != nil, q.Meta != nil, q.Search != nil,
+		q.Version != nil, q.Version != nil, q.Export != nil, q.Deep != nil, q.Alias != nil, q.Backlink != nil} {
+		if set {
+			n++
+		}
+	}
+	return n
+}
+
+// Each calls fn with each key of the query object and its value, in KeyOrder.
+func (q *Query) Each(fn func(key string, v any)) {
 	num := func(f *float64) any {
 		if math.IsNaN(*f) || math.IsInf(*f, 0) {
 			return nil // JSON.stringify writes NaN and Infinity as null
@@ -45,52 +64,51 @@ func (q *Query) Object() *Object {
 		return *f
 	}
 	if q.Limit != nil {
-		o.Set("limit", num(q.Limit))
+		fn("limit", num(q.Limit))
 	}
 	if q.Fields != nil {
-		o.Set("fields", q.Fields)
+		fn("fields", q.Fields)
 	}
 	if q.Group != nil {
-		o.Set("group", q.Group)
+		fn("group", q.Group)
 	}
 	if q.Aggregate != nil {
-		o.Set("aggregate", q.Aggregate)
+		fn("aggregate", q.Aggregate)
 	}
 	if q.Sort != nil {
-		o.Set("sort", q.Sort)
+		fn("sort", q.Sort)
 	}
 	if q.HasFilter || q.Filter != nil {
-		o.Set("filter", q.Filter)
+		fn("filter", q.Filter)
 	}
 	if q.Offset != nil {
-		o.Set("offset", num(q.Offset))
+		fn("offset", num(q.Offset))
 	}
 	if q.Page != nil {
-		o.Set("page", num(q.Page))
+		fn("page", num(q.Page))
 	}
 	if q.Meta != nil {
-		o.Set("meta", q.Meta)
+		fn("meta", q.Meta)
 	}
 	if q.Search != nil {
-		o.Set("search", *q.Search)
+		fn("search", *q.Search)
 	}
 	if q.Version != nil {
-		o.Set("version", q.Version)
-		o.Set("versionRaw", q.VersionRaw != nil && *q.VersionRaw)
+		fn("version", q.Version)
+		fn("versionRaw", q.VersionRaw != nil && *q.VersionRaw)
 	}
 	if q.Export != nil {
-		o.Set("export", q.Export)
+		fn("export", q.Export)
 	}
 	if q.Deep != nil {
-		o.Set("deep", q.Deep)
+		fn("deep", q.Deep)
 	}
 	if q.Alias != nil {
-		o.Set("alias", q.Alias)
+		fn("alias", q.Alias)
 	}
 	if q.Backlink != nil {
-		o.Set("backlink", *q.Backlink)
+		fn("backlink", *q.Backlink)
 	}
-	return o
 }
 
 // MarshalJSON writes the query as JSON.stringify(req.sanitizedQuery) does.

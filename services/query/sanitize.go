@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/errs"
@@ -17,7 +18,7 @@ func FromRequest(parsed *Object, limits Limits, accountability map[string]any) (
 	if parsed == nil || parsed.Len() == 0 {
 		return nil, nil
 	}
-	raw := NewObject()
+	raw := newObjectCap(parsed.Len() + 1)
 	if v, ok := parsed.Get("fields"); ok && env.Truthy(v) {
 		raw.Set("fields", v)
 	} else {
@@ -151,26 +152,27 @@ func plainNumberInput(v any) any {
 }
 
 func sanitizeFields(raw any) ([]string, error) {
-	var fields []any
 	switch x := raw.(type) {
 	case string:
 		parts, err := splitFields(x)
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range parts {
-			fields = append(fields, p)
-		}
+		return appendFields(make([]string, 0, len(parts)), parts, "field.includes")
 	case []any:
-		fields = x
-	default:
-		return nil, errs.InvalidQuery(`"fields" must be a string or array`)
+		return appendFields([]string{}, x, "field.includes")
 	}
-	out := []string{}
+	return nil, errs.InvalidQuery(`"fields" must be a string or array`)
+}
+
+// appendFields appends each field, trimmed; a field holding commas (an element of an array, or a
+// function call's arguments) is split again. A non-string element is the TypeError Directus hits
+// calling method on it.
+func appendFields[T any](out []string, fields []T, method string) ([]string, error) {
 	for _, f := range fields {
-		s, ok := f.(string)
+		s, ok := any(f).(string)
 		if !ok {
-			return nil, errs.Internal(fmt.Errorf("field.includes is not a function"))
+			return nil, errs.Internal(fmt.Errorf("%s is not a function", method))
 		}
 		if strings.Contains(s, ",") {
 			parts, err := splitFields(s)
@@ -188,12 +190,13 @@ func sanitizeFields(raw any) ([]string, error) {
 }
 
 // splitFields splits on commas outside parentheses; one level of function call is allowed.
+// The pieces are input's own bytes, except that invalid UTF-8 turns into U+FFFD per byte, as
+// JavaScript strings hold it.
 func splitFields(input string) ([]string, error) {
-	var fields []string
-	var current strings.Builder
-	depth := 0
-	for _, ch := range input {
-		switch ch {
+	fields := make([]string, 0, strings.Count(input, ",")+1)
+	depth, start := 0, 0
+	for i := 0; i < len(input); i++ {
+		switch input[i] {
 		case '(':
 			depth++
 			if depth > 1 {
@@ -201,39 +204,46 @@ func splitFields(input string) ([]string, error) {
 			}
 		case ')':
 			depth--
+		case ',':
+			if depth == 0 {
+				fields = append(fields, validUTF8(input[start:i]))
+				start = i + 1
+			}
 		}
-		if ch == ',' && depth == 0 {
-			fields = append(fields, current.String())
-			current.Reset()
-			continue
-		}
-		current.WriteRune(ch)
 	}
 	if depth != 0 {
 		return nil, errs.InvalidQuery(`Missing closing parenthesis in "fields"`)
 	}
-	return append(fields, current.String()), nil
+	return append(fields, validUTF8(input[start:])), nil
+}
+
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return string([]rune(s))
 }
 
 func sanitizeSort(raw any) ([]string, error) {
-	var fields []any
 	switch x := raw.(type) {
 	case string:
 		parts, err := splitFields(x)
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range parts {
-			fields = append(fields, p)
-		}
+		return trimAll(make([]string, 0, len(parts)), parts, "field.trim")
 	case []any:
-		fields = x
+		return trimAll([]string{}, x, "field.trim")
 	}
-	out := []string{}
+	return []string{}, nil
+}
+
+// trimAll appends each field trimmed (a non-string element is Directus's TypeError).
+func trimAll[T any](out []string, fields []T, method string) ([]string, error) {
 	for _, f := range fields {
-		s, ok := f.(string)
+		s, ok := any(f).(string)
 		if !ok {
-			return nil, errs.Internal(fmt.Errorf("field.trim is not a function"))
+			return nil, errs.Internal(fmt.Errorf("%s is not a function", method))
 		}
 		out = append(out, strings.TrimSpace(s))
 	}

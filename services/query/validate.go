@@ -285,7 +285,8 @@ func functionName(s string) string {
 	if !strings.Contains(t, "(") || !strings.HasSuffix(t, ")") {
 		return ""
 	}
-	return strings.Split(t, "(")[0]
+	name, _, _ := strings.Cut(t, "(")
+	return name
 }
 
 var (
@@ -336,7 +337,7 @@ func validateRelationalDepth(q *Query, limits Limits) error {
 	if !(max > 2) {
 		max = 2
 	}
-	exceeded := errs.InvalidQuery("Max relational depth exceeded")
+	exceeded := func() error { return errs.InvalidQuery("Max relational depth exceeded") }
 	fields := []string{"*"}
 	if q.Fields != nil {
 		fields = q.Fields
@@ -359,19 +360,19 @@ func validateRelationalDepth(q *Query, limits Limits) error {
 	}
 	for _, f := range fields {
 		if float64(fieldRelationalDepth(aliasOf(f))) > max {
-			return exceeded
+			return exceeded()
 		}
 	}
 	if q.Filter != nil && float64(fieldDepth(q.Filter, nil)) > max {
-		return exceeded
+		return exceeded()
 	}
 	for _, s := range q.Sort {
 		if float64(fieldRelationalDepth(aliasOf(strings.TrimPrefix(s, "-")))) > max {
-			return exceeded
+			return exceeded()
 		}
 	}
 	if q.Deep != nil && float64(fieldDepth(q.Deep, []string{"_sort"})) > max {
-		return exceeded
+		return exceeded()
 	}
 	return nil
 }
@@ -379,18 +380,19 @@ func validateRelationalDepth(q *Query, limits Limits) error {
 // fieldRelationalDepth counts the relational segments of a field path (functions: the prefix and the
 // first argument only).
 func fieldRelationalDepth(field string) int {
+	// len(field.split(".")) is the number of dots plus one.
 	open := strings.Index(field, "(")
 	if open == -1 {
-		return len(strings.Split(field, "."))
+		return strings.Count(field, ".") + 1
 	}
-	fnDepth := len(strings.Split(field[:open], ".")) - 1
+	fnDepth := strings.Count(field[:open], ".")
 	rest := field[open:]
 	if comma := strings.Index(rest, ","); comma != -1 {
 		rest = rest[:comma]
 	} else {
 		rest = rest[:len(rest)-1] // JS slice(open, -1) when there is no comma
 	}
-	return fnDepth + len(strings.Split(rest, "."))
+	return fnDepth + strings.Count(rest, ".") + 1
 }
 
 // fieldDepth is calculateFieldDepth: the depth of nested objects not counting "_" keys; keys listed in
@@ -412,13 +414,13 @@ func fieldDepth(v any, dotKeys []string) int {
 			if list, ok := e.value.([]any); ok {
 				for _, s := range list {
 					if str, ok := s.(string); ok && str != "" {
-						d = max(d, len(strings.Split(str, ".")))
+						d = max(d, strings.Count(str, ".")+1)
 					}
 				}
 			} else if list, ok := e.value.([]string); ok {
 				for _, s := range list {
 					if s != "" {
-						d = max(d, len(strings.Split(s, ".")))
+						d = max(d, strings.Count(s, ".")+1)
 					}
 				}
 			}

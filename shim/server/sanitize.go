@@ -22,12 +22,9 @@ func sanitizeQuery(cfg *config) gin.HandlerFunc {
 		}
 		ex.SanitizedQuery = nil // nil reads as {}: most requests have no query string
 		if q != nil {
-			ex.SanitizedQuery = map[string]any{}
-			o := q.Object()
-			for _, k := range o.Keys() {
-				v, _ := o.Get(k)
-				ex.SanitizedQuery[k] = v
-			}
+			m := make(map[string]any, q.Len())
+			q.Each(func(k string, v any) { m[k] = v })
+			ex.SanitizedQuery = m
 		}
 		c.Set(sanitizedKey, q)
 	}
