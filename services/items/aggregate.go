@@ -133,7 +133,7 @@ func (s *Service) readAggregate(ctx context.Context, col *schema.Collection, q *
 	for range aggs {
 		sels = append(sels, selected{})
 	}
-	rows, err := s.query(ctx, sql, b.args, sels)
+	rows, err := s.query(ctx, sql, b.args, 0)
 	if err != nil {
 		return nil, err
 	}

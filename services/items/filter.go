@@ -428,35 +428,46 @@ func joinPath(path, key string) string {
 	return path + "." + key
 }
 
-// allowedOperators is getFilterOperatorsForType (spec 11 §3.3).
-func allowedOperators(f *schema.Field) []string {
-	stringOps := []string{"contains", "ncontains", "icontains", "starts_with", "nstarts_with", "istarts_with", "nistarts_with",
+// The operator lists of getFilterOperatorsForType, shared read-only.
+var (
+	stringOperators = []string{"contains", "ncontains", "icontains", "starts_with", "nstarts_with", "istarts_with", "nistarts_with",
 		"ends_with", "nends_with", "iends_with", "niends_with", "eq", "neq", "empty", "nempty", "null", "nnull", "in", "nin"}
-	numberOps := []string{"eq", "neq", "lt", "lte", "gt", "gte", "between", "nbetween", "null", "nnull", "in", "nin"}
-	if f.Type == "hash" || f.HasSpecial("conceal") {
-		return []string{"empty", "nempty", "null", "nnull"}
+	numberOperators   = []string{"eq", "neq", "lt", "lte", "gt", "gte", "between", "nbetween", "null", "nnull", "in", "nin"}
+	hashOperators     = []string{"empty", "nempty", "null", "nnull"}
+	uuidOperators     = []string{"eq", "neq", "null", "nnull", "in", "nin"}
+	booleanOperators  = []string{"eq", "neq", "null", "nnull"}
+	jsonOperators     = []string{"null", "nnull", "json"}
+	geometryOperators = []string{"eq", "neq", "null", "nnull", "intersects", "nintersects", "intersects_bbox", "nintersects_bbox"}
+	otherOperators    = []string{"contains", "ncontains", "eq", "neq", "lt", "lte", "gt", "gte", "between", "nbetween", "empty", "nempty", "null", "nnull", "in", "nin"}
+)
+
+// allowedOperators is getFilterOperatorsForType (spec 11 §3.3) for a field of type typ with f's
+// specials. The list is shared: do not modify it.
+func allowedOperators(typ string, f *schema.Field) []string {
+	if typ == "hash" || f.HasSpecial("conceal") {
+		return hashOperators
 	}
-	switch f.Type {
+	switch typ {
 	case "string", "text", "csv", "binary":
-		return stringOps
+		return stringOperators
 	case "uuid":
-		return []string{"eq", "neq", "null", "nnull", "in", "nin"}
+		return uuidOperators
 	case "integer", "bigInteger", "float", "decimal", "dateTime", "date", "time":
-		return numberOps
+		return numberOperators
 	case "boolean":
-		return []string{"eq", "neq", "null", "nnull"}
+		return booleanOperators
 	case "json":
-		return []string{"null", "nnull", "json"}
+		return jsonOperators
 	}
-	if strings.HasPrefix(f.Type, "geometry") {
-		return []string{"eq", "neq", "null", "nnull", "intersects", "nintersects", "intersects_bbox", "nintersects_bbox"}
+	if strings.HasPrefix(typ, "geometry") {
+		return geometryOperators
 	}
-	return []string{"contains", "ncontains", "eq", "neq", "lt", "lte", "gt", "gte", "between", "nbetween", "empty", "nempty", "null", "nnull", "in", "nin"}
+	return otherOperators
 }
 
 // operators compiles the operator object of one column expression.
 func (c *filterCompiler) operators(expr, typ string, f *schema.Field, ops map[string]any, where string) (string, error) {
-	allowed := allowedOperators(&schema.Field{Type: typ, Special: f.Special})
+	allowed := allowedOperators(typ, f)
 	var conds []string
 	for _, op := range sortedKeys(ops) {
 		v := ops[op]

@@ -55,7 +55,7 @@ func (s *Service) count(ctx context.Context, q *Query) (int64, error) {
 	if len(conds) > 0 {
 		sql += " WHERE " + joinAnd(conds)
 	}
-	rows, err := s.query(ctx, sql, b.args, nil)
+	rows, err := s.query(ctx, sql, b.args, 1)
 	if err != nil {
 		return 0, err
 	}

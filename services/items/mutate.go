@@ -303,7 +303,7 @@ func (s *Service) insert(ctx context.Context, col *schema.Collection, values map
 		return id, nil
 	}
 	sql += " RETURNING " + b.q(col.Primary)
-	rows, err := s.queryWithPayload(ctx, sql, b.args, payloadForErrors)
+	rows, err := s.queryWithPayload(ctx, sql, b.args, payloadForErrors, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +322,7 @@ func (s *Service) resetSequence(ctx context.Context, col *schema.Collection) err
 	}
 	b := &sqlBuilder{d: s.dialect}
 	sql := "SELECT setval(pg_get_serial_sequence(" + b.arg(b.q(col.Collection)) + ", " + b.arg(col.Primary) + "), (SELECT MAX(" + b.q(col.Primary) + ") FROM " + b.q(col.Collection) + "))"
-	_, err := s.query(ctx, sql, b.args, nil)
+	_, err := s.query(ctx, sql, b.args, 0)
 	return err
 }
 

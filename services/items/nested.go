@@ -133,7 +133,7 @@ func (s *Service) childParent(ctx context.Context, rc *schema.Collection, fk str
 	}
 	b := &sqlBuilder{d: s.dialect}
 	sql := "SELECT " + b.q(fk) + " FROM " + b.q(rc.Collection) + " WHERE " + b.q(rc.Primary) + " = " + b.arg(bindValue(s.dialect.Client, key))
-	rows, err := s.query(ctx, sql, b.args, nil)
+	rows, err := s.query(ctx, sql, b.args, 0)
 	if err != nil || len(rows) == 0 {
 		return nil, false, err
 	}
@@ -320,7 +320,7 @@ func (s *Service) deltaChildren(ctx context.Context, rc *schema.Collection, rel 
 func (s *Service) maxSibling(ctx context.Context, rc *schema.Collection, fk, sortField string, parent any) (float64, error) {
 	b := &sqlBuilder{d: s.dialect}
 	sql := "SELECT MAX(" + b.q(sortField) + ") FROM " + b.q(rc.Collection) + " WHERE " + b.q(fk) + " = " + b.arg(bindValue(s.dialect.Client, parent))
-	rows, err := s.query(ctx, sql, b.args, nil)
+	rows, err := s.query(ctx, sql, b.args, 0)
 	if err != nil || len(rows) == 0 || rows[0][0] == nil {
 		return 0, err
 	}

@@ -85,7 +85,11 @@ func QueryFromMap(m map[string]any) (*Query, error) {
 	if v, ok := m["deep"].(map[string]any); ok {
 		q.Deep = v
 	}
-	for key, dst := range map[string]**int{"limit": &q.Limit, "offset": &q.Offset, "page": &q.Page} {
+	for _, kv := range [...]struct {
+		key string
+		dst **int
+	}{{"limit", &q.Limit}, {"offset", &q.Offset}, {"page", &q.Page}} {
+		key, dst := kv.key, kv.dst
 		if v, ok := m[key]; ok && v != nil {
 			n, convErr := toInt(v)
 			if convErr != nil {

@@ -262,11 +262,13 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	}
 	sql += s.limitClause(q, s.limitDefault())
 
-	rows, err := s.query(ctx, sql, b.args, sels)
+	rows, err := s.query(ctx, sql, b.args, s.rowsHint(q))
 	if err != nil {
 		return nil, err
 	}
 	items := make([]*Item, len(rows))
+	// The level's items live in one array (they are returned, and dropped, together).
+	itemSlab := make([]Item, len(rows))
 	// Every row of a level has the same keys: they share one key list (full, so an append by Set
 	// copies it; Delete and reorder never write into it) and each row's values become its item's.
 	keys := make([]string, len(sels))
@@ -284,7 +286,8 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 			}
 		}
 		if whole {
-			items[i] = &Item{keys: keys[:len(keys):len(keys)], values: row}
+			itemSlab[i] = Item{keys: keys[:len(keys):len(keys)], values: row}
+			items[i] = &itemSlab[i]
 			continue
 		}
 		it := newItemCap(len(sels))
@@ -448,13 +451,28 @@ func (s *Service) limitClause(q *Query, def int) string {
 	return out
 }
 
-// query runs sql and returns each row's values converted like the Node driver would.
-func (s *Service) query(ctx context.Context, sql string, args []any, sels []selected) ([][]any, error) {
-	return s.queryWithPayload(ctx, sql, args, nil)
+// query runs sql and returns each row's values converted like the Node driver would. rowsHint is
+// how many rows the query may return (its LIMIT; 0 = unknown): row storage is allocated for them
+// at once.
+func (s *Service) query(ctx context.Context, sql string, args []any, rowsHint int) ([][]any, error) {
+	return s.queryWithPayload(ctx, sql, args, nil, rowsHint)
 }
 
+// rowsHint is the row storage to prepare for a level read with q: its limit, capped so that a large
+// limit over few rows does not allocate for rows that never come; no limit (-1) is unknown.
+func (s *Service) rowsHint(q *Query) int {
+	limit := s.limitDefault()
+	if q.Limit != nil {
+		limit = *q.Limit
+	}
+	return max(0, min(limit, maxRowsHint))
+}
+
+// maxRowsHint bounds the rows allocated ahead of reading (and each later slab).
+const maxRowsHint = 256
+
 // queryWithPayload is query for writes: payload feeds the translated error's value.
-func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, payload map[string]any) ([][]any, error) {
+func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, payload map[string]any, rowsHint int) ([][]any, error) {
 	sql = s.dialect.Rebind(sql)
 	var rows *sqlx.Rows
 	var err error
@@ -476,9 +494,10 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 		typeNames[i] = strings.ToUpper(t.DatabaseTypeName())
 	}
 	ptrs := make([]any, len(types))
-	var out [][]any
+	out := make([][]any, 0, rowsHint)
+	slab := rowSlab{width: len(types), rows: rowsHint}
 	for rows.Next() {
-		vals := make([]any, len(types))
+		vals := slab.next()
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
@@ -494,6 +513,28 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 		return nil, s.translate(ctx, err, payload, sql)
 	}
 	return out, nil
+}
+
+// rowSlab hands out rows of width values carved from shared arrays of rows rows each (one
+// allocation per slab instead of one per row). Each row is capped at its width, so an append to a
+// row copies it instead of running into the next.
+type rowSlab struct {
+	width, rows int
+	free        []any
+}
+
+func (r *rowSlab) next() []any {
+	if len(r.free) < r.width {
+		n := r.rows
+		if n < 1 {
+			n = 8 // unknown: start small, grow as rows keep coming
+		}
+		r.free = make([]any, n*r.width)
+		r.rows = min(2*n, maxRowsHint)
+	}
+	row := r.free[:r.width:r.width]
+	r.free = r.free[r.width:]
+	return row
 }
 
 // translate maps a driver error to the Directus error (spec 10 §8) via services/db.

@@ -12,24 +12,31 @@ func FromSanitized(q *query.Query) (*Query, error) {
 	if q == nil {
 		return &Query{}, nil
 	}
-	m := map[string]any{}
+	m := make(map[string]any, q.Len())
+	// Lists are copied: the service's query is its own.
 	if q.Fields != nil {
-		m["fields"] = toAnyList(q.Fields)
+		m["fields"] = append([]string(nil), q.Fields...)
 	}
 	if q.Sort != nil {
-		m["sort"] = toAnyList(q.Sort)
+		m["sort"] = append([]string(nil), q.Sort...)
 	}
 	if q.Group != nil {
-		m["group"] = toAnyList(q.Group)
+		m["group"] = append([]string(nil), q.Group...)
 	}
-	for key, v := range map[string]any{"filter": q.Filter, "aggregate": q.Aggregate, "deep": q.Deep, "alias": q.Alias} {
-		if v != nil {
-			m[key] = plainDates(query.Plain(v))
+	for _, kv := range [...]struct {
+		key string
+		v   any
+	}{{"filter", q.Filter}, {"aggregate", q.Aggregate}, {"deep", q.Deep}, {"alias", q.Alias}} {
+		if kv.v != nil {
+			m[kv.key] = plainDates(query.Plain(kv.v))
 		}
 	}
-	for key, v := range map[string]*float64{"limit": q.Limit, "offset": q.Offset, "page": q.Page} {
-		if v != nil {
-			m[key] = *v
+	for _, kv := range [...]struct {
+		key string
+		v   *float64
+	}{{"limit", q.Limit}, {"offset", q.Offset}, {"page", q.Page}} {
+		if kv.v != nil {
+			m[kv.key] = *kv.v
 		}
 	}
 	if q.Search != nil {
@@ -46,14 +53,6 @@ func FromSanitized(q *query.Query) (*Query, error) {
 		out.AggregateOrder = o.Keys()
 	}
 	return out, nil
-}
-
-func toAnyList(list []string) []any {
-	out := make([]any, len(list))
-	for i, s := range list {
-		out[i] = s
-	}
-	return out
 }
 
 func plainDates(v any) any {

@@ -37,7 +37,7 @@ func (s *Service) exists(ctx context.Context, table, pk string, key any) (bool, 
 	}
 	b := &sqlBuilder{d: s.dialect}
 	sql := "SELECT " + b.q(pk) + " FROM " + b.q(table) + " WHERE " + b.q(pk) + " = " + b.arg(bindValue(s.dialect.Client, key))
-	rows, err := s.query(ctx, sql+" LIMIT 1", b.args, nil)
+	rows, err := s.query(ctx, sql+" LIMIT 1", b.args, 1)
 	if err != nil {
 		return false, err
 	}
@@ -84,7 +84,7 @@ func (s *Service) UpsertSingleton(ctx context.Context, data map[string]any, opts
 		return nil, err
 	}
 	b := &sqlBuilder{d: s.dialect}
-	rows, err := s.query(ctx, "SELECT "+b.q(col.Primary)+" FROM "+b.q(col.Collection)+" LIMIT 1", nil, nil)
+	rows, err := s.query(ctx, "SELECT "+b.q(col.Primary)+" FROM "+b.q(col.Collection)+" LIMIT 1", nil, 1)
 	if err != nil {
 		return nil, err
 	}
