@@ -180,8 +180,8 @@ func parseObject(chain []string, val any, opts QSOptions) any {
 		if strings.HasPrefix(root, "[") && strings.HasSuffix(root, "]") {
 			clean = root[1 : len(root)-1]
 		}
-		idx, err := strconv.Atoi(clean)
-		validIndex := err == nil && root != clean && strconv.Itoa(idx) == clean && idx >= 0
+		idx, isIndex := canonicalIndex(clean)
+		validIndex := isIndex && root != clean
 		if validIndex && idx < opts.ArrayLimit {
 			arr := make([]any, idx+1)
 			for j := range arr {
@@ -204,6 +204,21 @@ func parseObject(chain []string, val any, opts QSOptions) any {
 		leaf = o
 	}
 	return leaf
+}
+
+// canonicalIndex is qs's index test (String(parseInt(s, 10)) === s and ≥ 0) for a string: digits
+// only, no leading zero. Other keys are refused before strconv would build an error for them.
+func canonicalIndex(s string) (int, bool) {
+	if s == "" || (len(s) > 1 && s[0] == '0') {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 // hole marks a missing index of a sparse JS array; compact removes them as qs does.
@@ -301,7 +316,7 @@ func merge(target, source any, arrayLimit int) any {
 			t.overflow, t.maxIndex = true, s.maxIndex
 		}
 		if t.overflow {
-			if n, err := strconv.Atoi(k); err == nil && strconv.Itoa(n) == k && n >= 0 && n > t.maxIndex {
+			if n, ok := canonicalIndex(k); ok && n > t.maxIndex {
 				t.maxIndex = n
 			}
 		}
