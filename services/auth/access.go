@@ -107,22 +107,31 @@ func accumulateAccess(ctx context.Context, q sqlx.QueryerContext, query string, 
 		if err := rows.Scan(&admin, &app, &ipAccess); err != nil {
 			return fmt.Errorf("auth: reading global access: %w", err)
 		}
-		if ipStr != "" && env.Truthy(dbString(ipAccess)) {
-			in, err := IPInNetworks(ipStr, csv(dbString(ipAccess)))
-			if err != nil {
-				return err
-			}
-			if !in {
-				continue
-			}
+		if err := access.add(admin, app, ipAccess, ipStr); err != nil {
+			return err
 		}
-		access.Admin = access.Admin || dbBool(admin)
-		access.App = access.App || access.Admin || dbBool(app)
 		if access.Admin {
 			break
 		}
 	}
 	return rows.Err()
+}
+
+// add ORs one policy's admin_access and app_access into a. A policy with ip_access counts only
+// when the request's ip (when known) is inside it.
+func (a *GlobalAccess) add(admin, app, ipAccess any, ip string) error {
+	if ip != "" && env.Truthy(dbString(ipAccess)) {
+		in, err := IPInNetworks(ip, csv(dbString(ipAccess)))
+		if err != nil {
+			return err
+		}
+		if !in {
+			return nil
+		}
+	}
+	a.Admin = a.Admin || dbBool(admin)
+	a.App = a.App || a.Admin || dbBool(app)
+	return nil
 }
 
 // IPInNetworks is ipInNetworks: networks are addresses, CIDR subnets or "a-b" ranges. An

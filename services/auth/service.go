@@ -24,6 +24,7 @@ type Service struct {
 	log     *logrus.Entry
 	now     func() time.Time
 	stmts   *stmtCache
+	sql     statements
 	// Hooks are the auth.* filter/action events; nil = no extensions listen.
 	Hooks Hooks
 }
@@ -42,7 +43,7 @@ func New(d *db.DB, cfg Config, log *logrus.Entry) *Service {
 	if cfg.LoginAttempts == nil {
 		cfg.LoginAttempts = NewMemoryLimiter()
 	}
-	return &Service{db: d, dialect: d.Dialect(), cfg: cfg, log: log, now: time.Now, stmts: &stmtCache{db: d.DB}}
+	return &Service{db: d, dialect: d.Dialect(), cfg: cfg, log: log, now: time.Now, stmts: &stmtCache{db: d.DB}, sql: newStatements(d.Dialect())}
 }
 
 // Now is the service's clock.
@@ -90,18 +91,44 @@ func (s *Service) Accountability(ctx context.Context, token string, base map[str
 		acc["role"] = claims["role"]
 		return acc, s.completeAccess(ctx, acc)
 	}
-	d := s.dialect
-	var id string
-	var role, roleID, parent sql.NullString
-	// The user and its own role row in one read; the rest of the roles tree follows from the parent.
-	err := s.stmts.QueryRowxContext(ctx, d.Rebind(`SELECT u.`+d.Quote("id")+`, u.`+d.Quote("role")+`, r.`+d.Quote("id")+`, r.`+d.Quote("parent")+
-		` FROM `+d.Quote("directus_users")+` u LEFT JOIN `+d.Quote("directus_roles")+` r ON r.`+d.Quote("id")+` = u.`+d.Quote("role")+
-		` WHERE u.`+d.Quote("token")+` = ? AND u.`+d.Quote("status")+` = ?`), token, "active").Scan(&id, &role, &roleID, &parent)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.InvalidCredentials()
-	}
+	return s.staticTokenAccountability(ctx, token, acc)
+}
+
+// staticTokenAccountability completes acc from a static token in one read: the user, its own role
+// row and the policies attached to that role or to the user (one row per policy, one row with null
+// policy columns when there are none). Only a role with parents needs more reads: the rest of the
+// tree, and the policies of those roles.
+func (s *Service) staticTokenAccountability(ctx context.Context, token string, acc map[string]any) (map[string]any, error) {
+	rows, err := s.stmts.QueryxContext(ctx, s.sql.staticToken, token, "active")
 	if err != nil {
 		return nil, fmt.Errorf("auth: reading the static token's user: %w", err)
+	}
+	defer rows.Close()
+	var (
+		found                bool
+		id                   string
+		role, roleID, parent sql.NullString
+		admin, app, ipAccess any
+		access               GlobalAccess
+	)
+	ip, _ := acc["ip"].(string)
+	for rows.Next() {
+		if err := rows.Scan(&id, &role, &roleID, &parent, &admin, &app, &ipAccess); err != nil {
+			return nil, fmt.Errorf("auth: reading the static token's user: %w", err)
+		}
+		found = true
+		if access.Admin {
+			continue // nothing adds to admin access; the rows only repeat the user
+		}
+		if err := access.add(admin, app, ipAccess, ip); err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("auth: reading the static token's user: %w", err)
+	}
+	if !found {
+		return nil, errs.InvalidCredentials()
 	}
 	acc["user"] = id
 	acc["role"] = nil
@@ -110,11 +137,23 @@ func (s *Service) Accountability(ctx context.Context, token string, base map[str
 	}
 	roles := []any{}
 	if roleID.Valid {
-		if roles, err = rolesTreeFrom(ctx, s.stmts, d, []any{roleID.String}, parent.String); err != nil {
-			return nil, err
+		roles = []any{roleID.String}
+		if parent.Valid && parent.String != "" {
+			if roles, err = rolesTreeFrom(ctx, s.stmts, s.dialect, roles, parent.String); err != nil {
+				return nil, err
+			}
+			// The ancestors' policies (the own role's and the user's were read above).
+			inherited, err := FetchGlobalAccess(ctx, s.stmts, s.dialect, roles[:len(roles)-1], nil, false, acc["ip"])
+			if err != nil {
+				return nil, err
+			}
+			access.Admin = access.Admin || inherited.Admin
+			access.App = access.App || inherited.App
 		}
 	}
-	return acc, s.globalAccess(ctx, acc, roles)
+	acc["roles"] = roles
+	acc["admin"], acc["app"] = access.Admin, access.App
+	return acc, nil
 }
 
 // completeAccess sets roles, admin and app from the database (the JWT's claims are informational).
