@@ -185,7 +185,7 @@ func indexOf(list []string, s string) int {
 
 // groupExpr is one groupBy entry: a field or a function of a field (key <field>_<fn>).
 func (s *Service) groupExpr(b *sqlBuilder, col *schema.Collection, g string) (key, expr string, f *schema.Field, err error) {
-	if m := functionCall.FindStringSubmatch(g); m != nil {
+	if m := matchFunctionCall(g); m != nil {
 		name := strings.TrimSpace(strings.SplitN(m[2], ",", 2)[0])
 		f = col.Fields[name]
 		if f == nil {
@@ -225,7 +225,7 @@ func (s *Service) aggregateOrderBy(b *sqlBuilder, col *schema.Collection, q *Que
 			op, field := splitOnce(raw, ".")
 			parts = append(parts, b.q(op+"->"+field)+dir)
 		default:
-			if m := functionCall.FindStringSubmatch(raw); m != nil {
+			if m := matchFunctionCall(raw); m != nil {
 				name := strings.TrimSpace(strings.SplitN(m[2], ",", 2)[0])
 				parts = append(parts, b.q(name+"_"+m[1])+dir)
 				continue

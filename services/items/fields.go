@@ -36,6 +36,15 @@ type fieldNode struct {
 
 var functionCall = regexp.MustCompile(`^(\w+)\((.*)\)$`)
 
+// matchFunctionCall is functionCall.FindStringSubmatch, skipping the regexp for the plain field
+// names that most paths are.
+func matchFunctionCall(s string) []string {
+	if !strings.HasSuffix(s, ")") || !strings.Contains(s, "(") {
+		return nil
+	}
+	return functionCall.FindStringSubmatch(s)
+}
+
 // splitPath splits a field path on dots outside parentheses.
 func splitPath(p string) []string {
 	var parts []string
@@ -58,7 +67,7 @@ func splitPath(p string) []string {
 
 // normaliseFunctionPath rewrites year(author.date) to author.year(date).
 func normaliseFunctionPath(p string) string {
-	m := functionCall.FindStringSubmatch(p)
+	m := matchFunctionCall(p)
 	if m == nil || m[1] == "json" {
 		return p
 	}
@@ -126,7 +135,7 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 		if a, ok := alias[head]; ok {
 			target = a
 		}
-		if m := functionCall.FindStringSubmatch(target); m != nil {
+		if m := matchFunctionCall(target); m != nil {
 			node, err := s.functionNode(col, head, m[1], m[2], alias)
 			if err != nil {
 				return nil, err
@@ -278,7 +287,7 @@ func (s *Service) expandWildcards(col *schema.Collection, fields []string, alias
 // aliasField is the field an alias target reads: "year(date)" and "json(data, a.b)" read date
 // and data, "author.name" reads author.
 func aliasField(target string) string {
-	if m := functionCall.FindStringSubmatch(strings.TrimSpace(target)); m != nil {
+	if m := matchFunctionCall(strings.TrimSpace(target)); m != nil {
 		return strings.TrimSpace(strings.SplitN(m[2], ",", 2)[0])
 	}
 	return strings.SplitN(target, ".", 2)[0]

@@ -157,7 +157,7 @@ func (c *filterCompiler) fieldCondition(col *schema.Collection, alias, key strin
 	if i := strings.IndexByte(key, ':'); i >= 0 {
 		key, scope = key[:i], key[i+1:]
 	}
-	if m := functionCall.FindStringSubmatch(key); m != nil {
+	if m := matchFunctionCall(key); m != nil {
 		fieldName := strings.TrimSpace(strings.SplitN(m[2], ",", 2)[0])
 		f := col.Fields[fieldName]
 		if f == nil {

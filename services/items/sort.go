@@ -85,7 +85,7 @@ func (s *Service) sortExpr(b *sqlBuilder, col *schema.Collection, path string, a
 		table, cur = ja, next
 	}
 	last := parts[len(parts)-1]
-	if m := functionCall.FindStringSubmatch(last); m != nil {
+	if m := matchFunctionCall(last); m != nil {
 		name := strings.TrimSpace(strings.SplitN(m[2], ",", 2)[0])
 		f := cur.Fields[name]
 		if f == nil {

@@ -24,7 +24,17 @@ func (b *sqlBuilder) arg(v any) string {
 
 func (b *sqlBuilder) q(ident string) string { return b.d.Quote(ident) }
 
-func (b *sqlBuilder) col(table, column string) string { return b.q(table) + "." + b.q(column) }
+// col is table.column quoted, built in one piece when neither name holds the quote character.
+func (b *sqlBuilder) col(table, column string) string {
+	q := `"`
+	if b.d.Client == db.ClientMySQL {
+		q = "`"
+	}
+	if strings.Contains(table, q) || strings.Contains(column, q) {
+		return b.q(table) + "." + b.q(column)
+	}
+	return q + table + q + "." + q + column + q
+}
 
 // functionSQL is the SQL of fn applied to column expr of field f (spec 11 §2 functions).
 func (b *sqlBuilder) functionSQL(fn string, expr string, f *schema.Field, args []string) string {

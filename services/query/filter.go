@@ -83,10 +83,6 @@ func objectEntries(v any) []entry {
 	return nil
 }
 
-func single(key string, v any) *Object {
-	return &Object{keys: []string{key}, values: []any{v}, indexKeys: isArrayIndex(key)}
-}
-
 func parseFilterEntry(key string, value any, acc map[string]any) any {
 	switch key {
 	case "_or", "_and":

@@ -26,17 +26,34 @@ type Object struct {
 	// qs marks objects made from arrays that outgrew arrayLimit; new elements go at maxIndex+1.
 	overflow bool
 	maxIndex int
+
+	// oneKey and oneValue hold the entry of a one-key object (most of a filter's), so that it is
+	// one allocation; a second key moves the lists to the heap.
+	oneKey   [1]string
+	oneValue [1]any
 }
 
 // indexFrom is the size past which lookups go through a map.
 const indexFrom = 16
 
 // NewObject returns an empty object.
-func NewObject() *Object { return &Object{} }
+func NewObject() *Object { return newObjectCap(0) }
 
 // newObjectCap returns an empty object with room for n keys.
 func newObjectCap(n int) *Object {
+	if n <= 1 {
+		o := &Object{}
+		o.keys, o.values = o.oneKey[:0], o.oneValue[:0]
+		return o
+	}
 	return &Object{keys: make([]string, 0, n), values: make([]any, 0, n)}
+}
+
+// single is the object {key: v}.
+func single(key string, v any) *Object {
+	o := newObjectCap(1)
+	o.Set(key, v)
+	return o
 }
 
 func (o *Object) find(key string) int {

@@ -21,11 +21,11 @@ func ParseQueryString(raw string, opts QSOptions) *Object {
 	if opts.Depth == 0 && opts.ArrayLimit == 0 {
 		opts = QSOptions{Depth: 10, ArrayLimit: 500}
 	}
-	flat := NewObject()
 	parts := strings.Split(raw, "&")
 	if len(parts) > qsParameterLimit {
 		parts = parts[:qsParameterLimit]
 	}
+	flat := newObjectCap(len(parts))
 	for _, part := range parts {
 		if part == "" {
 			continue
@@ -51,7 +51,7 @@ func ParseQueryString(raw string, opts QSOptions) *Object {
 			flat.Set(key, val)
 		}
 	}
-	out := NewObject()
+	out := newObjectCap(len(parts))
 	var result any = out
 	for i, key := range flat.keys {
 		parsed := parseKeys(key, flat.values[i], opts)
@@ -191,7 +191,7 @@ func parseObject(chain []string, val any, opts QSOptions) any {
 			leaf = arr
 			continue
 		}
-		o := NewObject()
+		o := newObjectCap(1)
 		if validIndex {
 			o.Set(clean, leaf)
 			o.overflow, o.maxIndex = true, idx
