@@ -1,7 +1,6 @@
 package rest
 
 import (
-	"bytes"
 	"encoding/json"
 	"math"
 	"net/http"
@@ -44,17 +43,17 @@ func respond(c *gin.Context, payload object) {
 		c.Abort()
 		return
 	}
-	b := bufPool.Get().(*bytes.Buffer)
-	b.Reset()
-	writeJS(b, payload)
-	sendJSON(c, http.StatusOK, "application/json; charset=utf-8", b.Bytes())
-	if b.Cap() <= 1<<20 { // a rare huge answer is not kept alive
-		bufPool.Put(b)
+	bp := bufPool.Get().(*[]byte)
+	b := appendJS((*bp)[:0], payload)
+	sendJSON(c, http.StatusOK, "application/json; charset=utf-8", b)
+	if cap(b) <= 1<<20 { // a rare huge answer is not kept alive
+		*bp = b
+		bufPool.Put(bp)
 	}
 }
 
 // bufPool recycles answer buffers: sendJSON has written the bytes when it returns.
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var bufPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // sendJSON is Express's res.send for a JSON body (server.Send: weak ETag, 304, HEAD).
 func sendJSON(c *gin.Context, status int, contentType string, body []byte) {
@@ -64,75 +63,75 @@ func sendJSON(c *gin.Context, status int, contentType string, body []byte) {
 // marshalJS writes v as JSON.stringify would: item key order kept, no HTML escaping, numbers
 // formatted like JavaScript, Dates as toJSON's ISO string.
 func marshalJS(v any) []byte {
-	var b bytes.Buffer
-	writeJS(&b, v)
-	return b.Bytes()
+	return appendJS(nil, v)
 }
 
-func writeJS(b *bytes.Buffer, v any) {
+// appendJS appends v as JSON.stringify writes it.
+func appendJS(b []byte, v any) []byte {
 	switch x := v.(type) {
 	case nil:
-		b.WriteString("null")
+		return append(b, "null"...)
 	case object:
-		b.WriteByte('{')
+		b = append(b, '{')
 		first := true
 		for _, m := range x {
 			if _, skip := m.value.(undefined); skip {
 				continue
 			}
 			if !first {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
 			first = false
-			writeString(b, m.key)
-			b.WriteByte(':')
-			writeJS(b, m.value)
+			b = appendString(b, m.key)
+			b = append(b, ':')
+			b = appendJS(b, m.value)
 		}
-		b.WriteByte('}')
+		return append(b, '}')
 	case *items.Item:
 		if x == nil {
-			b.WriteString("null")
-			return
+			return append(b, "null"...)
 		}
-		writeMembers(b, x.Keys(), x.Values())
+		return appendMembers(b, x.Keys(), x.Values())
 	case *query.Object: // an ordered JSON object (e.g. a JSON column decoded in order)
 		if x == nil {
-			b.WriteString("null")
-			return
+			return append(b, "null"...)
 		}
 		o := make(object, 0, x.Len())
 		for _, k := range x.Keys() {
 			val, _ := x.Get(k)
 			o = append(o, member{k, val})
 		}
-		writeJS(b, o)
+		return appendJS(b, o)
 	case []*items.Item:
-		b.WriteByte('[')
+		b = append(b, '[')
 		for i, it := range x {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			writeJS(b, it)
+			b = appendJS(b, it)
 		}
-		b.WriteByte(']')
+		return append(b, ']')
 	case []any:
-		b.WriteByte('[')
+		b = append(b, '[')
 		for i, e := range x {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
 			if _, skip := e.(undefined); skip {
 				e = nil // JSON.stringify writes undefined array elements as null
 			}
-			writeJS(b, e)
+			b = appendJS(b, e)
 		}
-		b.WriteByte(']')
+		return append(b, ']')
 	case []string:
-		list := make([]any, len(x))
+		b = append(b, '[')
 		for i, s := range x {
-			list[i] = s
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, s)
 		}
-		writeJS(b, list)
+		return append(b, ']')
 	case map[string]any:
 		keys := make([]string, 0, len(x))
 		for k := range x {
@@ -143,64 +142,61 @@ func writeJS(b *bytes.Buffer, v any) {
 		for i, k := range keys {
 			o[i] = member{k, x[k]}
 		}
-		writeJS(b, o)
+		return appendJS(b, o)
 	case string:
-		writeString(b, x)
+		return appendString(b, x)
 	case bool:
-		b.WriteString(strconv.FormatBool(x))
+		return strconv.AppendBool(b, x)
 	case int:
-		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
+		return strconv.AppendInt(b, int64(x), 10)
 	case int64:
-		b.Write(strconv.AppendInt(b.AvailableBuffer(), x, 10))
+		return strconv.AppendInt(b, x, 10)
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			b.WriteString("null")
-			return
+			return append(b, "null"...)
 		}
-		b.WriteString(env.FormatJSNumber(x))
+		return append(b, env.FormatJSNumber(x)...)
 	case time.Time:
-		writeString(b, x.UTC().Format("2006-01-02T15:04:05.000Z"))
+		return appendString(b, x.UTC().Format("2006-01-02T15:04:05.000Z"))
 	case json.RawMessage:
-		b.Write(x)
+		return append(b, x...)
 	case json.Number:
-		b.WriteString(string(x))
-	default:
-		raw, err := json.Marshal(x)
-		if err != nil {
-			b.WriteString("null")
-			return
-		}
-		b.Write(raw)
+		return append(b, x...)
 	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return append(b, "null"...)
+	}
+	return append(b, raw...)
 }
 
-// writeMembers writes an object from parallel key and value lists (an item's rows: no copy into an
-// object first).
-func writeMembers(b *bytes.Buffer, keys []string, values []any) {
-	b.WriteByte('{')
+// appendMembers appends an object from parallel key and value lists (an item's rows: no copy into
+// an object first).
+func appendMembers(b []byte, keys []string, values []any) []byte {
+	b = append(b, '{')
 	first := true
 	for i, k := range keys {
 		if _, skip := values[i].(undefined); skip {
 			continue
 		}
 		if !first {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
 		first = false
-		writeString(b, k)
-		b.WriteByte(':')
-		writeJS(b, values[i])
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendJS(b, values[i])
 	}
-	b.WriteByte('}')
+	return append(b, '}')
 }
 
 // undefined is a value JSON.stringify leaves out of objects.
 type undefined struct{}
 
-// writeString quotes s like JSON.stringify (well-formed: only ", \ and control characters escaped).
-// Runs of bytes that need no escaping are copied in one write.
-func writeString(b *bytes.Buffer, s string) {
-	b.WriteByte('"')
+// appendString quotes s like JSON.stringify (well-formed: only ", \ and control characters escaped).
+// Runs of bytes that need no escaping are copied in one append.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
 	start := 0 // s[start:i] is pending, unescaped
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -209,26 +205,25 @@ func writeString(b *bytes.Buffer, s string) {
 				i++
 				continue
 			}
-			b.WriteString(s[start:i])
+			b = append(b, s[start:i]...)
 			switch c {
 			case '"':
-				b.WriteString(`\"`)
+				b = append(b, `\"`...)
 			case '\\':
-				b.WriteString(`\\`)
+				b = append(b, `\\`...)
 			case '\b':
-				b.WriteString(`\b`)
+				b = append(b, `\b`...)
 			case '\f':
-				b.WriteString(`\f`)
+				b = append(b, `\f`...)
 			case '\n':
-				b.WriteString(`\n`)
+				b = append(b, `\n`...)
 			case '\r':
-				b.WriteString(`\r`)
+				b = append(b, `\r`...)
 			case '\t':
-				b.WriteString(`\t`)
+				b = append(b, `\t`...)
 			default:
-				b.WriteString(`\u00`)
-				b.WriteByte("0123456789abcdef"[c>>4])
-				b.WriteByte("0123456789abcdef"[c&0xf])
+				b = append(b, `\u00`...)
+				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
 			}
 			i++
 			start = i
@@ -236,14 +231,14 @@ func writeString(b *bytes.Buffer, s string) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
 			i++
 			start = i
 			continue
 		}
 		i += size
 	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
