@@ -1,6 +1,7 @@
 package items
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strconv"
@@ -493,19 +494,21 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 	for i, t := range types {
 		typeNames[i] = strings.ToUpper(t.DatabaseTypeName())
 	}
+	cells := make([]cell, len(types))
 	ptrs := make([]any, len(types))
+	for i := range cells {
+		cells[i].client, cells[i].typeName = s.dialect.Client, typeNames[i]
+		ptrs[i] = &cells[i]
+	}
 	out := make([][]any, 0, rowsHint)
 	slab := rowSlab{width: len(types), rows: rowsHint}
 	for rows.Next() {
 		vals := slab.next()
-		for i := range vals {
-			ptrs[i] = &vals[i]
+		for i := range cells {
+			cells[i].dst = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, fmt.Errorf("items: scan %s: %w", s.collection, err)
-		}
-		for i, v := range vals {
-			vals[i] = driverValue(s.dialect.Client, typeNames[i], v)
 		}
 		out = append(out, vals)
 	}
@@ -513,6 +516,24 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 		return nil, s.translate(ctx, err, payload, sql)
 	}
 	return out, nil
+}
+
+// cell scans one column: the driver's value goes through driverValue straight into dst. As a
+// sql.Scanner it sees the driver's own bytes, which database/sql would otherwise copy for a *any
+// destination before driverValue copies them again into a string.
+type cell struct {
+	client, typeName string
+	dst              *any
+}
+
+// Scan implements sql.Scanner. Bytes are the driver's until the next row: a []byte result is copied.
+func (c *cell) Scan(src any) error {
+	v := driverValue(c.client, c.typeName, src)
+	if b, ok := v.([]byte); ok {
+		v = bytes.Clone(b)
+	}
+	*c.dst = v
+	return nil
 }
 
 // rowSlab hands out rows of width values carved from shared arrays of rows rows each (one
