@@ -86,6 +86,7 @@ type handlers struct {
 	d         Deps
 	limits    query.Limits
 	limitDflt int
+	maxBatch  int // MAX_BATCH_MUTATION, read once like the env it comes from
 	health    healthCache
 	express   []expressRoute
 }
@@ -98,6 +99,7 @@ func newHandlers(d Deps) *handlers {
 		d:         d,
 		limits:    query.LimitsFromEnv(d.Env),
 		limitDflt: d.Env.Int("QUERY_LIMIT_DEFAULT", 100),
+		maxBatch:  d.Env.Int("MAX_BATCH_MUTATION", 0),
 	}
 }
 
@@ -111,6 +113,6 @@ func (h *handlers) service(c *gin.Context, collection string) *items.Service {
 		Authorizer:        h.d.Authorizer,
 		Logger:            h.d.Logger,
 		QueryLimitDefault: h.limitDflt,
-		MaxBatchMutation:  h.d.Env.Int("MAX_BATCH_MUTATION", 0),
+		MaxBatchMutation:  h.maxBatch,
 	})
 }
