@@ -65,6 +65,25 @@ func splitPath(p string) []string {
 	return append(parts, p[start:])
 }
 
+// cutPath is splitPath's first part and the rest joined again (what follows the first dot outside
+// parentheses), without building the parts.
+func cutPath(p string) (head, rest string, nested bool) {
+	depth := 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '.':
+			if depth == 0 {
+				return p[:i], p[i+1:], true
+			}
+		}
+	}
+	return p, "", false
+}
+
 // normaliseFunctionPath rewrites year(author.date) to author.year(date).
 func normaliseFunctionPath(p string) string {
 	m := matchFunctionCall(p)
@@ -110,14 +129,12 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 	}
 	expanded := s.expandWildcards(col, fields, alias, skip, access)
 
-	var nodes []*fieldNode
-	byKey := map[string]*fieldNode{}
+	nodes := make([]*fieldNode, 0, len(expanded))
+	byKey := make(map[string]*fieldNode, len(expanded))
 	var missing []string
 	for _, raw := range expanded {
 		p := normaliseFunctionPath(strings.TrimSpace(raw))
-		parts := splitPath(p)
-		head := parts[0]
-		rest := strings.Join(parts[1:], ".")
+		head, rest, nested := cutPath(p)
 		scope := ""
 		if i := strings.IndexByte(head, ':'); i >= 0 {
 			head, scope = head[:i], head[i+1:]
@@ -126,7 +143,7 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 			// `*,author.*` with authors unreadable: the key from `*` stays a plain value and the
 			// expansion is left out, as for `author.*` alone (recorded).
 			unreadable := n.kind == m2oNode && n.relation != nil && n.relation.RelatedCollection != nil && !access.readable(*n.relation.RelatedCollection)
-			if len(parts) > 1 && !unreadable {
+			if nested && !unreadable {
 				n.addChild(scope, rest)
 			}
 			continue
@@ -150,7 +167,7 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 			continue
 		}
 		kind, rel := relationKind(s.opts.Schema, collection, target)
-		if (kind == m2oNode && len(parts) > 1 && !access.readable(*rel.RelatedCollection)) || (kind == o2mNode && !access.readable(rel.Collection)) {
+		if (kind == m2oNode && nested && !access.readable(*rel.RelatedCollection)) || (kind == o2mNode && !access.readable(rel.Collection)) {
 			// Directus leaves a relation into a collection the caller cannot read out of the
 			// answer (recorded); a bare m2o key stays a plain value.
 			continue
@@ -161,10 +178,10 @@ func (s *Service) parseFields(collection string, fields []string, alias map[stri
 				node.deep = d
 			}
 		}
-		if kind == plainNode && len(parts) > 1 {
+		if kind == plainNode && nested {
 			return nil, errs.InvalidQuery(fmt.Sprintf(`"%s.%s" is not a relational field`, collection, target))
 		}
-		if len(parts) > 1 {
+		if nested {
 			node.addChild(scope, rest)
 		}
 		nodes = append(nodes, node)
