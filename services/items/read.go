@@ -494,10 +494,11 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 	for i, t := range types {
 		typeNames[i] = strings.ToUpper(t.DatabaseTypeName())
 	}
+	text := &rowText{}
 	cells := make([]cell, len(types))
 	ptrs := make([]any, len(types))
 	for i := range cells {
-		cells[i].client, cells[i].typeName = s.dialect.Client, typeNames[i]
+		cells[i].conv, cells[i].text = convFor(s.dialect.Client, typeNames[i]), text
 		ptrs[i] = &cells[i]
 	}
 	out := make([][]any, 0, rowsHint)
@@ -510,6 +511,7 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, fmt.Errorf("items: scan %s: %w", s.collection, err)
 		}
+		text.finish()
 		out = append(out, vals)
 	}
 	if err := rows.Err(); err != nil {
@@ -518,22 +520,58 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 	return out, nil
 }
 
-// cell scans one column: the driver's value goes through driverValue straight into dst. As a
-// sql.Scanner it sees the driver's own bytes, which database/sql would otherwise copy for a *any
-// destination before driverValue copies them again into a string.
+// cell scans one column: the driver's value goes through its driverValue rule straight into dst.
+// As a sql.Scanner it sees the driver's own bytes, which database/sql would otherwise copy for a
+// *any destination before driverValue copies them again into a string.
 type cell struct {
-	client, typeName string
-	dst              *any
+	conv columnConv
+	dst  *any
+	text *rowText
 }
 
-// Scan implements sql.Scanner. Bytes are the driver's until the next row: a []byte result is copied.
+// Scan implements sql.Scanner. Bytes are the driver's until the next row: text is collected into
+// the row's one string (rowText), a []byte result is copied.
 func (c *cell) Scan(src any) error {
-	v := driverValue(c.client, c.typeName, src)
+	if b, ok := src.([]byte); ok && c.conv.bytesAreText() {
+		c.text.add(c.dst, b)
+		return nil
+	}
+	v := c.conv.value(src)
 	if b, ok := v.([]byte); ok {
 		v = bytes.Clone(b)
 	}
 	*c.dst = v
 	return nil
+}
+
+// rowText turns the text columns a driver gives as bytes (MySQL's) into substrings of one string
+// per row: one allocation for the row's text instead of one per value.
+type rowText struct {
+	buf     []byte // the row's text so far, reused from row to row
+	pending []textCell
+}
+
+type textCell struct {
+	dst        *any
+	start, end int
+}
+
+func (t *rowText) add(dst *any, b []byte) {
+	start := len(t.buf)
+	t.buf = append(t.buf, b...)
+	t.pending = append(t.pending, textCell{dst, start, len(t.buf)})
+}
+
+// finish sets the row's text values once the whole row is scanned.
+func (t *rowText) finish() {
+	if len(t.pending) == 0 {
+		return
+	}
+	s := string(t.buf)
+	for _, p := range t.pending {
+		*p.dst = s[p.start:p.end]
+	}
+	t.buf, t.pending = t.buf[:0], t.pending[:0]
 }
 
 // rowSlab hands out rows of width values carved from shared arrays of rows rows each (one

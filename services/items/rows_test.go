@@ -32,17 +32,31 @@ func TestRowSlabRowsAreSeparate(t *testing.T) {
 // TestCellKeepsNoDriverBytes: bytes a driver hands over are reused for the next row, so a value
 // kept as []byte (a MySQL BLOB) is a copy, and strings never alias them.
 func TestCellKeepsNoDriverBytes(t *testing.T) {
-	var blob, text any
+	var blob, text, decimal, number any
 	src := []byte("abc")
-	c := cell{client: db.ClientMySQL, typeName: "BLOB", dst: &blob}
-	if err := c.Scan(src); err != nil {
-		t.Fatal(err)
+	row := &rowText{}
+	for _, c := range []cell{
+		{conv: convFor(db.ClientMySQL, "BLOB"), dst: &blob, text: row},
+		{conv: convFor(db.ClientMySQL, "VARCHAR"), dst: &text, text: row},
+		{conv: convFor(db.ClientMySQL, "DECIMAL"), dst: &decimal, text: row},
+		{conv: convFor(db.ClientMySQL, "INT"), dst: &number, text: row},
+	} {
+		in := src
+		switch c.dst {
+		case &decimal:
+			in = []byte("12.50")
+		case &number:
+			in = []byte("42")
+		}
+		if err := c.Scan(in); err != nil {
+			t.Fatal(err)
+		}
 	}
-	c = cell{client: db.ClientMySQL, typeName: "VARCHAR", dst: &text}
-	if err := c.Scan(src); err != nil {
-		t.Fatal(err)
-	}
+	row.finish()
 	copy(src, "xyz")
+	if decimal != "12.50" || number != int64(42) {
+		t.Fatalf("DECIMAL %#v, INT %#v", decimal, number)
+	}
 	if b, ok := blob.([]byte); !ok || string(b) != "abc" {
 		t.Fatalf("BLOB value %#v changed with the driver's buffer", blob)
 	}

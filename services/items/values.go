@@ -20,41 +20,72 @@ import (
 // Dates stay time.Time/strings/epoch numbers; formatting is done per field type afterwards.
 // typeName is the column's DatabaseTypeName in upper case.
 func driverValue(client, typeName string, v any) any {
-	if v == nil {
-		return nil
-	}
+	return convFor(client, typeName).value(v)
+}
+
+// columnConv is driverValue's rule for one column, decided once per column of a result.
+type columnConv uint8
+
+const (
+	convPlain        columnConv = iota // bytes become a string, int32 int64, float32 float64
+	convNumberString                   // PostgreSQL int8/numeric, MySQL DECIMAL: a string
+	convNumber                         // a JS number (toNumber)
+	convFloat32                        // MySQL FLOAT: the float32's shortest decimal form
+	convJSON                           // parsed, keeping key order
+	convBytes                          // MySQL binary types: the bytes as they are
+)
+
+func convFor(client, typeName string) columnConv {
 	switch client {
 	case db.ClientPostgres:
 		switch typeName {
 		case "INT8", "NUMERIC":
-			return numberString(v)
-		case "INT2", "INT4", "OID":
-			return toNumber(v)
-		case "FLOAT4", "FLOAT8":
-			return toNumber(v)
+			return convNumberString
+		case "INT2", "INT4", "OID", "FLOAT4", "FLOAT8":
+			return convNumber
 		case "JSON", "JSONB":
-			return parseJSONBytes(v)
+			return convJSON
 		}
 	case db.ClientMySQL:
 		switch typeName {
 		case "DECIMAL", "NEWDECIMAL":
-			return numberString(v)
+			return convNumberString
 		case "TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "BIGINT", "YEAR",
-			"UNSIGNED TINYINT", "UNSIGNED SMALLINT", "UNSIGNED MEDIUMINT", "UNSIGNED INT", "UNSIGNED BIGINT":
-			return toNumber(v)
+			"UNSIGNED TINYINT", "UNSIGNED SMALLINT", "UNSIGNED MEDIUMINT", "UNSIGNED INT", "UNSIGNED BIGINT", "DOUBLE":
+			return convNumber
 		case "FLOAT":
-			if f, ok := v.(float32); ok {
-				n, _ := strconv.ParseFloat(strconv.FormatFloat(float64(f), 'g', -1, 32), 64)
-				return n
-			}
-			return toNumber(v)
-		case "DOUBLE":
-			return toNumber(v)
+			return convFloat32
 		case "JSON":
-			return parseJSONBytes(v)
+			return convJSON
 		case "BLOB", "TINYBLOB", "MEDIUMBLOB", "LONGBLOB", "BINARY", "VARBINARY", "BIT":
-			return v
+			return convBytes
 		}
+	}
+	return convPlain
+}
+
+// bytesAreText reports whether a []byte value of such a column becomes string(bytes).
+func (k columnConv) bytesAreText() bool { return k == convPlain || k == convNumberString }
+
+func (k columnConv) value(v any) any {
+	if v == nil {
+		return nil
+	}
+	switch k {
+	case convNumberString:
+		return numberString(v)
+	case convNumber:
+		return toNumber(v)
+	case convFloat32:
+		if f, ok := v.(float32); ok {
+			n, _ := strconv.ParseFloat(strconv.FormatFloat(float64(f), 'g', -1, 32), 64)
+			return n
+		}
+		return toNumber(v)
+	case convJSON:
+		return parseJSONBytes(v)
+	case convBytes:
+		return v
 	}
 	switch x := v.(type) {
 	case []byte:
