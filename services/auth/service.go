@@ -156,13 +156,63 @@ func (s *Service) staticTokenAccountability(ctx context.Context, token string, a
 	return acc, nil
 }
 
-// completeAccess sets roles, admin and app from the database (the JWT's claims are informational).
+// completeAccess sets roles, admin and app from the database (the JWT's claims are informational):
+// the role row and the policies of the role and of the user in one read, as for a static token.
 func (s *Service) completeAccess(ctx context.Context, acc map[string]any) error {
-	roles, err := RolesTree(ctx, s.stmts, s.dialect, acc["role"])
-	if err != nil {
-		return err
+	role := idString(acc["role"])
+	if role == "" {
+		return s.globalAccess(ctx, acc, []any{})
 	}
-	return s.globalAccess(ctx, acc, roles)
+	var user any // NULL: no policy row matches it
+	if u, hasUser := acc["user"]; hasUser && idString(u) != "" {
+		user = idString(u)
+	}
+	rows, err := s.stmts.QueryxContext(ctx, s.sql.roleAccess, user, role)
+	if err != nil {
+		return fmt.Errorf("auth: reading role %s: %w", role, err)
+	}
+	defer rows.Close()
+	var (
+		found                bool
+		roleID               string
+		parent               sql.NullString
+		admin, app, ipAccess any
+		access               GlobalAccess
+	)
+	ip, _ := acc["ip"].(string)
+	for rows.Next() {
+		if err := rows.Scan(&roleID, &parent, &admin, &app, &ipAccess); err != nil {
+			return fmt.Errorf("auth: reading role %s: %w", role, err)
+		}
+		found = true
+		if access.Admin {
+			continue
+		}
+		if err := access.add(admin, app, ipAccess, ip); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("auth: reading role %s: %w", role, err)
+	}
+	if !found { // no such role: the user's own policies count
+		return s.globalAccess(ctx, acc, []any{})
+	}
+	roles := []any{roleID}
+	if parent.Valid && parent.String != "" {
+		if roles, err = rolesTreeFrom(ctx, s.stmts, s.dialect, roles, parent.String); err != nil {
+			return err
+		}
+		inherited, err := FetchGlobalAccess(ctx, s.stmts, s.dialect, roles[:len(roles)-1], nil, false, acc["ip"])
+		if err != nil {
+			return err
+		}
+		access.Admin = access.Admin || inherited.Admin
+		access.App = access.App || inherited.App
+	}
+	acc["roles"] = roles
+	acc["admin"], acc["app"] = access.Admin, access.App
+	return nil
 }
 
 // globalAccess sets roles, admin and app.

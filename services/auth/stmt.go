@@ -16,6 +16,8 @@ type statements struct {
 	// staticToken: a static token's user, own role and the policies of both (see
 	// staticTokenAccountability).
 	staticToken string
+	// roleAccess: a role row (by id) and the policies of that role or of a user (by id).
+	roleAccess string
 }
 
 func newStatements(d db.Dialect) statements {
@@ -27,6 +29,12 @@ func newStatements(d db.Dialect) statements {
 			` LEFT JOIN ` + q("directus_access") + ` a ON a.` + q("role") + ` = r.` + q("id") + ` OR a.` + q("user") + ` = u.` + q("id") +
 			` LEFT JOIN ` + q("directus_policies") + ` p ON p.` + q("id") + ` = a.` + q("policy") +
 			` WHERE u.` + q("token") + ` = ? AND u.` + q("status") + ` = ?`),
+		roleAccess: d.Rebind(`SELECT r.` + q("id") + `, r.` + q("parent") +
+			`, p.` + q("admin_access") + `, p.` + q("app_access") + `, p.` + q("ip_access") +
+			` FROM ` + q("directus_roles") + ` r` +
+			` LEFT JOIN ` + q("directus_access") + ` a ON a.` + q("role") + ` = r.` + q("id") + ` OR a.` + q("user") + ` = ?` +
+			` LEFT JOIN ` + q("directus_policies") + ` p ON p.` + q("id") + ` = a.` + q("policy") +
+			` WHERE r.` + q("id") + ` = ?`),
 	}
 }
 
