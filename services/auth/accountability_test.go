@@ -155,3 +155,43 @@ func normalize(v map[string]any) map[string]any {
 	_ = json.Unmarshal(b, &out)
 	return out
 }
+
+// TestJWTOfEveryCaller: an access token whose claims name a recorded caller's user and role gets
+// the accountability Directus recorded for that caller's static token (getAccountabilityForToken
+// reads the roles tree and the policies of role and user alike for both kinds of token).
+func TestJWTOfEveryCaller(t *testing.T) {
+	rec := authtest.LoadRecording(t)
+	now := time.Unix(1_800_000_000, 0)
+	for _, client := range clients {
+		t.Run(client, func(t *testing.T) {
+			svc := auth.New(authtest.SeededDB(t, client, rec), authtest.Config(rec.Secret), nil)
+			svc.SetClock(func() time.Time { return now })
+			checked := 0
+			for caller, want := range rec.Whoami {
+				var w map[string]any
+				if want.Status != 200 || json.Unmarshal(want.Body, &w) != nil || w["user"] == nil {
+					continue
+				}
+				claims := &auth.Claims{}
+				claims.Set("id", w["user"])
+				claims.Set("role", w["role"])
+				claims.Set("app_access", w["app"])
+				claims.Set("admin_access", w["admin"])
+				token, err := auth.SignAccessJWT(claims, []byte(rec.Secret), "15m", now)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Run(caller, func(t *testing.T) {
+					base := auth.DefaultAccountability("127.0.0.1")
+					base["userAgent"] = "dxhost-recorder"
+					acc, err := svc.Accountability(context.Background(), token, base)
+					compareResult(t, want, acc, err)
+				})
+				checked++
+			}
+			if checked < 3 {
+				t.Fatalf("only %d callers checked", checked)
+			}
+		})
+	}
+}
