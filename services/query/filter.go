@@ -32,13 +32,12 @@ func parseFilterRecursive(filter any, acc map[string]any) any {
 	if filter == nil {
 		return nil
 	}
-	entries := objectEntries(filter)
-	if entries == nil {
-		o := NewObject()
-		o.Set("_eq", dynamicVariable(filter, acc))
-		return o
+	if !isObjectLike(filter) {
+		return single("_eq", dynamicVariable(filter, acc))
 	}
-	var filters []any
+	var buf [entryBuf]entry
+	entries := appendEntries(buf[:0], filter)
+	filters := make([]any, 0, len(entries))
 	for _, e := range entries {
 		filters = append(filters, parseFilterEntry(e.key, e.value, acc))
 	}
@@ -60,27 +59,35 @@ type entry struct {
 
 // objectEntries is Object.entries for object-like values (objects and arrays); nil for primitives.
 func objectEntries(v any) []entry {
+	if !isObjectLike(v) {
+		return nil
+	}
+	return appendEntries(nil, v)
+}
+
+// entryBuf is the size of the stack buffers the recursive walks pass appendEntries: a filter level
+// has few keys.
+const entryBuf = 8
+
+// appendEntries appends Object.entries(v) to dst (nothing for primitives).
+func appendEntries(dst []entry, v any) []entry {
 	switch x := v.(type) {
 	case *Object:
-		out := make([]entry, x.Len())
 		if !x.indexKeys { // keys in insertion order: values line up
 			for i, k := range x.keys {
-				out[i] = entry{k, x.values[i]}
+				dst = append(dst, entry{k, x.values[i]})
 			}
-			return out
+			return dst
 		}
-		for i, k := range x.Keys() {
-			out[i] = entry{k, x.value(k)}
+		for _, k := range x.Keys() {
+			dst = append(dst, entry{k, x.value(k)})
 		}
-		return out
 	case []any:
-		out := make([]entry, len(x))
 		for i, val := range x {
-			out[i] = entry{strconv.Itoa(i), val}
+			dst = append(dst, entry{strconv.Itoa(i), val})
 		}
-		return out
 	}
-	return nil
+	return dst
 }
 
 func parseFilterEntry(key string, value any, acc map[string]any) any {
@@ -243,7 +250,8 @@ func coerce(v any, keyed bool) any {
 		return out
 	case *Object:
 		o := newObjectCap(x.Len())
-		for _, e := range objectEntries(x) {
+		var buf [entryBuf]entry
+		for _, e := range appendEntries(buf[:0], x) {
 			o.Set(e.key, coerce(e.value, true))
 		}
 		return o

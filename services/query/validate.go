@@ -118,7 +118,8 @@ func joiValidate(q *Query, limits Limits) string {
 }
 
 func validateFilter(filter any, limits Limits) error {
-	for _, e := range objectEntries(filter) {
+	var buf [entryBuf]entry
+	for _, e := range appendEntries(buf[:0], filter) {
 		key, nested := e.key, e.value
 		switch {
 		case key == "_and" || key == "_or":
@@ -399,7 +400,8 @@ func fieldRelationalDepth(field string) int {
 // dotKeys hold dotted paths whose segments count.
 func fieldDepth(v any, dotKeys []string) int {
 	depth := 0
-	for _, e := range objectEntries(v) {
+	var buf [entryBuf]entry
+	for _, e := range appendEntries(buf[:0], v) {
 		if e.key == "_json" {
 			continue
 		}
