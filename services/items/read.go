@@ -9,6 +9,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/dxhost/dxhost/services/db"
 	"github.com/dxhost/dxhost/services/schema"
 )
 
@@ -263,20 +264,20 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 	}
 	sql += s.limitClause(q, s.limitDefault())
 
-	rows, err := s.query(ctx, sql, b.args, s.rowsHint(q))
-	if err != nil {
-		return nil, err
-	}
-	items := make([]*Item, len(rows))
-	// The level's items live in one array (they are returned, and dropped, together).
-	itemSlab := make([]Item, len(rows))
 	// Every row of a level has the same keys: they share one key list (full, so an append by Set
 	// copies it; Delete and reorder never write into it) and each row's values become its item's.
 	keys := make([]string, len(sels))
 	for j, sel := range sels {
 		keys[j] = sel.key
 	}
-	for i, row := range rows {
+	hint := s.rowsHint(q)
+	var items []*Item
+	// The level's items live in shared arrays (they are returned, and dropped, together).
+	itemSlab := slab[Item]{per: 1, rows: hint}
+	err = s.scanRows(ctx, sql, b.args, nil, hint, func(row []any) {
+		if items == nil {
+			items = make([]*Item, 0, max(hint, 1))
+		}
 		whole := true
 		for j, sel := range sels {
 			if sel.field != nil {
@@ -287,9 +288,10 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 			}
 		}
 		if whole {
-			itemSlab[i] = Item{keys: keys[:len(keys):len(keys)], values: row}
-			items[i] = &itemSlab[i]
-			continue
+			it := &itemSlab.take()[0]
+			*it = Item{keys: keys[:len(keys):len(keys)], values: row}
+			items = append(items, it)
+			return
 		}
 		it := newItemCap(len(sels))
 		for j, v := range row {
@@ -297,7 +299,13 @@ func (s *Service) readLevel(ctx context.Context, collection string, q *Query, pa
 				it.Set(keys[j], v)
 			}
 		}
-		items[i] = it
+		items = append(items, it)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if items == nil {
+		items = []*Item{}
 	}
 
 	for _, n := range nodes {
@@ -474,6 +482,17 @@ const maxRowsHint = 256
 
 // queryWithPayload is query for writes: payload feeds the translated error's value.
 func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, payload map[string]any, rowsHint int) ([][]any, error) {
+	out := make([][]any, 0, rowsHint)
+	err := s.scanRows(ctx, sql, args, payload, rowsHint, func(row []any) { out = append(out, row) })
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// scanRows runs sql and hands each row, its values converted like the Node driver would, to each.
+// Rows come from slabs sized for rowsHint rows; each row is the caller's to keep.
+func (s *Service) scanRows(ctx context.Context, sql string, args []any, payload map[string]any, rowsHint int, each func(row []any)) error {
 	sql = s.dialect.Rebind(sql)
 	var rows *sqlx.Rows
 	var err error
@@ -483,41 +502,40 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 		rows, err = s.opts.Tx.QueryxContext(ctx, sql, args...)
 	}
 	if err != nil {
-		return nil, s.translate(ctx, err, payload, sql)
+		return s.translate(ctx, err, payload, sql)
 	}
 	defer rows.Close()
 	types, err := rows.ColumnTypes()
 	if err != nil {
-		return nil, err
-	}
-	typeNames := make([]string, len(types))
-	for i, t := range types {
-		typeNames[i] = strings.ToUpper(t.DatabaseTypeName())
+		return err
 	}
 	text := &rowText{}
 	cells := make([]cell, len(types))
 	ptrs := make([]any, len(types))
-	for i := range cells {
-		cells[i].conv, cells[i].text = convFor(s.dialect.Client, typeNames[i]), text
+	for i, t := range types {
+		conv := convPlain // SQLite's values need no column rule
+		if s.dialect.Client != db.ClientSQLite {
+			conv = convFor(s.dialect.Client, strings.ToUpper(t.DatabaseTypeName()))
+		}
+		cells[i].conv, cells[i].text = conv, text
 		ptrs[i] = &cells[i]
 	}
-	out := make([][]any, 0, rowsHint)
-	slab := rowSlab{width: len(types), rows: rowsHint}
+	rowSlab := slab[any]{per: len(types), rows: rowsHint}
 	for rows.Next() {
-		vals := slab.next()
+		vals := rowSlab.take()
 		for i := range cells {
 			cells[i].dst = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("items: scan %s: %w", s.collection, err)
+			return fmt.Errorf("items: scan %s: %w", s.collection, err)
 		}
 		text.finish()
-		out = append(out, vals)
+		each(vals)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, s.translate(ctx, err, payload, sql)
+		return s.translate(ctx, err, payload, sql)
 	}
-	return out, nil
+	return nil
 }
 
 // cell scans one column: the driver's value goes through its driverValue rule straight into dst.
@@ -574,26 +592,26 @@ func (t *rowText) finish() {
 	t.buf, t.pending = t.buf[:0], t.pending[:0]
 }
 
-// rowSlab hands out rows of width values carved from shared arrays of rows rows each (one
-// allocation per slab instead of one per row). Each row is capped at its width, so an append to a
-// row copies it instead of running into the next.
-type rowSlab struct {
-	width, rows int
-	free        []any
+// slab hands out runs of per elements carved from shared arrays of rows runs each (one allocation
+// per array instead of one per row). Each run is capped at per, so an append to it copies it
+// instead of running into the next. With rows 0 (unknown) arrays start small and double.
+type slab[T any] struct {
+	per, rows int
+	free      []T
 }
 
-func (r *rowSlab) next() []any {
-	if len(r.free) < r.width {
-		n := r.rows
+func (s *slab[T]) take() []T {
+	if len(s.free) < s.per {
+		n := s.rows
 		if n < 1 {
-			n = 8 // unknown: start small, grow as rows keep coming
+			n = 8
 		}
-		r.free = make([]any, n*r.width)
-		r.rows = min(2*n, maxRowsHint)
+		s.free = make([]T, n*s.per)
+		s.rows = min(2*n, maxRowsHint)
 	}
-	row := r.free[:r.width:r.width]
-	r.free = r.free[r.width:]
-	return row
+	run := s.free[:s.per:s.per]
+	s.free = s.free[s.per:]
+	return run
 }
 
 // translate maps a driver error to the Directus error (spec 10 §8) via services/db.

@@ -6,14 +6,14 @@ import (
 	"github.com/dxhost/dxhost/services/db"
 )
 
-// TestRowSlabRowsAreSeparate: rows carved from one slab never share values, an append to one row
+// TestSlabRowsAreSeparate: rows carved from one slab never share values, an append to one row
 // leaves the next alone, and slabs keep coming past the hint.
-func TestRowSlabRowsAreSeparate(t *testing.T) {
+func TestSlabRowsAreSeparate(t *testing.T) {
 	for _, hint := range []int{0, 1, 3, 100} {
-		slab := rowSlab{width: 2, rows: hint}
+		rs := slab[any]{per: 2, rows: hint}
 		var rows [][]any
 		for i := range 40 {
-			r := slab.next()
+			r := rs.take()
 			if len(r) != 2 || cap(r) != 2 {
 				t.Fatalf("hint %d: row %d has len %d cap %d", hint, i, len(r), cap(r))
 			}
