@@ -193,6 +193,14 @@ func appendMembers(b []byte, keys []string, values []any) []byte {
 // undefined is a value JSON.stringify leaves out of objects.
 type undefined struct{}
 
+// plainASCII marks the bytes appendString copies as they are: ASCII but control characters, " and \.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendString quotes s like JSON.stringify (well-formed: only ", \ and control characters escaped).
 // Runs of bytes that need no escaping are copied in one append.
 func appendString(b []byte, s string) []byte {
@@ -200,11 +208,11 @@ func appendString(b []byte, s string) []byte {
 	start := 0 // s[start:i] is pending, unescaped
 	for i := 0; i < len(s); {
 		c := s[i]
+		if plainASCII[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"':
