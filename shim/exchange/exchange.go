@@ -2,7 +2,11 @@
 // cookies, token, accountability, sanitized query) from the Gin middleware to the JS req object.
 package exchange
 
-import "github.com/gin-gonic/gin"
+import (
+	"github.com/gin-gonic/gin"
+
+	"github.com/dxhost/dxhost/services/schema"
+)
 
 // Request is the per-request state the middleware fills in before an extension route runs.
 type Request struct {
@@ -11,9 +15,10 @@ type Request struct {
 	RawBody        []byte // only when the JSON parser consumed a body
 	Cookies        map[string]string
 	Token          *string
-	TokenSource    string         // "query" | "header" | "cookie" | ""
-	Accountability map[string]any // the exact Directus object (spec 02 §3, 13 §3)
-	SanitizedQuery map[string]any // JSON-ready; empty when the URL has no query string
+	TokenSource    string           // "query" | "header" | "cookie" | ""
+	Accountability map[string]any   // the exact Directus object (spec 02 §3, 13 §3)
+	SanitizedQuery map[string]any   // JSON-ready; empty when the URL has no query string
+	Schema         *schema.Overview // the request's SchemaOverview (req.schema), set by the schema step
 }
 
 const key = "dxhost.exchange"

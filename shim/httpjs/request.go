@@ -199,7 +199,7 @@ func (k *Kit) defineRequest() {
 		if RequestSchema == nil {
 			return goja.Undefined()
 		}
-		return RequestSchema(rt, r.in.Request)
+		return RequestSchema(rt, r.ex)
 	})
 	valueProp("rawBody", func(r *Request) *goja.Value { return &r.rawBody }, (*Request).buildRawBody)
 	valueProp("socket", func(r *Request) *goja.Value { return &r.socket }, (*Request).buildSocket)

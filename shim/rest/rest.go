@@ -6,9 +6,7 @@
 package rest
 
 import (
-	"context"
 	"fmt"
-	"net/http"
 
 	"github.com/gin-gonic/gin"
 	"github.com/sirupsen/logrus"
@@ -47,8 +45,6 @@ func Routes(d Deps) func(r gin.IRoutes) {
 	}
 }
 
-const schemaKey = "dxhost.schema"
-
 // SchemaMiddleware loads the SchemaOverview for the request (cached by the provider) so that core
 // routes and req.schema share it. A failure is rendered as Directus's error handler would.
 func SchemaMiddleware(p *schema.Provider) gin.HandlerFunc {
@@ -59,28 +55,14 @@ func SchemaMiddleware(p *schema.Provider) gin.HandlerFunc {
 			c.Abort()
 			return
 		}
-		c.Set(schemaKey, o)
-		// The JS req of an extension route reads it from the http.Request (the loop never sees c).
-		c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), schemaCtxKey{}, o))
+		// On the exchange, where the JS req of an extension route finds it too (the loop never sees c):
+		// no copy of the http.Request for a context value.
+		exchange.Get(c).Schema = o
 	}
-}
-
-type schemaCtxKey struct{}
-
-// SchemaFromRequest is the SchemaOverview SchemaMiddleware attached to r (nil when it did not run).
-func SchemaFromRequest(r *http.Request) *schema.Overview {
-	o, _ := r.Context().Value(schemaCtxKey{}).(*schema.Overview)
-	return o
 }
 
 // SchemaOf is the request's SchemaOverview (req.schema), nil when SchemaMiddleware did not run.
-func SchemaOf(c *gin.Context) *schema.Overview {
-	if v, ok := c.Get(schemaKey); ok {
-		o, _ := v.(*schema.Overview)
-		return o
-	}
-	return nil
-}
+func SchemaOf(c *gin.Context) *schema.Overview { return exchange.Get(c).Schema }
 
 type handlers struct {
 	d         Deps

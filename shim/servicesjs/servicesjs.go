@@ -6,7 +6,6 @@ package servicesjs
 import (
 	_ "embed"
 	"fmt"
-	"net/http"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -19,6 +18,7 @@ import (
 	"github.com/dxhost/dxhost/services/schema"
 	"github.com/dxhost/dxhost/services/systables/password"
 	_ "github.com/dxhost/dxhost/shim/errors"
+	"github.com/dxhost/dxhost/shim/exchange"
 	"github.com/dxhost/dxhost/shim/rest" // registers @directus/errors, used for errors built in Go
 )
 
@@ -137,12 +137,12 @@ func (b *Binding) GetSchema() goja.Value { return b.getSchema }
 var bindings sync.Map // *goja.Runtime → *Binding
 
 // RequestSchema is req.schema for an extension request: the JS SchemaOverview of the overview the
-// schema middleware attached to r (shim/rest), the same object for every request of a schema
+// schema middleware put on the exchange (shim/rest), the same object for every request of a schema
 // version. Loop only; null when the runtime has no services or the request no schema.
-func RequestSchema(rt *goja.Runtime, r *http.Request) goja.Value {
+func RequestSchema(rt *goja.Runtime, ex *exchange.Request) goja.Value {
 	v, ok := bindings.Load(rt)
-	if !ok || r == nil {
+	if !ok || ex == nil {
 		return goja.Null()
 	}
-	return v.(*Binding).SchemaObject(rest.SchemaFromRequest(r))
+	return v.(*Binding).SchemaObject(ex.Schema)
 }
