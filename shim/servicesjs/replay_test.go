@@ -160,7 +160,7 @@ func withoutKeys(t *testing.T, raw []byte, drop map[string]string) []byte {
 
 // extensionEngine is dxhost's chain over a copy of the recorded database, with the extensions of dir
 // loaded and given context.services / getSchema from this package.
-func extensionEngine(t *testing.T, stack *resttest.Stack, dir string) *gin.Engine {
+func extensionEngine(t testing.TB, stack *resttest.Stack, dir string) *gin.Engine {
 	t.Helper()
 	gin.SetMode(gin.ReleaseMode)
 	os.Unsetenv("NODE_ENV")
