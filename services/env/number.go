@@ -1,6 +1,7 @@
 package env
 
 import (
+	"bytes"
 	"math"
 	"regexp"
 	"strconv"
@@ -133,25 +134,34 @@ func ToJSString(v any) string {
 
 // FormatJSNumber is Number.prototype.toString() for a float64.
 func FormatJSNumber(f float64) string {
+	return string(AppendJSNumber(nil, f))
+}
+
+// AppendJSNumber appends Number.prototype.toString() of f to dst (JSON writers call it per number
+// and must not allocate a string each time).
+func AppendJSNumber(dst []byte, f float64) []byte {
 	switch {
 	case math.IsNaN(f):
-		return "NaN"
+		return append(dst, "NaN"...)
 	case math.IsInf(f, 1):
-		return "Infinity"
+		return append(dst, "Infinity"...)
 	case math.IsInf(f, -1):
-		return "-Infinity"
+		return append(dst, "-Infinity"...)
 	case f == 0:
-		return "0"
+		return append(dst, '0')
 	}
 	abs := math.Abs(f)
 	if abs >= 1e-6 && abs < 1e21 {
-		return strconv.FormatFloat(f, 'f', -1, 64)
+		return strconv.AppendFloat(dst, f, 'f', -1, 64)
 	}
-	s := strconv.FormatFloat(f, 'e', -1, 64) // 1e+21, 1.5e-07
-	mant, exp, _ := strings.Cut(s, "e")
-	sign := exp[0]
-	digits := strings.TrimLeft(exp[1:], "0")
-	return mant + "e" + string(sign) + digits
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, f, 'e', -1, 64) // 1e+21, 1.5e-07: JS drops the exponent's leading zeros
+	e := bytes.IndexByte(dst[start:], 'e') + start
+	digits := e + 2
+	for digits < len(dst)-1 && dst[digits] == '0' {
+		digits++
+	}
+	return append(dst[:e+2], dst[digits:]...)
 }
 
 // ToNumber is JavaScript's Number(v) for strings, numbers, booleans, null and arrays (NaN otherwise).

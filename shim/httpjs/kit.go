@@ -62,6 +62,9 @@ type Kit struct {
 	resProto   *goja.Object
 	helpers    *goja.Object // lazily evaluated bundle
 	stringify  goja.Callable
+	sendFn     goja.Value // res.send as defined here, to tell it from a replacement
+
+	objectProto, arrayProto *goja.Object // the intrinsics, whatever the globals now hold
 	bufferCtor *goja.Object // global Buffer, when the runtime has one
 	isBuffer   goja.Callable
 	bufferFrom goja.Callable
@@ -94,6 +97,8 @@ func newKit(rt *goja.Runtime) (*Kit, error) {
 	// ready instead of compiling inside a request's time budget.
 	go func() { _, _ = helpers() }()
 	k := &Kit{rt: rt, reqProto: rt.NewObject(), resProto: rt.NewObject()}
+	k.objectProto = k.reqProto.Prototype()
+	k.arrayProto = rt.NewArray().Prototype()
 	stringify, ok := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("stringify"))
 	if !ok {
 		return nil, fmt.Errorf("JSON.stringify is not a function")

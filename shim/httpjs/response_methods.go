@@ -188,6 +188,7 @@ func (k *Kit) defineResponse() {
 		resOf(call.This).send(call)
 		return call.This
 	})
+	k.sendFn = p.Get("send")
 	k.method(p, "json", func(call goja.FunctionCall) goja.Value {
 		resOf(call.This).json(call)
 		return call.This
@@ -220,7 +221,6 @@ func forInKeys(rt *goja.Runtime, o *goja.Object) []string {
 
 // send is Express 4.22's res.send.
 func (res *Response) send(call goja.FunctionCall) {
-	rt := res.kit.rt
 	chunk := call.Argument(0)
 	if len(call.Arguments) == 2 {
 		_, firstNum := numberArg(call.Arguments[0])
@@ -248,11 +248,10 @@ func (res *Response) send(call goja.FunctionCall) {
 		isString = true
 	default:
 		if s, ok := chunk.(goja.String); ok {
-			if !res.hasHeader("content-type") {
-				res.setString("Content-Type", "text/html")
-			}
-			body, isString = []byte(s.String()), true
-		} else if res.kit.isBufferValue(chunk) {
+			res.sendString([]byte(s.String()))
+			return
+		}
+		if res.kit.isBufferValue(chunk) {
 			if !res.hasHeader("content-type") {
 				res.setString("Content-Type", "application/octet-stream")
 			}
@@ -268,6 +267,21 @@ func (res *Response) send(call goja.FunctionCall) {
 			body = res.chunkBytes(chunk, nil)
 		}
 	}
+	res.finishSend(chunk != nil, body, isString)
+}
+
+// sendString is res.send of a string chunk, given as its UTF-8 bytes.
+func (res *Response) sendString(body []byte) {
+	if !res.hasHeader("content-type") {
+		res.setString("Content-Type", "text/html")
+	}
+	res.finishSend(true, body, true)
+}
+
+// finishSend is the rest of res.send once the chunk is bytes: charset, Content-Length, ETag,
+// freshness, the statuses without a body, HEAD.
+func (res *Response) finishSend(hasChunk bool, body []byte, isString bool) {
+	rt := res.kit.rt
 	if isString {
 		if ct := res.find("content-type"); ct >= 0 {
 			if e := res.headers[ct]; e.val == nil {
@@ -281,7 +295,7 @@ func (res *Response) send(call goja.FunctionCall) {
 		}
 	}
 	generateETag := !res.hasHeader("etag")
-	if chunk != nil {
+	if hasChunk {
 		res.setString("Content-Length", strconv.Itoa(len(body)))
 		if generateETag {
 			res.setString("ETag", WeakETag(body))
@@ -308,7 +322,7 @@ func (res *Response) send(call goja.FunctionCall) {
 		res.end(nil)
 		return
 	}
-	if chunk == nil && body == nil {
+	if !hasChunk && body == nil {
 		res.end(nil)
 		return
 	}
@@ -329,14 +343,20 @@ func (res *Response) json(call goja.FunctionCall) {
 			val = call.Arguments[1]
 		}
 	}
-	body, err := res.kit.stringify(goja.Undefined(), val)
-	if err != nil {
-		panic(err)
-	}
+	out, ok := res.kit.JSON(val) // JSON.stringify(val), in Go
 	if !res.hasHeader("content-type") {
 		res.setString("Content-Type", "application/json")
 	}
-	sendFn, _ := goja.AssertFunction(res.obj.Get("send"))
+	send := res.obj.Get("send")
+	if ok && send == res.kit.sendFn { // res.send as Express has it: skip turning the bytes into a JS string
+		res.sendString(out)
+		return
+	}
+	body := goja.Undefined()
+	if ok {
+		body = res.kit.rt.ToValue(string(out))
+	}
+	sendFn, _ := goja.AssertFunction(send)
 	if _, err := sendFn(res.obj, body); err != nil {
 		panic(err)
 	}
