@@ -68,4 +68,3 @@ func BenchmarkExtensionReadByQuery(b *testing.B) {
 		})
 	}
 }
-

@@ -15,9 +15,52 @@ import (
 	"github.com/dxhost/dxhost/services/validation"
 )
 
-// toJS converts a service result into plain JS values, keeping item key order (never through a Go
-// map for items). Call on the loop.
+// toJS converts a service result into JS values: items and JSON objects become Go-backed rows
+// (see row) that keep the item key order (never through a Go map for items); arrays become real JS
+// arrays. Call on the loop.
 func toJS(rt *goja.Runtime, v any) goja.Value {
+	switch x := v.(type) {
+	case nil:
+		return goja.Null()
+	case *items.Item:
+		if x == nil {
+			return goja.Null()
+		}
+		return newRow(rt, x.Keys(), x.Values())
+	case *query.Object: // an ordered JSON object (e.g. a JSON column decoded in order)
+		if x == nil {
+			return goja.Null()
+		}
+		return newRow(rt, x.Keys(), objectValues(x))
+	case []*items.Item:
+		list := make([]any, len(x))
+		for i, it := range x {
+			list[i] = toJS(rt, it)
+		}
+		return rt.NewArray(list...)
+	case map[string]any:
+		// JSON column values decoded in Go; their key order is already lost, keep it stable.
+		keys, vals := sortedMap(x)
+		return newRow(rt, keys, vals)
+	case []any:
+		list := make([]any, len(x))
+		for i, e := range x {
+			list[i] = toJS(rt, e)
+		}
+		return rt.NewArray(list...)
+	case json.RawMessage:
+		var parsed any
+		if json.Unmarshal(x, &parsed) != nil {
+			return goja.Undefined()
+		}
+		return toJS(rt, parsed)
+	}
+	return plainJS(rt, v) // primitives, Dates
+}
+
+// plainJS is toJS making ordinary JS objects (for error extensions, which leave through code that
+// exports them).
+func plainJS(rt *goja.Runtime, v any) goja.Value {
 	switch x := v.(type) {
 	case nil:
 		return goja.Null()
@@ -28,29 +71,29 @@ func toJS(rt *goja.Runtime, v any) goja.Value {
 		obj := rt.NewObject()
 		for _, k := range x.Keys() {
 			val, _ := x.Get(k)
-			_ = obj.Set(k, toJS(rt, val))
+			_ = obj.Set(k, plainJS(rt, val))
 		}
 		return obj
-	case *query.Object: // an ordered JSON object (e.g. a JSON column decoded in order)
+	case *query.Object:
 		if x == nil {
 			return goja.Null()
 		}
 		obj := rt.NewObject()
 		for _, k := range x.Keys() {
 			val, _ := x.Get(k)
-			_ = obj.Set(k, toJS(rt, val))
+			_ = obj.Set(k, plainJS(rt, val))
 		}
 		return obj
 	case []*items.Item:
 		list := make([]any, len(x))
 		for i, it := range x {
-			list[i] = toJS(rt, it)
+			list[i] = plainJS(rt, it)
 		}
 		return rt.NewArray(list...)
 	case []any:
 		list := make([]any, len(x))
 		for i, e := range x {
-			list[i] = toJS(rt, e)
+			list[i] = plainJS(rt, e)
 		}
 		return rt.NewArray(list...)
 	case []string:
@@ -60,15 +103,10 @@ func toJS(rt *goja.Runtime, v any) goja.Value {
 		}
 		return rt.NewArray(list...)
 	case map[string]any:
-		// JSON column values decoded in Go; their key order is already lost, keep it stable.
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys, vals := sortedMap(x)
 		obj := rt.NewObject()
-		for _, k := range keys {
-			_ = obj.Set(k, toJS(rt, x[k]))
+		for i, k := range keys {
+			_ = obj.Set(k, plainJS(rt, vals[i]))
 		}
 		return obj
 	case time.Time:
@@ -85,7 +123,7 @@ func toJS(rt *goja.Runtime, v any) goja.Value {
 		if json.Unmarshal(x, &parsed) != nil {
 			return goja.Undefined()
 		}
-		return toJS(rt, parsed)
+		return plainJS(rt, parsed)
 	case int:
 		return rt.ToValue(int64(x))
 	}
@@ -155,9 +193,12 @@ func orderedFromJS(v goja.Value) any {
 	return fromJS(v)
 }
 
-// plainExport normalises goja's exports (typed slices, nested maps) into []any / map[string]any.
+// plainExport normalises goja's exports (typed slices, nested maps, rows) into []any /
+// map[string]any.
 func plainExport(v any) any {
 	switch x := v.(type) {
+	case *row:
+		return x.export()
 	case map[string]any:
 		for k, e := range x {
 			x[k] = plainExport(e)
@@ -285,7 +326,7 @@ func (b *Binding) extensionsObject(e *errs.Error) goja.Value {
 	}
 	sort.Strings(rest)
 	for _, k := range append(keys, rest...) {
-		_ = obj.Set(k, toJS(rt, e.Extensions[k]))
+		_ = obj.Set(k, plainJS(rt, e.Extensions[k]))
 	}
 	return obj
 }
