@@ -31,9 +31,9 @@ type JSONEncoder struct {
 	kit   *Kit
 	stack []*goja.Object
 
-	// clean: Object.prototype and Array.prototype have no own toJSON and Array.prototype inherits
-	// from Object.prototype, as of the last check; any call into JS may change that.
-	clean, checked bool
+	// What the last prototype checks found; any call into JS may change it (checked* false).
+	objectClean, objectChecked bool // Object.prototype has no own toJSON
+	arrayClean, arrayChecked   bool // nor Array.prototype, which inherits from Object.prototype
 }
 
 // Key is a property key: a string, or an array index formatted only if a toJSON asks for it.
@@ -69,11 +69,13 @@ var (
 // serialises to undefined. It throws (panics with the JS error) where JSON.stringify throws: call it
 // from a function JS called.
 func (k *Kit) JSON(v goja.Value) (out []byte, ok bool) {
-	e := &JSONEncoder{kit: k, buf: make([]byte, 0, 512)}
-	if e.Value(StrKey(""), v) {
-		return e.buf, true
+	e := &JSONEncoder{kit: k, buf: make([]byte, 0, k.jsonSize)}
+	if !e.Value(StrKey(""), v) {
+		return nil, false
 	}
-	return nil, false
+	// the next answer is likely about as long: start there instead of growing to it again
+	k.jsonSize = min(max(len(e.buf)+len(e.buf)/8, 512), 1<<20)
+	return e.buf, true
 }
 
 // Bytes is what has been written so far.
@@ -124,18 +126,25 @@ func (e *JSONEncoder) Member(first bool, key string) int {
 // Truncate drops what was written after mark.
 func (e *JSONEncoder) Truncate(mark int) { e.buf = e.buf[:mark] }
 
-// GoObjectPlain reports whether an object that JS has not seen yet (a Go value that toJS would turn
-// into an ordinary object or array) can be written from Go: true while no toJSON is reachable from
-// Object.prototype or Array.prototype. When false, the caller converts the value and calls Value.
-// The check reads property descriptors only, so it runs no getter.
+// GoObjectPlain reports whether an object that JS has not seen yet (a Go value that toJS would
+// turn into an ordinary object, prototype Object.prototype) can be written from Go: true while no
+// toJSON is reachable from Object.prototype. When false, the caller converts the value and calls
+// Value. The check reads property names only, so it runs no getter.
 func (e *JSONEncoder) GoObjectPlain() bool {
-	if e.checked {
-		return e.clean
+	if !e.objectChecked {
+		e.objectChecked = true
+		e.objectClean = !hasOwn(e.kit.objectProto, "toJSON")
 	}
-	e.checked = true
-	e.clean = !hasOwn(e.kit.objectProto, "toJSON") && !hasOwn(e.kit.arrayProto, "toJSON") &&
-		e.kit.arrayProto.Prototype() == e.kit.objectProto
-	return e.clean
+	return e.objectClean
+}
+
+// GoArrayPlain is GoObjectPlain for a Go value toJS would turn into an array.
+func (e *JSONEncoder) GoArrayPlain() bool {
+	if !e.arrayChecked {
+		e.arrayChecked = true
+		e.arrayClean = !hasOwn(e.kit.arrayProto, "toJSON") && e.kit.arrayProto.Prototype() == e.kit.objectProto
+	}
+	return e.arrayClean && e.GoObjectPlain()
 }
 
 // hasOwn tells whether an ordinary object has an own property name, enumerable or not, without
@@ -150,7 +159,7 @@ func hasOwn(o *goja.Object, name string) bool {
 }
 
 // ranJS notes that JS code may have run (a getter, a toJSON), so prototypes may have changed.
-func (e *JSONEncoder) ranJS() { e.checked = false }
+func (e *JSONEncoder) ranJS() { e.objectChecked, e.arrayChecked = false, false }
 
 // Value serialises v, the value of property key, as SerializeJSONProperty does; false when it
 // serialises to undefined (nothing is written then).
@@ -162,14 +171,13 @@ func (e *JSONEncoder) Value(key Key, v goja.Value) bool {
 		}
 		return e.primitive(v)
 	}
-	kind, keys := e.kind(obj)
-	if kind == kindOther {
+	c := e.kind(obj)
+	if c.kind == kindOther {
 		return e.delegate(key, v)
 	}
-	if kind == kindAppender && e.GoObjectPlain() && obj.Prototype() == e.kit.objectProto &&
-		!obj.Export().(JSONAppender).Has("toJSON") {
+	if c.kind == kindAppender && e.GoObjectPlain() && obj.Prototype() == e.kit.objectProto && !c.appender.Has("toJSON") {
 		// no toJSON to find: skip the lookup, which would run no JS here
-		return e.object(kind, obj, keys)
+		return e.object(obj, c)
 	}
 	e.ranJS() // the lookup may run a getter
 	if tj := obj.Get("toJSON"); tj != nil {
@@ -182,7 +190,7 @@ func (e *JSONEncoder) Value(key Key, v goja.Value) bool {
 			return e.resolved(key, r)
 		}
 	}
-	return e.object(kind, obj, keys)
+	return e.object(obj, c)
 }
 
 type objKind int
@@ -195,36 +203,43 @@ const (
 	kindFunction
 )
 
+// class is what kind found out about an object.
+type class struct {
+	kind     objKind
+	keys     []string     // an ordinary object's own enumerable keys
+	appender JSONAppender // a Go-backed object's handler
+}
+
 // kind classifies obj without running JS. An ordinary object's keys are listed here (no JS runs
 // for an ordinary object), so that keys JS holds with lone surrogates, which a Go string cannot
 // carry, send the object to goja instead.
-func (e *JSONEncoder) kind(obj *goja.Object) (objKind, []string) {
+func (e *JSONEncoder) kind(obj *goja.Object) class {
 	switch t := obj.ExportType(); {
 	case t == typeMap || t == typeTime:
 		if c := obj.ClassName(); c != "Object" && (c != "Date" || t != typeTime) {
-			return kindOther, nil
+			return class{}
 		}
 		keys := obj.Keys()
 		for _, k := range keys {
 			if strings.Contains(k, "\uFFFD") {
-				return kindOther, nil
+				return class{}
 			}
 		}
-		return kindOrdinary, keys
+		return class{kind: kindOrdinary, keys: keys}
 	case t == typeArray:
 		if obj.ClassName() == "Array" {
-			return kindArray, nil
+			return class{kind: kindArray}
 		}
 	case t != nil && t.Kind() == reflect.Pointer:
-		if _, ok := obj.Export().(JSONAppender); ok {
-			return kindAppender, nil
+		if a, ok := obj.Export().(JSONAppender); ok {
+			return class{kind: kindAppender, appender: a}
 		}
 	case t != nil && t.Kind() == reflect.Func:
 		if obj.ClassName() == "Function" {
-			return kindFunction, nil
+			return class{kind: kindFunction}
 		}
 	}
-	return kindOther, nil
+	return class{}
 }
 
 // resolved writes what a toJSON returned (no second toJSON lookup, as in SerializeJSONProperty).
@@ -236,11 +251,11 @@ func (e *JSONEncoder) resolved(key Key, r goja.Value) bool {
 		}
 		return e.primitive(r)
 	}
-	kind, keys := e.kind(obj)
-	if kind == kindOther {
+	c := e.kind(obj)
+	if c.kind == kindOther {
 		return e.delegate(key, r)
 	}
-	return e.object(kind, obj, keys)
+	return e.object(obj, c)
 }
 
 func (e *JSONEncoder) primitive(v goja.Value) bool {
@@ -269,8 +284,8 @@ func (e *JSONEncoder) primitive(v goja.Value) bool {
 	return true
 }
 
-func (e *JSONEncoder) object(kind objKind, obj *goja.Object, keys []string) bool {
-	if kind == kindFunction {
+func (e *JSONEncoder) object(obj *goja.Object, c class) bool {
+	if c.kind == kindFunction {
 		return false
 	}
 	for _, s := range e.stack {
@@ -279,13 +294,13 @@ func (e *JSONEncoder) object(kind objKind, obj *goja.Object, keys []string) bool
 		}
 	}
 	e.stack = append(e.stack, obj)
-	switch kind {
+	switch c.kind {
 	case kindAppender:
-		obj.Export().(JSONAppender).AppendJSON(e)
+		c.appender.AppendJSON(e)
 	case kindOrdinary:
 		e.buf = append(e.buf, '{')
 		n := 0
-		for _, k := range keys {
+		for _, k := range c.keys {
 			mark := e.Member(n == 0, k)
 			if e.Value(StrKey(k), obj.Get(k)) {
 				n++

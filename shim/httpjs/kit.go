@@ -57,18 +57,19 @@ func prelude() (*goja.Program, error) {
 
 // Kit holds one runtime's req/res prototypes and helpers. Build it with KitFor, on the loop.
 type Kit struct {
-	rt        *goja.Runtime
-	reqProto  *goja.Object
-	resProto  *goja.Object
-	helpers   *goja.Object // lazily evaluated bundle
-	stringify goja.Callable
-	sendFn    goja.Value // res.send as defined here, to tell it from a replacement
+	rt         *goja.Runtime
+	reqProto   *goja.Object
+	resProto   *goja.Object
+	helpers    *goja.Object // lazily evaluated bundle
+	stringify  goja.Callable
+	sendFn     goja.Value   // res.send as defined here, to tell it from a replacement
+	jsonSize   int          // capacity to start res.json's buffer with: the last answer's size
+	bufferCtor *goja.Object // global Buffer, when the runtime has one
+	isBuffer   goja.Callable
+	bufferFrom goja.Callable
+	emit       goja.Callable // EventEmitter.prototype.emit of the prelude
 
 	objectProto, arrayProto *goja.Object // the intrinsics, whatever the globals now hold
-	bufferCtor              *goja.Object // global Buffer, when the runtime has one
-	isBuffer                goja.Callable
-	bufferFrom              goja.Callable
-	emit                    goja.Callable // EventEmitter.prototype.emit of the prelude
 }
 
 // KitFor returns rt's Kit, creating it on first use (loop only).

@@ -195,7 +195,7 @@ func writeValue(e *httpjs.JSONEncoder, rt *goja.Runtime, key httpjs.Key, v any) 
 		keys, vals, _ := jsOrder(sortedMap(x))
 		writeMembers(e, rt, keys, vals)
 	case []*items.Item:
-		if !e.GoObjectPlain() {
+		if !e.GoArrayPlain() {
 			return e.Value(key, toJS(rt, v))
 		}
 		e.Byte('[')
@@ -207,7 +207,7 @@ func writeValue(e *httpjs.JSONEncoder, rt *goja.Runtime, key httpjs.Key, v any) 
 		}
 		e.Byte(']')
 	case []any:
-		if !e.GoObjectPlain() {
+		if !e.GoArrayPlain() {
 			return e.Value(key, toJS(rt, v))
 		}
 		e.Byte('[')
