@@ -3,7 +3,6 @@ package servicesjs
 import (
 	"encoding/json"
 	"sort"
-	"strconv"
 
 	"github.com/dop251/goja"
 
@@ -75,22 +74,10 @@ func (r *row) Set(key string, val goja.Value) bool {
 		return true
 	}
 	// a new key goes last, or among the array-index keys in numeric order
-	keys := make([]string, 0, len(r.keys)+1)
-	vals := make([]any, 0, len(r.keys)+1)
-	at := len(r.keys)
-	if n, ok := arrayIndex(key); ok {
-		at = 0
-		for at < len(r.keys) {
-			m, isIdx := arrayIndex(r.keys[at])
-			if !isIdx || m > n {
-				break
-			}
-			at++
-		}
-	}
-	keys = append(append(append(keys, r.keys[:at]...), key), r.keys[at:]...)
-	vals = append(append(append(vals, r.vals[:at]...), val), r.vals[at:]...)
-	r.keys, r.vals, r.owned = keys, vals, true
+	keys := append(append(make([]string, 0, len(r.keys)+1), r.keys...), key)
+	vals := append(append(make([]any, 0, len(r.keys)+1), r.vals...), val)
+	r.keys, r.vals, _ = jsOrder(keys, vals)
+	r.owned = true
 	return true
 }
 
@@ -220,6 +207,18 @@ func writeValue(e *httpjs.JSONEncoder, rt *goja.Runtime, key httpjs.Key, v any) 
 			}
 		}
 		e.Byte(']')
+	case []string:
+		if !e.GoArrayPlain() {
+			return e.Value(key, toJS(rt, v))
+		}
+		e.Byte('[')
+		for i, s := range x {
+			if i > 0 {
+				e.Byte(',')
+			}
+			e.String(s)
+		}
+		e.Byte(']')
 	default: // Dates, raw JSON and anything rarer: as the JS value toJS makes
 		return e.Value(key, toJS(rt, v))
 	}
@@ -263,51 +262,21 @@ func sortedMap(m map[string]any) ([]string, []any) {
 	return keys, vals
 }
 
-// jsOrder puts keys in the order a JS object built by setting them one by one lists them:
-// array-index keys first, ascending, then the others as given. Without index keys (the usual
-// case) the slices come back as they are (copied false).
+// jsOrder puts keys in the order a JS object built by setting them one by one lists them
+// (items.JSKeyOrder: array-index keys first, ascending, then the others as given), values along.
+// Without index keys (the usual case) the slices come back as they are (copied false).
 func jsOrder(keys []string, vals []any) ([]string, []any, bool) {
-	has := false
-	for _, k := range keys {
-		if _, ok := arrayIndex(k); ok {
-			has = true
-			break
-		}
-	}
-	if !has {
+	ordered := items.JSKeyOrder(keys)
+	if len(ordered) == 0 || &ordered[0] == &keys[0] {
 		return keys, vals, false
 	}
-	idx := make([]int, len(keys))
-	for i := range idx {
-		idx[i] = i
+	at := make(map[string]int, len(keys))
+	for i, k := range keys {
+		at[k] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		na, aIdx := arrayIndex(keys[idx[a]])
-		nb, bIdx := arrayIndex(keys[idx[b]])
-		switch {
-		case aIdx && bIdx:
-			return na < nb
-		default:
-			return aIdx && !bIdx
-		}
-	})
-	k2 := make([]string, len(keys))
-	v2 := make([]any, len(keys))
-	for i, j := range idx {
-		k2[i], v2[i] = keys[j], vals[j]
+	out := make([]any, len(ordered))
+	for i, k := range ordered {
+		out[i] = vals[at[k]]
 	}
-	return k2, v2, true
-}
-
-// arrayIndex reports whether key is an array index (the canonical form of an integer below
-// 2^32-1), the keys JS objects list first.
-func arrayIndex(key string) (uint32, bool) {
-	if key == "" || len(key) > 10 || key[0] < '0' || key[0] > '9' || (key[0] == '0' && len(key) > 1) {
-		return 0, false
-	}
-	n, err := strconv.ParseUint(key, 10, 32)
-	if err != nil || n == 1<<32-1 {
-		return 0, false
-	}
-	return uint32(n), true
+	return ordered, out, true
 }
