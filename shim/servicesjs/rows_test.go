@@ -1,6 +1,7 @@
 package servicesjs
 
 import (
+	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -8,6 +9,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/dxhost/dxhost/jsrt/jsrttest"
+	_ "github.com/dxhost/dxhost/jsrt/node" // util, structuredClone
 	"github.com/dxhost/dxhost/services/items"
 	"github.com/dxhost/dxhost/services/query"
 	"github.com/dxhost/dxhost/shim/httpjs"
@@ -93,7 +96,6 @@ var rowScripts = []string{
 	`(() => { const { id, title, ...rest } = r; return [id, title, Object.keys(rest)]; })()`,
 	`(() => { const m = new Map(Object.entries(list[1])); return [...m.keys()]; })()`,
 	`list.reduce((n, x) => n + x.comments.length, 0)`,
-	`(() => { const c = structuredClone ? 1 : 0; return c; })()`,
 }
 
 // convertBoth gives the same Go results to JS through toJS (rows) and through plainJS (the plain
@@ -106,7 +108,6 @@ func convertBoth(t *testing.T, script string, run func(rt *goja.Runtime, kit *ht
 		if err != nil {
 			t.Fatal(err)
 		}
-		_ = rt.Set("structuredClone", nil)
 		conv := plainJS
 		if useRows {
 			conv = toJS
@@ -212,5 +213,38 @@ func TestRowsExportAsPlainObjects(t *testing.T) {
 	}
 	if rowsJSON != plainJSON {
 		t.Errorf("json.Marshal:\n  rows:  %s\n  plain: %s", rowsJSON, plainJSON)
+	}
+}
+
+// TestRowsInspectAsPlainObjects: Node's util (console.log's formatting) and structuredClone see
+// rows as they see plain objects.
+func TestRowsInspectAsPlainObjects(t *testing.T) {
+	var outs []string
+	for _, conv := range []func(*goja.Runtime, any) goja.Value{toJS, plainJS} {
+		inst := jsrttest.New(t)
+		err := inst.Do(context.Background(), func(rt *goja.Runtime) error {
+			util, err := inst.Require("util")
+			if err != nil {
+				return err
+			}
+			_ = rt.Set("util", util)
+			_ = rt.Set("r", conv(rt, sampleItem(1)))
+			_ = rt.Set("list", conv(rt, []*items.Item{sampleItem(1), sampleItem(2)}))
+			v, err := rt.RunString(`[
+				util.inspect(r, { depth: 5 }), util.inspect(list), util.format('%j %o %O', r, list[0], r),
+				JSON.stringify(structuredClone(list)), util.isDeepStrictEqual(r, structuredClone(r)),
+			].join('\n')`)
+			if err != nil {
+				return err
+			}
+			outs = append(outs, v.String())
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("rows:\n%s\nplain objects:\n%s", outs[0], outs[1])
 	}
 }
