@@ -58,7 +58,8 @@ type Instance struct {
 	timerProto *goja.Object
 	immProto   *goja.Object
 	idSym      *goja.Symbol
-	errorCtor  *goja.Object // the built-in Error, taken before user code runs
+	errorCtor  *goja.Object  // the built-in Error, taken before user code runs
+	hasOwn     goja.Callable // the built-in Object.prototype.hasOwnProperty, likewise
 }
 
 type loopState int32
@@ -124,6 +125,7 @@ func (i *Instance) setup() (err error) {
 		}
 	}()
 	i.errorCtor, _ = i.rt.Get("Error").(*goja.Object)
+	i.hasOwn, _ = goja.AssertFunction(i.rt.NewObject().Get("hasOwnProperty"))
 	i.installTimers()
 	i.installMicrotask()
 	i.installConsole()
@@ -133,6 +135,14 @@ func (i *Instance) setup() (err error) {
 		}
 	}
 	return nil
+}
+
+// HasOwnProperty is Object.prototype.hasOwnProperty.call(o, name) with the built-in taken before
+// any script ran: for an ordinary object it runs no JS (no getter), whatever scripts did to
+// Object.prototype since. Loop only.
+func (i *Instance) HasOwnProperty(o *goja.Object, name string) bool {
+	v, err := i.hasOwn(o, i.rt.ToValue(name))
+	return err == nil && v.ToBoolean()
 }
 
 // FromRuntime returns the Instance that owns rt, or nil.

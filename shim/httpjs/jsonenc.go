@@ -133,7 +133,7 @@ func (e *JSONEncoder) Truncate(mark int) { e.buf = e.buf[:mark] }
 func (e *JSONEncoder) GoObjectPlain() bool {
 	if !e.objectChecked {
 		e.objectChecked = true
-		e.objectClean = !hasOwn(e.kit.objectProto, "toJSON")
+		e.objectClean = !e.kit.hasOwn(e.kit.objectProto, "toJSON")
 	}
 	return e.objectClean
 }
@@ -142,16 +142,20 @@ func (e *JSONEncoder) GoObjectPlain() bool {
 func (e *JSONEncoder) GoArrayPlain() bool {
 	if !e.arrayChecked {
 		e.arrayChecked = true
-		e.arrayClean = !hasOwn(e.kit.arrayProto, "toJSON") && e.kit.arrayProto.Prototype() == e.kit.objectProto
+		e.arrayClean = !e.kit.hasOwn(e.kit.arrayProto, "toJSON") && e.kit.arrayProto.Prototype() == e.kit.objectProto
 	}
 	return e.arrayClean && e.GoObjectPlain()
 }
 
 // hasOwn tells whether an ordinary object has an own property name, enumerable or not, without
-// reading it.
-func hasOwn(o *goja.Object, name string) bool {
-	for _, k := range o.GetOwnPropertyNames() {
-		if k == name {
+// reading it: through the instance's built-in hasOwnProperty, else (a bare runtime) by listing
+// the names, which allocates more.
+func (k *Kit) hasOwn(o *goja.Object, name string) bool {
+	if k.inst != nil {
+		return k.inst.HasOwnProperty(o, name)
+	}
+	for _, n := range o.GetOwnPropertyNames() {
+		if n == name {
 			return true
 		}
 	}

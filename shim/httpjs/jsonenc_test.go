@@ -1,53 +1,71 @@
 package httpjs_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/dop251/goja"
 
+	"github.com/dxhost/dxhost/jsrt/jsrttest"
 	"github.com/dxhost/dxhost/shim/httpjs"
 )
 
 // stringifyBoth evaluates src (an expression; `log` is an array it may push to) in two fresh
 // runtimes and serialises it with the Go encoder in one and goja's JSON.stringify in the other.
 // Each result is the JSON text (or "undefined", or "threw <name>: <message>") followed by the log.
-func stringifyBoth(t *testing.T, src string) (native, builtin string) {
+func stringifyBoth(t *testing.T, src string, bare bool) (native, builtin string) {
 	t.Helper()
 	run := func(useNative bool) string {
-		rt := goja.New()
-		kit, err := httpjs.KitFor(rt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_ = rt.Set("nativeJSON", func(call goja.FunctionCall) goja.Value {
-			out, ok := kit.JSON(call.Argument(0))
-			if !ok {
-				return goja.Undefined()
+		if !bare { // in an instance, as in production
+			var out string
+			inst := jsrttest.New(t)
+			if err := inst.Do(context.Background(), func(rt *goja.Runtime) error {
+				out = stringifyIn(t, rt, src, useNative)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
 			}
-			return rt.ToValue(string(out))
-		})
-		fn := "JSON.stringify"
-		if useNative {
-			fn = "nativeJSON"
+			return out
 		}
-		v, err := rt.RunString(`(() => {
-			globalThis.log = [];
-			let out;
-			try {
-				const value = (` + src + `);
-				out = ` + fn + `(value);
-				out = out === undefined ? 'undefined' : out;
-			} catch (e) {
-				out = 'threw ' + e.name + ': ' + e.message;
-			}
-			return out + ' log=' + JSON.stringify(log);
-		})()`)
-		if err != nil {
-			t.Fatalf("%s: %v", src, err)
-		}
-		return v.String()
+		return stringifyIn(t, goja.New(), src, useNative)
 	}
 	return run(true), run(false)
+}
+
+// stringifyIn runs src in rt and serialises it with the Go encoder or with JSON.stringify.
+func stringifyIn(t *testing.T, rt *goja.Runtime, src string, useNative bool) string {
+	t.Helper()
+	kit, err := httpjs.KitFor(rt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = rt.Set("nativeJSON", func(call goja.FunctionCall) goja.Value {
+		out, ok := kit.JSON(call.Argument(0))
+		if !ok {
+			return goja.Undefined()
+		}
+		return rt.ToValue(string(out))
+	})
+	fn := "JSON.stringify"
+	if useNative {
+		fn = "nativeJSON"
+	}
+	v, err := rt.RunString(`(() => {
+		globalThis.log = [];
+		let out;
+		try {
+			const value = (` + src + `);
+			out = ` + fn + `(value);
+			out = out === undefined ? 'undefined' : out;
+		} catch (e) {
+			out = 'threw ' + e.name + ': ' + e.message;
+		}
+		return out + ' log=' + JSON.stringify(log);
+	})()`)
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	return v.String()
 }
 
 // TestJSONMatchesStringify compares the Go encoder with goja's JSON.stringify on the same values,
@@ -98,10 +116,12 @@ func TestJSONMatchesStringify(t *testing.T) {
 		`({ 0: 'a', x: { 1: 'b', y: [{ 2: 'c' }] } })`,
 		`Promise.resolve(1)`, `/re/g`, `Math`, `JSON`,
 	}
-	for _, src := range cases {
-		native, builtin := stringifyBoth(t, src)
-		if native != builtin {
-			t.Errorf("%s:\n  Go encoder:     %s\n  JSON.stringify: %s", src, native, builtin)
+	for _, bare := range []bool{false, true} {
+		for _, src := range cases {
+			native, builtin := stringifyBoth(t, src, bare)
+			if native != builtin {
+				t.Errorf("%s (bare runtime %v):\n  Go encoder:     %s\n  JSON.stringify: %s", src, bare, native, builtin)
+			}
 		}
 	}
 }

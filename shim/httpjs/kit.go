@@ -69,7 +69,8 @@ type Kit struct {
 	bufferFrom goja.Callable
 	emit       goja.Callable // EventEmitter.prototype.emit of the prelude
 
-	objectProto, arrayProto *goja.Object // the intrinsics, whatever the globals now hold
+	objectProto, arrayProto *goja.Object   // the intrinsics, whatever the globals now hold
+	inst                    *jsrt.Instance // the runtime's instance, nil for a bare runtime
 }
 
 // KitFor returns rt's Kit, creating it on first use (loop only).
@@ -100,6 +101,7 @@ func newKit(rt *goja.Runtime) (*Kit, error) {
 	k := &Kit{rt: rt, reqProto: rt.NewObject(), resProto: rt.NewObject()}
 	k.objectProto = k.reqProto.Prototype()
 	k.arrayProto = rt.NewArray().Prototype()
+	k.inst = jsrt.FromRuntime(rt)
 	stringify, ok := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("stringify"))
 	if !ok {
 		return nil, fmt.Errorf("JSON.stringify is not a function")

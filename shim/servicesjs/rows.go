@@ -50,7 +50,8 @@ func (r *row) own() {
 	}
 }
 
-// Get converts the field, keeping an object result so that it is the same object next time.
+// Get converts the field once and keeps the result: an object stays the same object (identity,
+// mutations), a string is not converted again on every read (sort comparators read fields often).
 func (r *row) Get(key string) goja.Value {
 	i := r.index(key)
 	if i < 0 {
@@ -60,10 +61,8 @@ func (r *row) Get(key string) goja.Value {
 		return v
 	}
 	v := toJS(r.rt, r.vals[i])
-	if _, isObj := v.(*goja.Object); isObj {
-		r.own()
-		r.vals[i] = v
-	}
+	r.own()
+	r.vals[i] = v
 	return v
 }
 

@@ -96,6 +96,14 @@ var rowScripts = []string{
 	`(() => { const { id, title, ...rest } = r; return [id, title, Object.keys(rest)]; })()`,
 	`(() => { const m = new Map(Object.entries(list[1])); return [...m.keys()]; })()`,
 	`list.reduce((n, x) => n + x.comments.length, 0)`,
+	`(() => { const out = []; for (const k in r) { out.push(k); if (k === 'id') { delete r.price; r.later = 1; } } return out; })()`,
+	`(() => { Array.prototype.toJSON = function (k) { return 'A' + k + this.length; }; return 1; })()`,
+	`(() => { globalThis.calls = []; Object.defineProperty(Object.prototype, 'toJSON', { get() { calls.push(Object.keys(this).length); return undefined; }, configurable: true }); return 1; })()`,
+	`(() => { globalThis.calls = []; Object.defineProperty(Array.prototype, 'toJSON', { get() { calls.push(this.length); return undefined; }, configurable: true }); return 1; })()`,
+	`(() => { r.author.toJSON = function (k) { return 'author:' + k; }; list[1].meta.a.toJSON = () => 'a'; return 1; })()`,
+	`(() => { globalThis.calls = []; Object.prototype.hasOwnProperty = function () { calls.push('hop'); return false; }; return 1; })()`,
+	`(() => { Object.prototype.hasOwnProperty = () => false; Object.prototype.toJSON = function (k) { return 'P' + k; }; return 1; })()`,
+	`(() => { list[2] = { ...list[2], title: 'copy' }; list[0].comments[0].body = 'edited'; return list[0].comments[0] === list[0].comments[0]; })()`,
 }
 
 // convertBoth gives the same Go results to JS through toJS (rows) and through plainJS (the plain
@@ -103,22 +111,28 @@ var rowScripts = []string{
 func convertBoth(t *testing.T, script string, run func(rt *goja.Runtime, kit *httpjs.Kit, script string) string) (rows, plain string) {
 	t.Helper()
 	for _, useRows := range []bool{true, false} {
-		rt := goja.New()
-		kit, err := httpjs.KitFor(rt)
+		inst := jsrttest.New(t) // an instance, as in production (HasOwnProperty)
+		err := inst.Do(context.Background(), func(rt *goja.Runtime) error {
+			kit, err := httpjs.KitFor(rt)
+			if err != nil {
+				return err
+			}
+			conv := plainJS
+			if useRows {
+				conv = toJS
+			}
+			_ = rt.Set("r", conv(rt, sampleItem(1)))
+			_ = rt.Set("list", conv(rt, []*items.Item{sampleItem(1), sampleItem(2), sampleItem(3)}))
+			out := run(rt, kit, script)
+			if useRows {
+				rows = out
+			} else {
+				plain = out
+			}
+			return nil
+		})
 		if err != nil {
 			t.Fatal(err)
-		}
-		conv := plainJS
-		if useRows {
-			conv = toJS
-		}
-		_ = rt.Set("r", conv(rt, sampleItem(1)))
-		_ = rt.Set("list", conv(rt, []*items.Item{sampleItem(1), sampleItem(2), sampleItem(3)}))
-		out := run(rt, kit, script)
-		if useRows {
-			rows = out
-		} else {
-			plain = out
 		}
 	}
 	return rows, plain
@@ -149,7 +163,7 @@ func TestRowsBehaveAsPlainObjects(t *testing.T) {
 					try { out = JSON.stringify(` + script + `); } catch (e) { out = 'threw ' + e.name + ': ' + e.message; }
 					let after;
 					try { after = resJSON({ r, list }); } catch (e) { after = 'threw ' + e.name + ': ' + e.message; }
-					return out + '\n' + after;
+					return out + '\n' + after + (globalThis.calls ? '\ncalls ' + JSON.stringify(calls) : '');
 				})()`)
 				if err != nil {
 					t.Fatalf("%s: %v", script, err)
