@@ -181,7 +181,7 @@ func (e *JSONEncoder) Value(key Key, v goja.Value) bool {
 	}
 	if c.kind == kindAppender && e.GoObjectPlain() && obj.Prototype() == e.kit.objectProto && !c.appender.Has("toJSON") {
 		// no toJSON to find: skip the lookup, which would run no JS here
-		return e.object(obj, c)
+		return e.object(key, obj, c)
 	}
 	e.ranJS() // the lookup may run a getter
 	if tj := obj.Get("toJSON"); tj != nil {
@@ -194,7 +194,7 @@ func (e *JSONEncoder) Value(key Key, v goja.Value) bool {
 			return e.resolved(key, r)
 		}
 	}
-	return e.object(obj, c)
+	return e.object(key, obj, c)
 }
 
 type objKind int
@@ -210,26 +210,17 @@ const (
 // class is what kind found out about an object.
 type class struct {
 	kind     objKind
-	keys     []string     // an ordinary object's own enumerable keys
 	appender JSONAppender // a Go-backed object's handler
 }
 
-// kind classifies obj without running JS. An ordinary object's keys are listed here (no JS runs
-// for an ordinary object), so that keys JS holds with lone surrogates, which a Go string cannot
-// carry, send the object to goja instead.
+// kind classifies obj without running JS.
 func (e *JSONEncoder) kind(obj *goja.Object) class {
 	switch t := obj.ExportType(); {
 	case t == typeMap || t == typeTime:
 		if c := obj.ClassName(); c != "Object" && (c != "Date" || t != typeTime) {
 			return class{}
 		}
-		keys := obj.Keys()
-		for _, k := range keys {
-			if strings.Contains(k, "\uFFFD") {
-				return class{}
-			}
-		}
-		return class{kind: kindOrdinary, keys: keys}
+		return class{kind: kindOrdinary}
 	case t == typeArray:
 		if obj.ClassName() == "Array" {
 			return class{kind: kindArray}
@@ -259,7 +250,7 @@ func (e *JSONEncoder) resolved(key Key, r goja.Value) bool {
 	if c.kind == kindOther {
 		return e.delegate(key, r)
 	}
-	return e.object(obj, c)
+	return e.object(key, obj, c)
 }
 
 func (e *JSONEncoder) primitive(v goja.Value) bool {
@@ -288,7 +279,7 @@ func (e *JSONEncoder) primitive(v goja.Value) bool {
 	return true
 }
 
-func (e *JSONEncoder) object(obj *goja.Object, c class) bool {
+func (e *JSONEncoder) object(key Key, obj *goja.Object, c class) bool {
 	if c.kind == kindFunction {
 		return false
 	}
@@ -302,9 +293,18 @@ func (e *JSONEncoder) object(obj *goja.Object, c class) bool {
 	case kindAppender:
 		c.appender.AppendJSON(e)
 	case kindOrdinary:
+		keys := obj.Keys()
+		for _, k := range keys {
+			// a key JS holds with a lone surrogate reads back with U+FFFD, and no Go string
+			// names it for Get: goja writes such an object (its toJSON was already looked up)
+			if strings.Contains(k, "\uFFFD") {
+				e.stack = e.stack[:len(e.stack)-1]
+				return e.delegate(key, obj)
+			}
+		}
 		e.buf = append(e.buf, '{')
 		n := 0
-		for _, k := range c.keys {
+		for _, k := range keys {
 			mark := e.Member(n == 0, k)
 			if e.Value(StrKey(k), obj.Get(k)) {
 				n++

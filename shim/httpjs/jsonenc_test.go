@@ -115,6 +115,10 @@ func TestJSONMatchesStringify(t *testing.T) {
 		`({ a: 10n })`, `[10n]`, `(() => { BigInt.prototype.toJSON = function () { return 'big' + this; }; return { a: 10n, b: [1n] }; })()`,
 		`({ 0: 'a', x: { 1: 'b', y: [{ 2: 'c' }] } })`,
 		`Promise.resolve(1)`, `/re/g`, `Math`, `JSON`,
+		`({ a: { toJSON() { return new Date(0); } }, b: { toJSON() { return { '\ud800x': 1, y: [1] }; } } })`,
+		`[{ '\udc00': 1 }, { ok: { '\ud800': [2] } }]`,
+		`[new (class D extends Date {})(0), Object.setPrototypeOf(new Date(0), null), Object.assign(new Date(0), { x: 1 })]`,
+		`(() => { const d = new Date(0); d.toJSON = function (k) { log.push('own ' + k); return this.getTime(); }; return { d }; })()`,
 	}
 	for _, bare := range []bool{false, true} {
 		for _, src := range cases {
