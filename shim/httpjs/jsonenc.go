@@ -1,6 +1,7 @@
 package httpjs
 
 import (
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -22,10 +23,11 @@ type JSONAppender interface {
 	AppendJSON(e *JSONEncoder)
 }
 
-// JSONEncoder is the runtime's JSON.stringify (no replacer, no indent) done in Go: it performs
-// the same observable steps in the same order (toJSON lookups and calls, getters through Get, key
-// lists, the cycle check) and hands a value it does not know (Proxy, boxed primitive, BigInt,
-// Map, class objects that are not ordinary, wrapped Go values) to goja's own JSON.stringify.
+// JSONEncoder is the runtime's JSON.stringify (no replacer, no indent) done in Go: for ordinary
+// objects, arrays, Dates, functions and Go-backed objects it performs the same observable steps in
+// the same order (toJSON lookups and calls, getters through Get, key lists, the cycle check); any
+// other value (Proxy, boxed primitive, BigInt, Map, Error, typed array, wrapped Go value, an object
+// with a lone-surrogate key) is written by goja's own JSON.stringify, under the same key.
 type JSONEncoder struct {
 	buf   []byte
 	kit   *Kit
@@ -78,12 +80,6 @@ func (k *Kit) JSON(v goja.Value) (out []byte, ok bool) {
 	return e.buf, true
 }
 
-// Bytes is what has been written so far.
-func (e *JSONEncoder) Bytes() []byte { return e.buf }
-
-// Runtime is the runtime whose values are written.
-func (e *JSONEncoder) Runtime() *goja.Runtime { return e.kit.rt }
-
 // Byte writes a structural character ({, }, [, ], ,).
 func (e *JSONEncoder) Byte(c byte) { e.buf = append(e.buf, c) }
 
@@ -104,7 +100,7 @@ func (e *JSONEncoder) Int(i int64) {
 
 // Float writes a number as JSON.stringify does (Number#toString; null when not finite).
 func (e *JSONEncoder) Float(f float64) {
-	if f != f || f > 1.7976931348623157e308 || f < -1.7976931348623157e308 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
 		e.Null()
 		return
 	}
@@ -129,7 +125,7 @@ func (e *JSONEncoder) Truncate(mark int) { e.buf = e.buf[:mark] }
 // GoObjectPlain reports whether an object that JS has not seen yet (a Go value that toJS would
 // turn into an ordinary object, prototype Object.prototype) can be written from Go: true while no
 // toJSON is reachable from Object.prototype. When false, the caller converts the value and calls
-// Value. The check reads property names only, so it runs no getter.
+// Value. The check asks hasOwnProperty, so it runs no getter.
 func (e *JSONEncoder) GoObjectPlain() bool {
 	if !e.objectChecked {
 		e.objectChecked = true
@@ -216,11 +212,8 @@ type class struct {
 // kind classifies obj without running JS.
 func (e *JSONEncoder) kind(obj *goja.Object) class {
 	switch t := obj.ExportType(); {
-	case t == typeMap || t == typeTime:
-		if c := obj.ClassName(); c != "Object" && (c != "Date" || t != typeTime) {
-			return class{}
-		}
-		return class{kind: kindOrdinary}
+	case t == typeMap && obj.ClassName() == "Object", t == typeTime && obj.ClassName() == "Date":
+		return class{kind: kindOrdinary} // a Date is one once its toJSON is called (or gone)
 	case t == typeArray:
 		if obj.ClassName() == "Array" {
 			return class{kind: kindArray}
