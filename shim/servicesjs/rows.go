@@ -121,7 +121,8 @@ func (r *row) AppendJSON(e *httpjs.JSONEncoder) {
 	e.Byte('}')
 }
 
-// MarshalJSON is json.Marshal of what goja's Export gives for the plain object the row stands for.
+// MarshalJSON is json.Marshal of what goja's Export gives for the plain object the row stands for
+// (Export hands out the row itself). Like any use of the row, on the loop only.
 func (r *row) MarshalJSON() ([]byte, error) { return json.Marshal(r.export()) }
 
 // export is the row as goja exports a plain object: map[string]any of exported values.
