@@ -29,9 +29,10 @@ type JSONAppender interface {
 // other value (Proxy, boxed primitive, BigInt, Map, Error, typed array, wrapped Go value, an object
 // with a lone-surrogate key) is written by goja's own JSON.stringify, under the same key.
 type JSONEncoder struct {
-	buf   []byte
-	kit   *Kit
-	stack []*goja.Object
+	buf      []byte
+	kit      *Kit
+	stack    []*goja.Object // the objects being written, for the cycle check
+	stackBuf [8]*goja.Object
 
 	// What the last prototype checks found; any call into JS may change it (checked* false).
 	objectClean, objectChecked bool // Object.prototype has no own toJSON
@@ -72,11 +73,13 @@ var (
 // from a function JS called.
 func (k *Kit) JSON(v goja.Value) (out []byte, ok bool) {
 	e := &JSONEncoder{kit: k, buf: make([]byte, 0, k.jsonSize)}
+	e.stack = e.stackBuf[:0]
 	if !e.Value(StrKey(""), v) {
 		return nil, false
 	}
-	// the next answer is likely about as long: start there instead of growing to it again
-	k.jsonSize = min(max(len(e.buf)+len(e.buf)/8, 512), 1<<20)
+	// Start the next buffer near the recent answers' size (a moving average, so that one huge
+	// answer does not make every small one allocate as much) instead of growing to it again.
+	k.jsonSize = min(max((3*k.jsonSize+len(e.buf)+len(e.buf)/8)/4, 512), 256<<10)
 	return e.buf, true
 }
 

@@ -63,7 +63,7 @@ type Kit struct {
 	helpers    *goja.Object // lazily evaluated bundle
 	stringify  goja.Callable
 	sendFn     goja.Value   // res.send as defined here, to tell it from a replacement
-	jsonSize   int          // capacity to start res.json's buffer with: the last answer's size
+	jsonSize   int          // capacity to start res.json's buffer with, from recent answers
 	bufferCtor *goja.Object // global Buffer, when the runtime has one
 	isBuffer   goja.Callable
 	bufferFrom goja.Callable

@@ -29,8 +29,14 @@ type row struct {
 
 // newRow wraps keys and vals (kept, not copied: they are copied on the first write).
 func newRow(rt *goja.Runtime, keys []string, vals []any) *goja.Object {
+	return initRow(new(row), rt, keys, vals)
+}
+
+// initRow is newRow into r.
+func initRow(r *row, rt *goja.Runtime, keys []string, vals []any) *goja.Object {
 	keys, vals, copied := jsOrder(keys, vals)
-	return rt.NewDynamicObject(&row{rt: rt, keys: keys, vals: vals, owned: copied})
+	*r = row{rt: rt, keys: keys, vals: vals, owned: copied}
+	return rt.NewDynamicObject(r)
 }
 
 func (r *row) index(key string) int {

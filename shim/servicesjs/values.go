@@ -34,8 +34,13 @@ func toJS(rt *goja.Runtime, v any) goja.Value {
 		return newRow(rt, x.Keys(), objectValues(x))
 	case []*items.Item:
 		list := make([]any, len(x))
+		slab := make([]row, len(x)) // one allocation for a page of rows
 		for i, it := range x {
-			list[i] = toJS(rt, it)
+			if it == nil {
+				list[i] = goja.Null()
+				continue
+			}
+			list[i] = initRow(&slab[i], rt, it.Keys(), it.Values())
 		}
 		return rt.NewArray(list...)
 	case map[string]any:
