@@ -106,8 +106,8 @@ CONFIG_PATH, overrides the process environment as in Directus):
   CORS_CREDENTIALS, CORS_MAX_AGE                                      (as Directus)
   QUERYSTRING_MAX_PARSE_DEPTH, QUERYSTRING_ARRAY_LIMIT, QUERY_LIMIT_DEFAULT, QUERY_LIMIT_MAX
   ROOT_REDIRECT, ROBOTS_TXT, IP_TRUST_PROXY, NODE_ENV
-  GOGC, GOMEMLIMIT          Go's garbage collector: GOGC=200 trades ~80 MB of memory for ~18% less
-                            CPU per request (see the README's performance section)
+  GOGC, GOMEMLIMIT          Go's garbage collector settings (Go's defaults; see the README's
+                            performance section)
   DXHOST_PPROF_ADDR         serve Go profiles (net/http/pprof) on this loopback address,
                             e.g. 127.0.0.1:6060; unset = off
 `)
