@@ -28,21 +28,42 @@ func From(ctx context.Context) *logrus.Entry {
 // first From: most requests never log, and building the entry up front was a measurable part of every
 // request's cost.
 func WithRequestID(ctx context.Context, log *logrus.Logger, id int64) context.Context {
-	return &requestCtx{Context: ctx, log: log, id: id}
+	c := &requestCtx{Context: ctx}
+	c.RequestLogger.Init(log, id)
+	return c
 }
 
 type requestCtx struct {
 	context.Context
+	RequestLogger
+}
+
+func (c *requestCtx) Value(key any) any {
+	if v, ok := c.Lookup(key); ok {
+		return v
+	}
+	return c.Context.Value(key)
+}
+
+// RequestLogger is the per-request logger log.WithField("reqId", id), built on first use. A context
+// type of another package embeds it to carry the logger without a context of its own (one allocation
+// per request less): its Value asks Lookup first.
+type RequestLogger struct {
 	log   *logrus.Logger
 	id    int64
 	once  sync.Once
 	entry *logrus.Entry
 }
 
-func (c *requestCtx) Value(key any) any {
-	if key == (ctxKey{}) {
-		c.once.Do(func() { c.entry = c.log.WithField("reqId", c.id) })
-		return c.entry
+// Init sets the logger and request id (before the value is shared).
+func (r *RequestLogger) Init(log *logrus.Logger, id int64) { r.log, r.id = log, id }
+
+// Lookup answers a context's Value for logging's key: the entry and true; anything else, or before
+// Init: false.
+func (r *RequestLogger) Lookup(key any) (any, bool) {
+	if key != (ctxKey{}) || r.log == nil {
+		return nil, false
 	}
-	return c.Context.Value(key)
+	r.once.Do(func() { r.entry = r.log.WithField("reqId", r.id) })
+	return r.entry, true
 }

@@ -3,8 +3,13 @@
 package exchange
 
 import (
-	"github.com/gin-gonic/gin"
+	"context"
 
+	"github.com/gin-gonic/gin"
+	"github.com/sirupsen/logrus"
+
+	"github.com/dxhost/dxhost/services/logging"
+	"github.com/dxhost/dxhost/services/query"
 	"github.com/dxhost/dxhost/services/schema"
 )
 
@@ -19,21 +24,68 @@ type Request struct {
 	Accountability map[string]any   // the exact Directus object (spec 02 §3, 13 §3)
 	SanitizedQuery map[string]any   // JSON-ready; empty when the URL has no query string
 	Schema         *schema.Overview // the request's SchemaOverview (req.schema), set by the schema step
+	Query          *query.Object    // req.query as Express parses it; nil when the URL has none
+	Sanitized      *query.Query     // the sanitized query; nil when the URL has no query string
 }
 
-const key = "dxhost.exchange"
+// The state rides on the http.Request's context rather than in gin's Keys map: the chain copies the
+// request for its context once anyway (the request-scoped logger), and a map per request was one of
+// the larger allocations of a hello request.
+type ctxKey struct{}
 
-// Set stores r on the Gin context.
-func Set(c *gin.Context, r *Request) { c.Set(key, r) }
+type requestContext struct {
+	context.Context
+	r   *Request
+	log logging.RequestLogger // zero (answers nothing) unless NewRequestContext set it
+}
+
+func (c *requestContext) Value(key any) any {
+	if key == (ctxKey{}) {
+		return c.r
+	}
+	if v, ok := c.log.Lookup(key); ok {
+		return v
+	}
+	return c.Context.Value(key)
+}
+
+// NewContext returns parent carrying r.
+func NewContext(parent context.Context, r *Request) context.Context {
+	return &requestContext{Context: parent, r: r}
+}
+
+// NewRequestContext returns parent carrying r and the request's logger (logging.From: log with the
+// field reqId = r.ID), in one allocation: the context every request of the chain starts with.
+func NewRequestContext(parent context.Context, r *Request, log *logrus.Logger) context.Context {
+	c := &requestContext{Context: parent, r: r}
+	c.log.Init(log, r.ID)
+	return c
+}
+
+// Set attaches r to c's request.
+func Set(c *gin.Context, r *Request) {
+	if c.Request == nil {
+		c.Set(ginKey, r)
+		return
+	}
+	c.Request = c.Request.WithContext(NewContext(c.Request.Context(), r))
+}
+
+// ginKey holds the state of a Gin context without a request (unit tests).
+const ginKey = "dxhost.exchange"
 
 // Get returns the request state, creating an empty one when no middleware set it (e.g. in unit tests).
 func Get(c *gin.Context) *Request {
-	if v, ok := c.Get(key); ok {
+	if c.Request != nil {
+		if r, ok := c.Request.Context().Value(ctxKey{}).(*Request); ok {
+			return r
+		}
+	} else if v, ok := c.Get(ginKey); ok {
 		if r, ok := v.(*Request); ok {
 			return r
 		}
 	}
 	r := &Request{}
-	c.Set(key, r)
+	Set(c, r)
 	return r
 }

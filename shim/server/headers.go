@@ -6,26 +6,25 @@ import (
 	"sync/atomic"
 
 	"github.com/gin-gonic/gin"
+	"github.com/sirupsen/logrus"
 
 	"github.com/dxhost/dxhost/services/env"
 	"github.com/dxhost/dxhost/services/query"
 	"github.com/dxhost/dxhost/shim/exchange"
 )
 
-const parsedQueryKey = "dxhost.query"
-
 // requestState starts the request's exchange state: the pino-http request id (a counter from 1 per
-// process) and the parsed query string (Express's qs query parser with Directus's limits).
-func requestState(ids *atomic.Int64, cfg *config) gin.HandlerFunc {
+// process), the parsed query string (Express's qs query parser with Directus's limits), and the logger
+// carrying reqId on the request context (logging.From).
+func requestState(ids *atomic.Int64, cfg *config, log *logrus.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		// Cookies and SanitizedQuery stay nil (read as empty) until a later step has some.
-		ex := &exchange.Request{ID: ids.Add(1)}
-		exchange.Set(c, ex)
-		parsed := noQuery
+		ex := &exchange.Request{ID: ids.Add(1), Query: noQuery}
 		if raw := c.Request.URL.RawQuery; raw != "" {
-			parsed = query.ParseQueryString(raw, cfg.qs)
+			ex.Query = query.ParseQueryString(raw, cfg.qs)
 		}
-		c.Set(parsedQueryKey, parsed)
+		// One copy of the request, one context for both: the exchange and the logger carrying reqId.
+		c.Request = c.Request.WithContext(exchange.NewRequestContext(c.Request.Context(), ex, log))
 	}
 }
 
@@ -35,10 +34,8 @@ var noQuery = query.NewObject()
 // ParsedQuery is req.query as Express gives it (qs with QUERYSTRING_MAX_PARSE_DEPTH/ARRAY_LIMIT).
 // It is read-only: requests without a query string share one empty object.
 func ParsedQuery(c *gin.Context) *query.Object {
-	if v, ok := c.Get(parsedQueryKey); ok {
-		if o, ok := v.(*query.Object); ok {
-			return o
-		}
+	if o := exchange.Get(c).Query; o != nil {
+		return o
 	}
 	return query.NewObject()
 }

@@ -21,12 +21,10 @@ import (
 
 // requestLog is pino-http's line per request (step 6): "request completed" at info (error for 5xx) with
 // req {id, method, url}, res {statusCode} and responseTime in ms; LOG_HTTP_IGNORE_PATHS are skipped.
-// It also puts a logger carrying reqId on the request context (logging.From).
 func requestLog(log *logrus.Logger, cfg *config) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
-		ex := exchange.Get(c)
-		c.Request = c.Request.WithContext(logging.WithRequestID(c.Request.Context(), log, ex.ID))
+		ex := exchange.Get(c) // requestState put the logger carrying reqId on the request context
 		c.Next()
 		if cfg.ignorePaths[c.Request.URL.Path] {
 			return

@@ -7,8 +7,6 @@ import (
 	"github.com/dxhost/dxhost/shim/exchange"
 )
 
-const sanitizedKey = "dxhost.sanitizedQuery"
-
 // sanitizeQuery is step 21: req.sanitizedQuery from req.query, or 400 INVALID_QUERY before any route.
 // exchange.Request.SanitizedQuery gets the top-level keys; nested objects are *query.Object values, which
 // marshal to JSON in JavaScript key order (order the top level by query.KeyOrder).
@@ -26,15 +24,11 @@ func sanitizeQuery(cfg *config) gin.HandlerFunc {
 			q.Each(func(k string, v any) { m[k] = v })
 			ex.SanitizedQuery = m
 		}
-		c.Set(sanitizedKey, q)
+		ex.Sanitized = q
 	}
 }
 
 // SanitizedQuery is the request's sanitized query (nil when the URL had no query string).
 func SanitizedQuery(c *gin.Context) *query.Query {
-	if v, ok := c.Get(sanitizedKey); ok {
-		q, _ := v.(*query.Query)
-		return q
-	}
-	return nil
+	return exchange.Get(c).Sanitized
 }

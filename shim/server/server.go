@@ -71,7 +71,7 @@ func New(opts Options) *gin.Engine {
 	var requestIDs atomic.Int64
 	engine.Use(
 		recovery(opts.Logger),
-		requestState(&requestIDs, cfg),
+		requestState(&requestIDs, cfg, opts.Logger),
 		securityHeaders(cfg),
 		requestLog(opts.Logger, cfg),
 		poweredBy,
