@@ -494,6 +494,9 @@ func (s *Service) queryWithPayload(ctx context.Context, sql string, args []any, 
 // Rows come from slabs sized for rowsHint rows; each row is the caller's to keep.
 func (s *Service) scanRows(ctx context.Context, sql string, args []any, payload map[string]any, rowsHint int, each func(row []any)) error {
 	sql = s.dialect.Rebind(sql)
+	if s.opts.Tx == nil && s.dialect.Client == db.ClientPostgres && strings.HasPrefix(sql, "SELECT ") {
+		return s.scanPostgres(ctx, sql, args, payload, rowsHint, each)
+	}
 	var rows *sqlx.Rows
 	var err error
 	if s.opts.Tx == nil {
