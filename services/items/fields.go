@@ -48,24 +48,17 @@ func matchFunctionCall(s string) []string {
 // splitPath splits a field path on dots outside parentheses.
 func splitPath(p string) []string {
 	var parts []string
-	depth, start := 0, 0
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '(':
-			depth++
-		case ')':
-			depth--
-		case '.':
-			if depth == 0 {
-				parts = append(parts, p[start:i])
-				start = i + 1
-			}
+	for {
+		head, rest, nested := cutPath(p)
+		parts = append(parts, head)
+		if !nested {
+			return parts
 		}
+		p = rest
 	}
-	return append(parts, p[start:])
 }
 
-// cutPath is splitPath's first part and the rest joined again (what follows the first dot outside
+// cutPath is a path's first part and the rest (what follows the first dot outside
 // parentheses), without building the parts.
 func cutPath(p string) (head, rest string, nested bool) {
 	depth := 0
