@@ -3,7 +3,9 @@ package httpjs
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 
@@ -55,6 +57,14 @@ func jsonValue(rt *goja.Runtime, v any) goja.Value {
 
 // orderedJSONValue is jsonValue with the top-level keys in the given order (others after, sorted).
 func orderedJSONValue(rt *goja.Runtime, m map[string]any, order []string) goja.Value {
+	if v, ok := plainOrderedValue(rt, m, order); ok {
+		return v
+	}
+	return orderedJSONRoundTrip(rt, m, order)
+}
+
+// orderedJSONRoundTrip is orderedJSONValue through JSON text and JSON.parse: any value.
+func orderedJSONRoundTrip(rt *goja.Runtime, m map[string]any, order []string) goja.Value {
 	var buf bytes.Buffer
 	buf.WriteByte('{')
 	first := true
@@ -98,6 +108,71 @@ func orderedJSONValue(rt *goja.Runtime, m map[string]any, order []string) goja.V
 		return goja.Undefined()
 	}
 	return out
+}
+
+// plainOrderedValue is orderedJSONValue built directly, without JSON text, for the common shape (req.accountability
+// of every request): only keys of order, whose values are null, booleans, finite numbers, valid UTF-8 strings
+// or lists of such strings. Anything else reports false and takes the JSON round trip.
+func plainOrderedValue(rt *goja.Runtime, m map[string]any, order []string) (goja.Value, bool) {
+	known := 0
+	for _, k := range order {
+		if _, ok := m[k]; ok {
+			known++
+		}
+	}
+	if known != len(m) {
+		return nil, false
+	}
+	obj := rt.NewObject()
+	for _, k := range order {
+		v, ok := m[k]
+		if !ok {
+			continue
+		}
+		jv, ok := plainValue(rt, v)
+		if !ok {
+			return nil, false
+		}
+		_ = obj.Set(k, jv)
+	}
+	return obj, true
+}
+
+func plainValue(rt *goja.Runtime, v any) (goja.Value, bool) {
+	switch x := v.(type) {
+	case nil:
+		return goja.Null(), true
+	case bool:
+		return rt.ToValue(x), true
+	case string:
+		return rt.ToValue(x), utf8.ValidString(x)
+	case float64:
+		return rt.ToValue(x), !math.IsNaN(x) && !math.IsInf(x, 0)
+	case int: // as JSON.parse reads the digits: the nearest float64
+		return rt.ToValue(float64(x)), true
+	case int64:
+		return rt.ToValue(float64(x)), true
+	case []any:
+		list := make([]any, len(x))
+		for i, e := range x {
+			s, ok := e.(string)
+			if !ok || !utf8.ValidString(s) {
+				return nil, false
+			}
+			list[i] = s
+		}
+		return rt.NewArray(list...), true
+	case []string:
+		list := make([]any, len(x))
+		for i, s := range x {
+			if !utf8.ValidString(s) {
+				return nil, false
+			}
+			list[i] = s
+		}
+		return rt.NewArray(list...), true
+	}
+	return nil, false
 }
 
 func freeze(rt *goja.Runtime, o *goja.Object) {
