@@ -24,30 +24,10 @@ func From(ctx context.Context) *logrus.Entry {
 	return logrus.NewEntry(logrus.StandardLogger())
 }
 
-// WithRequestID returns ctx carrying the per-request logger log.WithField("reqId", id), built on the
-// first From: most requests never log, and building the entry up front was a measurable part of every
-// request's cost.
-func WithRequestID(ctx context.Context, log *logrus.Logger, id int64) context.Context {
-	c := &requestCtx{Context: ctx}
-	c.RequestLogger.Init(log, id)
-	return c
-}
-
-type requestCtx struct {
-	context.Context
-	RequestLogger
-}
-
-func (c *requestCtx) Value(key any) any {
-	if v, ok := c.Lookup(key); ok {
-		return v
-	}
-	return c.Context.Value(key)
-}
-
-// RequestLogger is the per-request logger log.WithField("reqId", id), built on first use. A context
-// type of another package embeds it to carry the logger without a context of its own (one allocation
-// per request less): its Value asks Lookup first.
+// RequestLogger is the per-request logger log.WithField("reqId", id), built on the first From: most
+// requests never log, and building the entry up front was a measurable part of every request's cost.
+// The request's context type (shim/exchange) embeds it, so the logger needs no context of its own:
+// its Value asks Lookup first.
 type RequestLogger struct {
 	log   *logrus.Logger
 	id    int64

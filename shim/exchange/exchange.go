@@ -49,11 +49,6 @@ func (c *requestContext) Value(key any) any {
 	return c.Context.Value(key)
 }
 
-// NewContext returns parent carrying r.
-func NewContext(parent context.Context, r *Request) context.Context {
-	return &requestContext{Context: parent, r: r}
-}
-
 // NewRequestContext returns parent carrying r and the request's logger (logging.From: log with the
 // field reqId = r.ID), in one allocation: the context every request of the chain starts with.
 func NewRequestContext(parent context.Context, r *Request, log *logrus.Logger) context.Context {
@@ -68,7 +63,7 @@ func Set(c *gin.Context, r *Request) {
 		c.Set(ginKey, r)
 		return
 	}
-	c.Request = c.Request.WithContext(NewContext(c.Request.Context(), r))
+	c.Request = c.Request.WithContext(&requestContext{Context: c.Request.Context(), r: r})
 }
 
 // ginKey holds the state of a Gin context without a request (unit tests).

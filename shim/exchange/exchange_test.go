@@ -28,10 +28,13 @@ func TestRequestContext(t *testing.T) {
 	if got := ctx.Value(otherKey{}); got != "kept" {
 		t.Errorf("the parent's values: got %v", got)
 	}
-	// Without a logger the context only carries the exchange: logging.From falls through to the parent.
-	plain := NewContext(logging.WithRequestID(context.Background(), log, 9), ex)
-	if e := logging.From(plain); e.Data["reqId"] != int64(9) {
-		t.Errorf("through NewContext: reqId %v, want the parent's 9", e.Data["reqId"])
+	// Set (no logger) only adds the exchange: logging.From falls through to the parent's logger.
+	parentEntry := log.WithField("reqId", 9)
+	withParent, _ := gin.CreateTestContext(httptest.NewRecorder())
+	withParent.Request = httptest.NewRequest("GET", "/", nil).WithContext(logging.With(context.Background(), parentEntry))
+	Set(withParent, ex)
+	if e := logging.From(withParent.Request.Context()); e != parentEntry {
+		t.Errorf("through Set: logger %v, want the parent's", e.Data)
 	}
 
 	gin.SetMode(gin.ReleaseMode)
